@@ -1,0 +1,6 @@
+import noAsyncConstructor from './no-async-constructor.js';
+
+/** The rule map: one entry per file in this folder, keyed by the rule's name. */
+export const rules = {
+  'no-async-constructor': noAsyncConstructor,
+};

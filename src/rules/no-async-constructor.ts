@@ -1,0 +1,218 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+
+import {
+  findMembers,
+  getClassName,
+  getMemberFunction,
+  getSameFileAncestors,
+  isAmbientClass,
+  isFunctionNode,
+  isPromiseReturningFunction,
+  resolveDefinition,
+  type ClassNode,
+} from '../utils/ast.js';
+import { getConstructionRoots, walkConstructionCode } from '../utils/construction.js';
+import { createRule } from '../utils/create-rule.js';
+import {
+  findAsyncWork,
+  isReadyPromiseAssignment,
+  matchesKnownSafeCall,
+  type AsyncWork,
+  type KnownSafeCall,
+} from '../utils/async-work.js';
+import { getTypeTier } from '../utils/types.js';
+
+export type Options = [
+  {
+    checkFieldInitializers?: boolean;
+    allowReadyPromise?: boolean;
+    allowForKnownSafeCalls?: KnownSafeCall[];
+  },
+];
+
+export type MessageIds = 'asyncWork' | 'returnsPromise';
+
+export default createRule<Options, MessageIds>({
+  name: 'no-async-constructor',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow starting asynchronous work while an object is being constructed',
+      recommended: 'recommended',
+      requiresTypeChecking: false,
+    },
+    messages: {
+      asyncWork:
+        "{{where}} starts {{work}}, which nothing can await: callers get a half-initialised `{{className}}` and its errors go unhandled. Start it in a static async factory or make `{{className}}` awaitable.",
+      returnsPromise:
+        "`{{className}}`'s constructor returns {{work}}: `new {{className}}()` then gives a promise instead of a `{{className}}`, and subclasses and `instanceof` break. Use a static async factory instead.",
+    },
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          checkFieldInitializers: {
+            type: 'boolean',
+            description: 'Also check instance field initialisers (`ready = this.init()`), which run during construction.',
+          },
+          allowReadyPromise: {
+            type: 'boolean',
+            description:
+              'Allow async work whose promise is stored on `this` (`this.ready = this.init()`), for code that awaits that "ready promise" on purpose.',
+          },
+          allowForKnownSafeCalls: {
+            type: 'array',
+            description:
+              'Calls known to be safe to start in a constructor: a name (`"warmUp"`, `"this.cache.warm"`) or, with type information, a specifier naming where the function is declared.',
+            items: {
+              oneOf: [
+                { type: 'string', description: 'A function or method name, or the callee as written (`this.cache.warm`).' },
+                {
+                  type: 'object',
+                  additionalProperties: false,
+                  required: ['from', 'name'],
+                  properties: {
+                    from: {
+                      type: 'string',
+                      enum: ['file', 'lib', 'package'],
+                      description: 'Where the function is declared: a file of this project, a TypeScript lib, or a package.',
+                    },
+                    name: {
+                      oneOf: [
+                        { type: 'string', description: 'The function or method name.' },
+                        {
+                          type: 'array',
+                          items: { type: 'string', description: 'A function or method name.' },
+                          minItems: 1,
+                          uniqueItems: true,
+                          description: 'Several function or method names.',
+                        },
+                      ],
+                      description: 'The function or method name(s).',
+                    },
+                    path: {
+                      type: 'string',
+                      description: 'With `from: "file"`: the file, relative to the project root.',
+                    },
+                    package: {
+                      type: 'string',
+                      description: 'With `from: "package"`: the package name.',
+                    },
+                  },
+                },
+              ],
+            },
+          },
+        },
+      },
+    ],
+    defaultOptions: [{ checkFieldInitializers: true, allowReadyPromise: false, allowForKnownSafeCalls: [] }],
+  },
+  defaultOptions: [{ checkFieldInitializers: true, allowReadyPromise: false, allowForKnownSafeCalls: [] }],
+  create(context, [options]) {
+    const { sourceCode } = context;
+    const types = getTypeTier(context);
+    const checkFields = options.checkFieldInitializers !== false;
+    const allowReadyPromise = options.allowReadyPromise === true;
+    const knownSafe = options.allowForKnownSafeCalls ?? [];
+
+    function checkClass(node: ClassNode): void {
+      if (isAmbientClass(node)) {
+        return;
+      }
+      const { constructorBody, fieldInitializers } = getConstructionRoots(node);
+      if (!constructorBody && (!checkFields || fieldInitializers.length === 0)) {
+        return;
+      }
+      const className = getClassName(node) ?? 'this class';
+      const ancestors = getSameFileAncestors(node, sourceCode);
+      const isPromiseMethod = (name: string, viaSuper: boolean): boolean => {
+        const classes = viaSuper ? ancestors : [node, ...ancestors];
+        for (const cls of classes) {
+          const members = findMembers(cls, name);
+          if (members.length > 0) {
+            return members.some((member) => isPromiseReturningFunction(getMemberFunction(member)));
+          }
+        }
+        return false;
+      };
+      const isPromiseFunction = (callee: TSESTree.Identifier): boolean => {
+        const definition = resolveDefinition(callee, sourceCode);
+        return (
+          (isFunctionNode(definition) || definition?.type === AST_NODE_TYPES.TSDeclareFunction) &&
+          isPromiseReturningFunction(definition)
+        );
+      };
+      const finder = { sourceCode, types, isPromiseMethod, isPromiseFunction };
+
+      const report = (work: AsyncWork, where: string): void => {
+        if (allowReadyPromise && isReadyPromiseAssignment(work.node)) {
+          return;
+        }
+        if (work.callee && matchesKnownSafeCall(work.callee, knownSafe, sourceCode, types)) {
+          return;
+        }
+        context.report({
+          node: work.node,
+          messageId: work.returned ? 'returnsPromise' : 'asyncWork',
+          data: { where, work: work.label, className },
+        });
+      };
+
+      if (constructorBody) {
+        const constructorFunction = constructorBody.parent;
+        const where = `\`${className}\`'s constructor`;
+        walkConstructionCode(constructorBody, sourceCode.visitorKeys, (child) => {
+          if (child.type === AST_NODE_TYPES.ReturnStatement) {
+            if (child.argument && nearestFunction(child) === constructorFunction) {
+              const work = findAsyncWork(child.argument, finder, { returned: true });
+              if (work) {
+                report(work, where);
+                return 'skip';
+              }
+            }
+            return undefined;
+          }
+          const work = findAsyncWork(child, finder);
+          if (work) {
+            report(work, where);
+            return 'skip';
+          }
+          return undefined;
+        });
+      }
+      if (checkFields) {
+        for (const initializer of fieldInitializers) {
+          const field = initializer.parent as TSESTree.PropertyDefinition | TSESTree.AccessorProperty;
+          const fieldName = field.key.type === AST_NODE_TYPES.Identifier || field.key.type === AST_NODE_TYPES.PrivateIdentifier
+            ? sourceCode.getText(field.key)
+            : undefined;
+          const where = fieldName ? `The initialiser of \`${className}.${fieldName}\`` : `A field initialiser of \`${className}\``;
+          walkConstructionCode(initializer, sourceCode.visitorKeys, (child) => {
+            const work = findAsyncWork(child, finder);
+            if (work) {
+              report(work, where);
+              return 'skip';
+            }
+            return undefined;
+          });
+        }
+      }
+    }
+
+    return {
+      ClassDeclaration: checkClass,
+      ClassExpression: checkClass,
+    };
+  },
+});
+
+function nearestFunction(node: TSESTree.Node): TSESTree.Node | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (isFunctionNode(current)) {
+      return current;
+    }
+  }
+  return undefined;
+}

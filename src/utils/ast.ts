@@ -1,0 +1,293 @@
+import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+/** Class-level queries shared by every rule: members, constructors, same-file ancestors. */
+
+export type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
+
+export type FunctionNode =
+  | TSESTree.ArrowFunctionExpression
+  | TSESTree.FunctionDeclaration
+  | TSESTree.FunctionExpression;
+
+/** A constructor with a body: the implementation, never an overload signature. */
+export type ConstructorNode = TSESTree.MethodDefinition & {
+  kind: 'constructor';
+  value: TSESTree.FunctionExpression;
+};
+
+/** A member that can hold a value or behaviour: methods, fields, accessors (abstract ones too). */
+export type ClassMember =
+  | TSESTree.AccessorProperty
+  | TSESTree.MethodDefinition
+  | TSESTree.PropertyDefinition
+  | TSESTree.TSAbstractAccessorProperty
+  | TSESTree.TSAbstractMethodDefinition
+  | TSESTree.TSAbstractPropertyDefinition;
+
+export function isFunctionNode(node: TSESTree.Node | null | undefined): node is FunctionNode {
+  return (
+    node?.type === AST_NODE_TYPES.ArrowFunctionExpression ||
+    node?.type === AST_NODE_TYPES.FunctionExpression ||
+    node?.type === AST_NODE_TYPES.FunctionDeclaration
+  );
+}
+
+export function isClassNode(node: TSESTree.Node | null | undefined): node is ClassNode {
+  return node?.type === AST_NODE_TYPES.ClassDeclaration || node?.type === AST_NODE_TYPES.ClassExpression;
+}
+
+export function isClassMember(node: TSESTree.Node): node is ClassMember {
+  switch (node.type) {
+    case AST_NODE_TYPES.AccessorProperty:
+    case AST_NODE_TYPES.MethodDefinition:
+    case AST_NODE_TYPES.PropertyDefinition:
+    case AST_NODE_TYPES.TSAbstractAccessorProperty:
+    case AST_NODE_TYPES.TSAbstractMethodDefinition:
+    case AST_NODE_TYPES.TSAbstractPropertyDefinition:
+      return true;
+    default:
+      return false;
+  }
+}
+
+/**
+ * The name a member or property is reachable by, when it is known statically:
+ * `foo`, `'foo'`, `['foo']` give `foo`; `#foo` gives `#foo`; `[Symbol.asyncDispose]` gives
+ * `@@asyncDispose` (a well-known symbol). Anything computed otherwise gives `undefined`.
+ */
+export function getStaticKeyName(key: TSESTree.Node, computed: boolean): string | undefined {
+  if (key.type === AST_NODE_TYPES.PrivateIdentifier) {
+    return `#${key.name}`;
+  }
+  if (!computed && key.type === AST_NODE_TYPES.Identifier) {
+    return key.name;
+  }
+  if (key.type === AST_NODE_TYPES.Literal && (typeof key.value === 'string' || typeof key.value === 'number')) {
+    return String(key.value);
+  }
+  if (key.type === AST_NODE_TYPES.TemplateLiteral && key.expressions.length === 0) {
+    return key.quasis[0]?.value.cooked ?? undefined;
+  }
+  if (
+    computed &&
+    key.type === AST_NODE_TYPES.MemberExpression &&
+    !key.computed &&
+    key.object.type === AST_NODE_TYPES.Identifier &&
+    key.object.name === 'Symbol' &&
+    key.property.type === AST_NODE_TYPES.Identifier
+  ) {
+    return `@@${key.property.name}`;
+  }
+  return undefined;
+}
+
+export function getMemberName(member: TSESTree.Node): string | undefined {
+  if (isClassMember(member) || member.type === AST_NODE_TYPES.Property) {
+    return getStaticKeyName(member.key, member.computed);
+  }
+  return undefined;
+}
+
+/** The name of a class as written or as bound: `class Db`, `const Db = class {}`. */
+export function getClassName(node: ClassNode): string | undefined {
+  if (node.id) {
+    return node.id.name;
+  }
+  const parent = node.parent;
+  if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) {
+    return parent.id.name;
+  }
+  return undefined;
+}
+
+export function isStaticMember(member: ClassMember): boolean {
+  return member.static;
+}
+
+/** Members of `node` (not its ancestors) named `name`, static or instance side. */
+export function findMembers(node: ClassNode, name: string, isStatic = false): ClassMember[] {
+  const found: ClassMember[] = [];
+  for (const member of node.body.body) {
+    if (isClassMember(member) && member.static === isStatic && getMemberName(member) === name) {
+      found.push(member);
+    }
+  }
+  return found;
+}
+
+/** The constructor implementation, when the class has exactly one (no overload signatures). */
+export function getConstructor(node: ClassNode): ConstructorNode | undefined {
+  let implementation: ConstructorNode | undefined;
+  for (const member of node.body.body) {
+    if (member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor') {
+      if (member.value.type === AST_NODE_TYPES.FunctionExpression && member.value.body) {
+        implementation = member as ConstructorNode;
+      }
+    }
+  }
+  return implementation;
+}
+
+/** Constructor overload signatures (`constructor(a: string);` without a body). */
+export function hasConstructorOverloads(node: ClassNode): boolean {
+  return node.body.body.some(
+    (member) =>
+      member.type === AST_NODE_TYPES.MethodDefinition &&
+      member.kind === 'constructor' &&
+      member.value.type === AST_NODE_TYPES.TSEmptyBodyFunctionExpression,
+  );
+}
+
+/** `declare class` and classes inside `declare module`/`declare global`: no code runs there. */
+export function isAmbientClass(node: ClassNode): boolean {
+  if (node.type === AST_NODE_TYPES.ClassDeclaration && node.declare) {
+    return true;
+  }
+  for (let parent: TSESTree.Node | undefined = node.parent; parent; parent = parent.parent) {
+    if (parent.type === AST_NODE_TYPES.TSModuleDeclaration && parent.declare) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** The function a member holds: a method's function, or a field initialised with a function. */
+export function getMemberFunction(member: TSESTree.Node): FunctionNode | TSESTree.TSEmptyBodyFunctionExpression | undefined {
+  switch (member.type) {
+    case AST_NODE_TYPES.MethodDefinition:
+    case AST_NODE_TYPES.TSAbstractMethodDefinition:
+      return member.value;
+    case AST_NODE_TYPES.PropertyDefinition:
+    case AST_NODE_TYPES.Property:
+      return member.value && isFunctionNode(member.value) ? member.value : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** `Promise<…>` / `PromiseLike<…>` as a written type (return type annotations). */
+export function isPromiseTypeAnnotation(annotation: TSESTree.TSTypeAnnotation | undefined): boolean {
+  const type = annotation?.typeAnnotation;
+  return (
+    type?.type === AST_NODE_TYPES.TSTypeReference &&
+    type.typeName.type === AST_NODE_TYPES.Identifier &&
+    (type.typeName.name === 'Promise' || type.typeName.name === 'PromiseLike')
+  );
+}
+
+/** A function that returns a promise by its syntax: `async`, or annotated `Promise`/`PromiseLike`. */
+export function isPromiseReturningFunction(
+  fn: FunctionNode | TSESTree.TSEmptyBodyFunctionExpression | TSESTree.TSDeclareFunction | undefined,
+): boolean {
+  if (!fn) {
+    return false;
+  }
+  if (fn.async) {
+    return true;
+  }
+  return isPromiseTypeAnnotation(fn.returnType);
+}
+
+/**
+ * The classes `node` extends that are declared in the same file, nearest first. Stops at the
+ * first ancestor that is not a plain identifier resolving to a class in this file, and never loops.
+ */
+export function getSameFileAncestors(node: ClassNode, sourceCode: Readonly<TSESLint.SourceCode>): ClassNode[] {
+  const ancestors: ClassNode[] = [];
+  const seen = new Set<ClassNode>([node]);
+  let current: ClassNode | undefined = node;
+  while (current?.superClass) {
+    const parent = resolveClass(current.superClass, sourceCode);
+    if (!parent || seen.has(parent)) {
+      break;
+    }
+    seen.add(parent);
+    ancestors.push(parent);
+    current = parent;
+  }
+  return ancestors;
+}
+
+/** Resolves an identifier (or a class expression itself) to a class declared in this file. */
+export function resolveClass(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): ClassNode | undefined {
+  if (isClassNode(node)) {
+    return node;
+  }
+  if (node.type !== AST_NODE_TYPES.Identifier) {
+    return undefined;
+  }
+  const definition = resolveDefinition(node, sourceCode);
+  return isClassNode(definition) ? definition : undefined;
+}
+
+/**
+ * What an identifier is bound to in this file, when that is a single constant binding:
+ * a function or class declaration, or the initialiser of a `const`/`let`/`var` declared once
+ * and never reassigned. Imports, parameters and globals give `undefined`.
+ */
+export function resolveDefinition(
+  node: TSESTree.Identifier,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): TSESTree.Node | undefined {
+  const variable = ASTUtils.findVariable(sourceCode.getScope(node), node);
+  if (variable?.defs.length !== 1) {
+    return undefined;
+  }
+  const [definition] = variable.defs;
+  if (!definition) {
+    return undefined;
+  }
+  switch (definition.node.type) {
+    case AST_NODE_TYPES.ClassDeclaration:
+    case AST_NODE_TYPES.FunctionDeclaration:
+    case AST_NODE_TYPES.TSDeclareFunction:
+      return definition.node;
+    case AST_NODE_TYPES.VariableDeclarator: {
+      const declarator = definition.node;
+      const isWritten = variable.references.some((reference) => reference.isWrite() && reference.identifier !== declarator.id);
+      if (declarator.id.type !== AST_NODE_TYPES.Identifier || isWritten) {
+        return undefined;
+      }
+      return declarator.init ?? undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** Whether `node` is the global `name` (e.g. `Promise`), not a local binding of that name. */
+export function isGlobalReference(
+  node: TSESTree.Node,
+  name: string,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): node is TSESTree.Identifier {
+  if (node.type !== AST_NODE_TYPES.Identifier || node.name !== name) {
+    return false;
+  }
+  const variable = ASTUtils.findVariable(sourceCode.getScope(node), node);
+  return !variable || variable.defs.length === 0;
+}
+
+/** Skips TypeScript-only wrappers around an expression: `x!`, `x as T`, `<T>x`, `x satisfies T`. */
+export function skipTypeWrappers(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (
+    current.type === AST_NODE_TYPES.TSNonNullExpression ||
+    current.type === AST_NODE_TYPES.TSAsExpression ||
+    current.type === AST_NODE_TYPES.TSTypeAssertion ||
+    current.type === AST_NODE_TYPES.TSSatisfiesExpression
+  ) {
+    current = current.expression;
+  }
+  return current;
+}
+
+/** The property name of a non-computed (or literal-computed) member access: `a.b`, `a['b']`, `a.#b`. */
+export function getPropertyName(node: TSESTree.MemberExpression): string | undefined {
+  return getStaticKeyName(node.property, node.computed);
+}
+
+/** Whether a class has a `then` member on its instances (it is awaitable, a thenable). */
+export function hasThenMember(node: ClassNode): boolean {
+  return findMembers(node, 'then').length > 0;
+}

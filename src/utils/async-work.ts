@@ -1,0 +1,356 @@
+import path from 'node:path';
+
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+import { getPropertyName, isFunctionNode, isGlobalReference, skipTypeWrappers } from './ast.js';
+import { isInvokedImmediately, walkConstructionCode } from './construction.js';
+import type { TypeTier } from './types.js';
+
+/** One expression that starts asynchronous work. */
+export interface AsyncWork {
+  /** The expression to report: the whole `.then()` chain, the IIFE call, the `new Promise`. */
+  node: TSESTree.Node;
+  /** How the message names it: `` `this.connect()` ``, `an async IIFE`. */
+  label: string;
+  /** The call whose name identifies the work (for allowlists), when there is one. */
+  callee: TSESTree.Node | undefined;
+  /** The expression is the argument of the constructor's `return`. */
+  returned: boolean;
+  /** What kind of work it is, for the fixes. */
+  kind: 'asyncCallback' | 'call' | 'chain' | 'combinator' | 'iife' | 'promise';
+}
+
+/** What the finder needs to know about the class and file it looks in. */
+export interface AsyncWorkFinder {
+  sourceCode: Readonly<TSESLint.SourceCode>;
+  types: TypeTier | undefined;
+  /** `this.name()` (or `super.name()`) calls a method of the class or a same-file ancestor that returns a promise. */
+  isPromiseMethod(name: string, viaSuper: boolean): boolean;
+  /** `name()` calls a function of this module that returns a promise. */
+  isPromiseFunction(callee: TSESTree.Identifier): boolean;
+}
+
+/** A call known to be safe: a name as written, or (type tier) where its function is declared. */
+export type KnownSafeCall =
+  | string
+  | {
+      from: 'file' | 'lib' | 'package';
+      name: string | string[];
+      path?: string;
+      package?: string;
+    };
+
+const CHAIN_METHODS = new Set(['then', 'catch', 'finally']);
+const COMBINATORS = new Set(['all', 'allSettled', 'any', 'race']);
+
+/**
+ * Whether `node` itself starts async work, and which. It looks at this node only, not below it:
+ * the caller walks the construction-time code and stops below a finding.
+ */
+export function findAsyncWork(
+  node: TSESTree.Node,
+  finder: AsyncWorkFinder,
+  { returned = false }: { returned?: boolean } = {},
+): AsyncWork | undefined {
+  const expression = returned ? skipTypeWrappers(node) : node;
+  const found = classify(expression, finder, returned);
+  return found ? { ...found, node, returned } : undefined;
+}
+
+function classify(
+  node: TSESTree.Node,
+  finder: AsyncWorkFinder,
+  returned: boolean,
+): Omit<AsyncWork, 'node' | 'returned'> | undefined {
+  const { sourceCode, types } = finder;
+  switch (node.type) {
+    case AST_NODE_TYPES.CallExpression: {
+      const callee = skipTypeWrappers(node.callee);
+      // (async () => {})(), (async function () {}).call(this)
+      const invoked = getInvokedFunction(node);
+      if (invoked) {
+        return invoked.async ? { label: 'an async IIFE', callee: undefined, kind: 'iife' } : undefined;
+      }
+      if (callee.type === AST_NODE_TYPES.MemberExpression) {
+        const method = getPropertyName(callee);
+        if (method !== undefined && CHAIN_METHODS.has(method)) {
+          // A chain on a call starts that call's work; on a stored promise it only marks it handled.
+          const root = getChainRoot(node);
+          if (root.type !== AST_NODE_TYPES.CallExpression && root.type !== AST_NODE_TYPES.NewExpression) {
+            return undefined;
+          }
+          return { label: describe(root, sourceCode), callee: calleeOf(root), kind: 'chain' };
+        }
+        if (method !== undefined && COMBINATORS.has(method) && isGlobalReference(callee.object, 'Promise', sourceCode)) {
+          return startsNewWork(node.arguments[0])
+            ? { label: `\`Promise.${method}(…)\``, callee, kind: 'combinator' }
+            : undefined;
+        }
+        if (isGlobalReference(callee.object, 'Promise', sourceCode)) {
+          // Promise.resolve()/reject()/withResolvers() start no work; returned, they are the trick.
+          return returned ? { label: `\`Promise.${method ?? 'resolve'}(…)\``, callee, kind: 'call' } : undefined;
+        }
+        const object = skipTypeWrappers(callee.object);
+        if (
+          method !== undefined &&
+          (object.type === AST_NODE_TYPES.ThisExpression || object.type === AST_NODE_TYPES.Super) &&
+          finder.isPromiseMethod(method, object.type === AST_NODE_TYPES.Super)
+        ) {
+          return { label: describe(node, sourceCode), callee, kind: 'call' };
+        }
+      }
+      if (callee.type === AST_NODE_TYPES.Identifier && finder.isPromiseFunction(callee)) {
+        return { label: describe(node, sourceCode), callee, kind: 'call' };
+      }
+      if (callee.type !== AST_NODE_TYPES.Super && types?.isThenable(node)) {
+        return { label: describe(node, sourceCode), callee, kind: 'call' };
+      }
+      return undefined;
+    }
+    case AST_NODE_TYPES.NewExpression: {
+      if (isGlobalReference(node.callee, 'Promise', sourceCode)) {
+        return isWorkingExecutor(node.arguments[0], sourceCode)
+          ? { label: '`new Promise(…)`', callee: undefined, kind: 'promise' }
+          : undefined;
+      }
+      if (types?.isThenable(node)) {
+        return { label: describe(node, sourceCode), callee: node.callee, kind: 'call' };
+      }
+      return undefined;
+    }
+    case AST_NODE_TYPES.ArrowFunctionExpression:
+    case AST_NODE_TYPES.FunctionExpression:
+      // items.forEach(async (item) => …): each call starts work nobody awaits.
+      return node.async && isInvokedImmediately(node) && !isCalleeOfCall(node)
+        ? { label: 'an async callback', callee: undefined, kind: 'asyncCallback' }
+        : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** `(fn)()`, `fn.call(…)`, `fn.apply(…)` where `fn` is a function literal: the literal. */
+function getInvokedFunction(call: TSESTree.CallExpression): TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | undefined {
+  const callee = skipTypeWrappers(call.callee);
+  if (callee.type === AST_NODE_TYPES.ArrowFunctionExpression || callee.type === AST_NODE_TYPES.FunctionExpression) {
+    return callee;
+  }
+  if (callee.type === AST_NODE_TYPES.MemberExpression) {
+    const method = getPropertyName(callee);
+    const object = skipTypeWrappers(callee.object);
+    if (
+      (method === 'call' || method === 'apply') &&
+      (object.type === AST_NODE_TYPES.ArrowFunctionExpression || object.type === AST_NODE_TYPES.FunctionExpression)
+    ) {
+      return object;
+    }
+  }
+  return undefined;
+}
+
+function isCalleeOfCall(fn: TSESTree.Node): boolean {
+  const parent = fn.parent;
+  return (
+    (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === fn) ||
+    (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === fn)
+  );
+}
+
+/** The expression a `.then()`/`.catch()`/`.finally()` chain starts from. */
+export function getChainRoot(node: TSESTree.CallExpression): TSESTree.Node {
+  let current: TSESTree.Node = node;
+  for (;;) {
+    const unwrapped = skipTypeWrappers(current);
+    if (unwrapped.type !== AST_NODE_TYPES.CallExpression) {
+      return unwrapped;
+    }
+    const callee = skipTypeWrappers(unwrapped.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) {
+      return unwrapped;
+    }
+    const method = getPropertyName(callee);
+    if (method === undefined || !CHAIN_METHODS.has(method)) {
+      return unwrapped;
+    }
+    current = callee.object;
+  }
+}
+
+function calleeOf(node: TSESTree.Node): TSESTree.Node | undefined {
+  return node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression
+    ? node.callee
+    : undefined;
+}
+
+/** `Promise.all([...])` over calls (new work), not over promises already stored. */
+function startsNewWork(argument: TSESTree.Node | undefined): boolean {
+  if (!argument) {
+    return false;
+  }
+  const node = skipTypeWrappers(argument);
+  if (node.type === AST_NODE_TYPES.ArrayExpression) {
+    return node.elements.some((element) => {
+      if (!element) {
+        return false;
+      }
+      const inner = skipTypeWrappers(element.type === AST_NODE_TYPES.SpreadElement ? element.argument : element);
+      return isCallLike(inner);
+    });
+  }
+  return isCallLike(node);
+}
+
+function isCallLike(node: TSESTree.Node): boolean {
+  return (
+    node.type === AST_NODE_TYPES.CallExpression ||
+    node.type === AST_NODE_TYPES.NewExpression ||
+    node.type === AST_NODE_TYPES.ImportExpression
+  );
+}
+
+/**
+ * A `new Promise` executor that does work: it calls something other than its own
+ * `resolve`/`reject` while it runs. One that only captures them is a deferred.
+ */
+function isWorkingExecutor(executor: TSESTree.Node | undefined, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  if (!executor || !isFunctionNode(executor)) {
+    return false;
+  }
+  if (executor.async) {
+    return true;
+  }
+  const settlers = new Set(
+    executor.params.flatMap((param) => (param.type === AST_NODE_TYPES.Identifier ? [param.name] : [])),
+  );
+  let works = false;
+  walkConstructionCode(executor.body, sourceCode.visitorKeys, (node) => {
+    if (works) {
+      return 'skip';
+    }
+    if (node.type === AST_NODE_TYPES.CallExpression) {
+      const callee = skipTypeWrappers(node.callee);
+      if (!(callee.type === AST_NODE_TYPES.Identifier && settlers.has(callee.name))) {
+        works = true;
+      }
+    } else if (node.type === AST_NODE_TYPES.NewExpression || node.type === AST_NODE_TYPES.ImportExpression || node.type === AST_NODE_TYPES.AwaitExpression) {
+      works = true;
+    }
+    return works ? 'skip' : undefined;
+  });
+  return works;
+}
+
+/** `` `this.connect()` ``: the callee as written (whitespace folded, long text cut), then `()`. */
+function describe(node: TSESTree.CallExpression | TSESTree.NewExpression, sourceCode: Readonly<TSESLint.SourceCode>): string {
+  let text = sourceCode.getText(node.callee).replace(/\s+/gu, ' ');
+  if (text.length > 40) {
+    text = `${text.slice(0, 39)}…`;
+  }
+  return `\`${node.type === AST_NODE_TYPES.NewExpression ? 'new ' : ''}${text}()\``;
+}
+
+/**
+ * The "ready promise" pattern: the work's promise is stored on `this` (`this.ready = work`, or
+ * a field initialiser `ready = work`), where callers can await it.
+ */
+export function isReadyPromiseAssignment(node: TSESTree.Node): boolean {
+  let current = node;
+  while (
+    current.parent &&
+    (current.parent.type === AST_NODE_TYPES.TSAsExpression ||
+      current.parent.type === AST_NODE_TYPES.TSNonNullExpression ||
+      current.parent.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+      current.parent.type === AST_NODE_TYPES.ChainExpression)
+  ) {
+    current = current.parent;
+  }
+  const parent = current.parent;
+  if (!parent) {
+    return false;
+  }
+  if (
+    (parent.type === AST_NODE_TYPES.PropertyDefinition || parent.type === AST_NODE_TYPES.AccessorProperty) &&
+    parent.value === current
+  ) {
+    return true;
+  }
+  return (
+    parent.type === AST_NODE_TYPES.AssignmentExpression &&
+    parent.operator === '=' &&
+    parent.right === current &&
+    parent.left.type === AST_NODE_TYPES.MemberExpression &&
+    parent.left.object.type === AST_NODE_TYPES.ThisExpression
+  );
+}
+
+/** Whether the called function is on the allowlist. */
+export function matchesKnownSafeCall(
+  callee: TSESTree.Node,
+  allowlist: readonly KnownSafeCall[],
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  types: TypeTier | undefined,
+): boolean {
+  if (allowlist.length === 0) {
+    return false;
+  }
+  const unwrapped = skipTypeWrappers(callee);
+  const name =
+    unwrapped.type === AST_NODE_TYPES.Identifier
+      ? unwrapped.name
+      : unwrapped.type === AST_NODE_TYPES.MemberExpression
+        ? getPropertyName(unwrapped)
+        : undefined;
+  const written = sourceCode.getText(unwrapped).replace(/\s+/gu, '');
+  for (const entry of allowlist) {
+    if (typeof entry === 'string') {
+      if (entry === name || entry.replace(/\s+/gu, '') === written) {
+        return true;
+      }
+      continue;
+    }
+    const names = Array.isArray(entry.name) ? entry.name : [entry.name];
+    if (name === undefined || !names.includes(name)) {
+      continue;
+    }
+    // Without types the name is all there is to go on.
+    if (!types || isDeclaredAt(unwrapped, entry, types)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+function isDeclaredAt(callee: TSESTree.Node, entry: Exclude<KnownSafeCall, string>, types: TypeTier): boolean {
+  const { checker, program, ts } = types;
+  const target =
+    callee.type === AST_NODE_TYPES.MemberExpression ? types.tsNode(callee.property) : types.tsNode(callee);
+  let symbol = checker.getSymbolAtLocation(target);
+  if (symbol && symbol.flags & ts.SymbolFlags.Alias) {
+    symbol = checker.getAliasedSymbol(symbol);
+  }
+  const declarations = symbol?.declarations ?? [];
+  return declarations.some((declaration) => {
+    const file = declaration.getSourceFile();
+    const fileName = file.fileName.replaceAll('\\', '/');
+    switch (entry.from) {
+      case 'lib':
+        return program.isSourceFileDefaultLibrary(file);
+      case 'package': {
+        const name = entry.package ?? '';
+        return fileName.includes(`/node_modules/${name}/`) || fileName.includes(`/node_modules/@types/${name.replace(/^@(.*)\//u, '$1__')}/`);
+      }
+      case 'file': {
+        if (program.isSourceFileDefaultLibrary(file) || program.isSourceFileFromExternalLibrary(file) || fileName.includes('/node_modules/')) {
+          return false;
+        }
+        if (entry.path === undefined) {
+          return true;
+        }
+        const root = program.getCurrentDirectory();
+        return path.resolve(root, entry.path).replaceAll('\\', '/') === path.resolve(fileName).replaceAll('\\', '/');
+      }
+      default:
+        return false;
+    }
+  });
+}

@@ -1,0 +1,146 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+import { getConstructor, getPropertyName, isFunctionNode, type ClassNode, type FunctionNode } from './ast.js';
+
+/**
+ * What runs while an object is being constructed: the constructor body, instance field
+ * initialisers, and the code they run synchronously (IIFEs, callbacks of synchronous array
+ * methods). Functions that are only defined there run later and are not part of it.
+ */
+
+/** Array methods that call their callback before they return. */
+const SYNC_CALLBACK_METHODS = new Set([
+  'every',
+  'filter',
+  'find',
+  'findIndex',
+  'findLast',
+  'findLastIndex',
+  'flatMap',
+  'forEach',
+  'map',
+  'reduce',
+  'reduceRight',
+  'some',
+  'sort',
+  'toSorted',
+]);
+
+/** The roots of construction-time code of one class, in source order. */
+export interface ConstructionRoots {
+  /** The constructor implementation's body, when there is one. */
+  constructorBody: TSESTree.BlockStatement | undefined;
+  /** Instance field and `accessor` initialisers (static ones run at class definition, not construction). */
+  fieldInitializers: TSESTree.Expression[];
+}
+
+export function getConstructionRoots(node: ClassNode): ConstructionRoots {
+  const fieldInitializers: TSESTree.Expression[] = [];
+  for (const member of node.body.body) {
+    if (
+      (member.type === AST_NODE_TYPES.PropertyDefinition || member.type === AST_NODE_TYPES.AccessorProperty) &&
+      !member.static &&
+      member.value
+    ) {
+      fieldInitializers.push(member.value);
+    }
+  }
+  return { constructorBody: getConstructor(node)?.value.body ?? undefined, fieldInitializers };
+}
+
+/**
+ * Whether a function literal is called right where it stands, synchronously: an IIFE
+ * (`(() => {})()`, `(function () {}).call(this)`) or the callback of a synchronous array method
+ * (`items.forEach(item => …)`, `Array.from(x, fn)`).
+ */
+export function isInvokedImmediately(fn: FunctionNode): boolean {
+  const parent = fn.parent;
+  if (parent.type === AST_NODE_TYPES.CallExpression) {
+    if (parent.callee === fn) {
+      return true;
+    }
+    const callee = parent.callee;
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || !parent.arguments.some((argument) => argument === fn)) {
+      return false;
+    }
+    const method = getPropertyName(callee);
+    if (method !== undefined && SYNC_CALLBACK_METHODS.has(method) && parent.arguments[0] === fn) {
+      return true;
+    }
+    return (
+      method === 'from' &&
+      callee.object.type === AST_NODE_TYPES.Identifier &&
+      callee.object.name === 'Array' &&
+      parent.arguments[1] === fn
+    );
+  }
+  // `(function () {}).call(this)` / `.apply(this)`
+  if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === fn) {
+    const method = getPropertyName(parent);
+    return (
+      (method === 'call' || method === 'apply') &&
+      parent.parent.type === AST_NODE_TYPES.CallExpression &&
+      parent.parent.callee === parent
+    );
+  }
+  return false;
+}
+
+/** Keys under which only types live: never walked. */
+const TYPE_KEYS = new Set(['typeAnnotation', 'returnType', 'typeParameters', 'typeArguments', 'decorators']);
+
+/**
+ * What a visitor says of a node: `'skip'` stops the walk below it (the node was handled),
+ * anything else walks on into its children.
+ */
+export type WalkDecision = 'skip' | undefined;
+
+/**
+ * Walks construction-time code below `root` in source order. Functions are visited (so the caller
+ * can judge an async IIFE), but walked into only when they run synchronously right there and are
+ * not async. Nested classes are not walked into: their members run when they are used.
+ */
+export function walkConstructionCode(
+  root: TSESTree.Node,
+  visitorKeys: TSESLint.SourceCode.VisitorKeys,
+  visit: (node: TSESTree.Node) => WalkDecision,
+): void {
+  const stack: TSESTree.Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (visit(node) === 'skip') {
+      continue;
+    }
+    if (isFunctionNode(node) && (node.async || node.generator || !isInvokedImmediately(node))) {
+      continue;
+    }
+    if (node.type === AST_NODE_TYPES.ClassDeclaration || node.type === AST_NODE_TYPES.ClassExpression) {
+      continue;
+    }
+    const keys = visitorKeys[node.type] ?? [];
+    const children: TSESTree.Node[] = [];
+    for (const key of keys) {
+      if (TYPE_KEYS.has(key)) {
+        continue;
+      }
+      const value = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(value)) {
+        for (const child of value) {
+          if (isNode(child)) {
+            children.push(child);
+          }
+        }
+      } else if (isNode(value)) {
+        children.push(value);
+      }
+    }
+    // Reverse so that the stack pops children in source order.
+    for (let index = children.length - 1; index >= 0; index--) {
+      stack.push(children[index]!);
+    }
+  }
+}
+
+function isNode(value: unknown): value is TSESTree.Node {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+}
