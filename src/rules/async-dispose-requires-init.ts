@@ -109,14 +109,14 @@ export default createRule<Options, MessageIds>({
         }
         const field = getPropertyName(node);
         const method = field === undefined ? undefined : asyncOnly.get(field);
-        if (field === undefined || !method || !isDereferenced(node) || isGuarded(node, field, fn.body)) {
+        if (field === undefined || !method || !isDereferenced(getAsserted(node)) || isGuarded(node, field, fn.body)) {
           return;
         }
         context.report({
           node,
           messageId: 'unguardedDisposeRead',
           data: { dispose: disposeName, field, initMethod: method.name },
-          suggest: isMechanicalGuard(node, fn)
+          suggest: isMechanicalGuard(getAsserted(node), fn)
             ? [
                 {
                   messageId: 'guardRead',
@@ -129,7 +129,14 @@ export default createRule<Options, MessageIds>({
       });
     }
 
+    /** `this.f.x` -> `this.f?.x`, `this.f()` -> `this.f?.()`, `this.f!.x` -> `this.f?.x` (the assertion becomes the guard). */
     function guardFix(fixer: TSESLint.RuleFixer, read: TSESTree.MemberExpression): TSESLint.RuleFix {
+      const asserted = getAsserted(read);
+      if (asserted !== read) {
+        const bang = sourceCode.getLastToken(asserted)!;
+        const next = sourceCode.getTokenAfter(asserted, ASTUtils.isNotClosingParenToken)!;
+        return fixer.replaceText(bang, next.value === '.' ? '?' : '?.');
+      }
       const next = sourceCode.getTokenAfter(read, ASTUtils.isNotClosingParenToken)!;
       return next.value === '.' ? fixer.replaceText(next, '?.') : fixer.insertTextBefore(next, '?.');
     }
@@ -170,8 +177,13 @@ function findInheritedDisposeKind(
   return kind;
 }
 
+/** `this.f!` (a non-null assertion, as TypeScript makes people write for a field set later): the assertion; else the read. */
+function getAsserted(read: TSESTree.MemberExpression): TSESTree.MemberExpression | TSESTree.TSNonNullExpression {
+  return read.parent.type === AST_NODE_TYPES.TSNonNullExpression && read.parent.expression === read ? read.parent : read;
+}
+
 /** `this.f.x`, `this.f[x]`, `this.f()`: a use that throws when `f` is `undefined`. */
-function isDereferenced(read: TSESTree.MemberExpression): boolean {
+function isDereferenced(read: TSESTree.MemberExpression | TSESTree.TSNonNullExpression): boolean {
   const parent = read.parent;
   return (
     (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === read && !parent.optional) ||
@@ -258,7 +270,7 @@ function mentionsField(test: TSESTree.Node, field: string): boolean {
  * `this.f.close()` -> `this.f?.close()` keeps the meaning only where the chain's value is dropped
  * or handed back to the disposal: a statement, `await …;`, `void …`, or what the dispose method returns.
  */
-function isMechanicalGuard(read: TSESTree.MemberExpression, fn: NonNullable<DisposeMember['fn']>): boolean {
+function isMechanicalGuard(read: TSESTree.MemberExpression | TSESTree.TSNonNullExpression, fn: NonNullable<DisposeMember['fn']>): boolean {
   let top: TSESTree.Node = read;
   for (;;) {
     const parent: TSESTree.Node = top.parent!;

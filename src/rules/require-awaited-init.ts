@@ -73,20 +73,29 @@ export default createRule<Options, MessageIds>({
       if (!canAwaitAt(site, sourceCode, types)) {
         return [];
       }
-      const parenthesized = ASTUtils.isParenthesized(target, sourceCode);
-      const needsParens = !parenthesized && (wrapForMember || !bindsTighterThanAwait(target));
       const text = sourceCode.getText(target);
-      const shown = needsParens || parenthesized ? `(await ${text})` : `await ${text}`;
+      // Already in parentheses, `await` goes inside them: `(await open())`.
+      const parenthesized = ASTUtils.isParenthesized(target, sourceCode);
+      let before = 'await ';
+      let after = '';
+      if (!parenthesized && wrapForMember) {
+        // `new C().query()` -> `(await new C()).query()`
+        before = '(await ';
+        after = ')';
+      } else if (!parenthesized && !bindsTighterThanAwait(target)) {
+        // `a ?? b` -> `await (a ?? b)`: `await a ?? b` would await only `a`.
+        before = 'await (';
+        after = ')';
+      }
+      const shown = parenthesized ? `(${before}${text}${after})` : `${before}${text}${after}`;
       return [
         {
           messageId: 'insertAwait',
           data: { fixed: describeFix(shown) },
           *fix(fixer) {
-            if (needsParens) {
-              yield fixer.insertTextBefore(target, '(await ');
-              yield fixer.insertTextAfter(target, ')');
-            } else {
-              yield fixer.insertTextBefore(target, 'await ');
+            yield fixer.insertTextBefore(target, before);
+            if (after) {
+              yield fixer.insertTextAfter(target, after);
             }
           },
         },

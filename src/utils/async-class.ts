@@ -100,8 +100,11 @@ export function getAsyncClassInfo(node: ClassNode, sourceCode: SourceCode): Asyn
     }
     const name = getStaticKeyName(member.key, member.computed);
     const fields = getAssignedThisFields(fn, sourceCode);
-    if (member.kind === 'method' && isPromiseReturningFunction(fn) && name !== undefined && !isDisposeName(name)) {
-      if (fields.size > 0) {
+    if (name !== undefined && isDisposeName(name)) {
+      continue;
+    }
+    if (member.kind === 'method' && isPromiseReturningFunction(fn)) {
+      if (fields.size > 0 && name !== undefined) {
         info.initMethods.push({ member, name, fields });
       }
     } else {
@@ -392,6 +395,7 @@ export function describeExpression(node: TSESTree.Node, sourceCode: SourceCode):
   return `\`${text}\``;
 }
 
+/** Members that are not initialisation: the disposal methods, and `then`, which awaits it. */
 function isDisposeName(name: string): boolean {
   return name === '@@asyncDispose' || name === '@@dispose' || name === 'then';
 }
