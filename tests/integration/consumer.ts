@@ -109,6 +109,21 @@ const TS_TSCONFIG = (files: string[]): string =>
     2,
   )}\n`;
 
+/**
+ * The code blocks of the README's "ESLint 9 and 10" section, in order: the plain eslint.config.js, the
+ * typed one, the eslint.config.ts. The consumer runs them as they are, so the README cannot drift.
+ */
+function readmeSnippets(): { plain: string; typed: string; typescript: string } {
+  const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
+  const section = /^## ESLint 9 and 10\n([\s\S]*?)^## /m.exec(readme)?.[1] ?? '';
+  const blocks = [...section.matchAll(/^```(js|ts)\n([\s\S]*?)^```/gm)].map((match) => ({ lang: match[1], code: match[2] ?? '' }));
+  const [plain, typed, typescript] = blocks;
+  if (blocks.length !== 3 || plain?.lang !== 'js' || typed?.lang !== 'js' || typescript?.lang !== 'ts') {
+    throw new Error(`README's "ESLint 9 and 10" section should hold two js blocks and one ts block, found ${blocks.map((block) => block.lang).join(', ')}`);
+  }
+  return { plain: plain.code, typed: typed.code, typescript: typescript.code };
+}
+
 function copyFixtures(extension: string, destination: string): void {
   mkdirSync(destination, { recursive: true });
   for (const name of readdirSync(fixturesDir)) {
@@ -180,10 +195,16 @@ export function consumerSuite(major: EslintMajor, eslintVersion: string): void {
       writeFileSync(path.join(consumer, 'typed/eslint.config.js'), TYPED_CONFIG);
       copyFixtures('.js', path.join(consumer, 'fix'));
       writeFileSync(path.join(consumer, 'fix/eslint.config.js'), PLAIN_CONFIG);
+      const readme = readmeSnippets();
+      copyFixtures('.js', path.join(consumer, 'readme-plain'));
+      writeFileSync(path.join(consumer, 'readme-plain/eslint.config.js'), readme.plain);
+      copyFixtures('.ts', path.join(consumer, 'readme-typed'));
+      writeFileSync(path.join(consumer, 'readme-typed/eslint.config.js'), readme.typed);
       mkdirSync(path.join(consumer, 'types'));
+      writeFileSync(path.join(consumer, 'types/readme.config.ts'), readme.typescript);
       writeFileSync(path.join(consumer, 'types/eslint.config.ts'), TS_CONFIG);
       writeFileSync(path.join(consumer, 'types/misuse.ts'), TS_MISUSE);
-      writeFileSync(path.join(consumer, 'types/tsconfig.json'), TS_TSCONFIG(['eslint.config.ts']));
+      writeFileSync(path.join(consumer, 'types/tsconfig.json'), TS_TSCONFIG(['eslint.config.ts', 'readme.config.ts']));
       writeFileSync(path.join(consumer, 'types/tsconfig.misuse.json'), TS_TSCONFIG(['misuse.ts']));
     });
 
@@ -213,6 +234,16 @@ export function consumerSuite(major: EslintMajor, eslintVersion: string): void {
       const findings = await typedFindings();
       expect(brief(findings)).toEqual(expectedFor('.ts', { typed: true }));
       expect(findings).toEqual(await lintInProcess(path.join(consumer, 'typed'), 'typed', { major }));
+    });
+
+    it("runs the README's configs as they are: the recommended rules' share of the same findings", async () => {
+      const recommended = new Set(Object.keys(plugin.configs.recommended.rules ?? {}));
+      expect(recommended.size).toBeGreaterThan(0);
+      const isRecommended = (finding: Finding): boolean => recommended.has(finding.ruleId ?? '');
+      const plain = await eslintCli(consumer, path.join(consumer, 'readme-plain'), ['.']);
+      expect(plain).toEqual((await plainFindings()).filter(isRecommended));
+      const typed = await eslintCli(consumer, path.join(consumer, 'readme-typed'), ['.']);
+      expect(typed).toEqual((await typedFindings()).filter(isRecommended));
     });
 
     it('reports every rule with its docs link and, for rules that have suggestions, the suggestions', async () => {
