@@ -684,6 +684,50 @@ class Db {
       errors: [{ messageId: 'selfResolvingThen', line: 4, column: 5, suggestions: [] }],
     },
     {
+      // Keys written as strings or computed: still `then`.
+      code: `
+const db = {
+  ['then'](resolve) {
+    resolve(this);
+  },
+};
+class Pool {
+  'then'(resolve) {
+    resolve(this);
+  }
+}
+`,
+      errors: [
+        { messageId: 'selfResolvingThen', line: 4, column: 5, suggestions: [] },
+        {
+          messageId: 'selfResolvingThen',
+          line: 9,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'settleThen',
+              output: `
+const db = {
+  ['then'](resolve) {
+    resolve(this);
+  },
+};
+class Pool {
+  #init;
+  then(onfulfilled, onrejected) {
+    this.#init ??= Promise.resolve().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this).then(onfulfilled, onrejected);
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       // Declined: a one-line class has no indentation to follow.
       code: 'class Db { then(resolve) { resolve(this); } }',
       errors: [{ messageId: 'selfResolvingThen', line: 1, column: 28, suggestions: [] }],
