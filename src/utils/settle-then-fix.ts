@@ -1,6 +1,16 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { findMembers, getMemberName, getSameFileAncestors, getPropertyName, isFunctionNode, isGlobalReference, skipTypeWrappers, type ClassNode } from './ast.js';
+import {
+  findMembers,
+  getMemberName,
+  getPropertyName,
+  getSameFileAncestors,
+  isFunctionNode,
+  isGlobalReference,
+  skipTypeWrappers,
+  walk,
+  type ClassNode,
+} from './ast.js';
 import { buildInitField, buildSettledThen } from './fixes/thenable.js';
 import { isSelf, type SelfScope, type ThenFunction } from './thenable.js';
 
@@ -209,27 +219,17 @@ function isSimplePromiseSource(
   }
   const names = new Set(params.map((param) => param?.name));
   let ok = true;
-  const visit = (current: TSESTree.Node): void => {
-    if (!ok) {
-      return;
-    }
-    if (current.type === AST_NODE_TYPES.Identifier && names.has(current.name)) {
-      ok = false;
-    } else if (current.type === AST_NODE_TYPES.MemberExpression && getPropertyName(current) === 'then' && isSelf(current.object, scope)) {
-      ok = false;
-    } else if (current.type === AST_NODE_TYPES.ChainExpression || isFunctionNode(current)) {
+  walk(node, scope.sourceCode.visitorKeys, (current) => {
+    if (
+      (current.type === AST_NODE_TYPES.Identifier && names.has(current.name)) ||
+      (current.type === AST_NODE_TYPES.MemberExpression && getPropertyName(current) === 'then' && isSelf(current.object, scope)) ||
+      current.type === AST_NODE_TYPES.ChainExpression ||
+      isFunctionNode(current)
+    ) {
       ok = false;
     }
-    for (const key of scope.sourceCode.visitorKeys[current.type] ?? []) {
-      const value = (current as unknown as Record<string, unknown>)[key];
-      for (const child of Array.isArray(value) ? value : [value]) {
-        if (typeof child === 'object' && child !== null && 'type' in child) {
-          visit(child as TSESTree.Node);
-        }
-      }
-    }
-  };
-  visit(node);
+    return ok ? undefined : 'skip';
+  });
   return ok;
 }
 
