@@ -12,7 +12,7 @@ import {
   type ClassNode,
 } from './ast.js';
 import { buildInitField, buildSettledThen } from './fixes/thenable.js';
-import { isSelf, type SelfScope, type ThenFunction } from './thenable.js';
+import { getValueParameters, isSelf, type SelfScope, type ThenFunction } from './thenable.js';
 
 /**
  * The suggestion for a self-resolving `then`: replace it with the settled `then` of the awaitable-class
@@ -69,7 +69,7 @@ export function createSettleThenFix(
  * `then` is not one of the shapes this fix understands.
  */
 function getSettledInitializer(fn: ThenFunction['fn'], scope: SelfScope): string | undefined {
-  const params = fn.params.map((param) => (param.type === AST_NODE_TYPES.Identifier ? param : undefined));
+  const params = getValueParameters(fn).map((param) => (param.type === AST_NODE_TYPES.Identifier ? param : undefined));
   if (params.length > 2 || params.some((param) => !param)) {
     return undefined;
   }

@@ -384,13 +384,22 @@ function isResolver(node: TSESTree.Identifier, scope: SelfScope, resolvers: read
   );
 }
 
-/** The identifier of a function's first parameter (`resolve`, `resolve = noop`, `resolve?: T`). */
+/**
+ * The identifier of a function's first parameter (`resolve`, `resolve = noop`, `resolve?: T`),
+ * after TypeScript's `this` parameter if any (`then(this: Db, resolve)`).
+ */
 export function getFirstParameterName(fn: FunctionNode): TSESTree.Identifier | undefined {
-  let parameter: TSESTree.Node | undefined = fn.params[0];
+  let parameter: TSESTree.Node | undefined = getValueParameters(fn)[0];
   if (parameter?.type === AST_NODE_TYPES.AssignmentPattern) {
     parameter = parameter.left;
   }
   return parameter?.type === AST_NODE_TYPES.Identifier ? parameter : undefined;
+}
+
+/** A function's parameters without TypeScript's `this` parameter, which is a type, not a value. */
+export function getValueParameters(fn: FunctionNode): TSESTree.Parameter[] {
+  const [first] = fn.params;
+  return first?.type === AST_NODE_TYPES.Identifier && first.name === 'this' ? fn.params.slice(1) : fn.params;
 }
 
 /**

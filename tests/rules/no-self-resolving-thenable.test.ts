@@ -866,6 +866,42 @@ const db: PromiseLike<unknown> & { connect(): Promise<unknown> } = {
       ],
     },
     {
+      // TypeScript's `this` parameter is not the first value parameter.
+      code: `
+class Db {
+  then(this: Db, resolve: (value: unknown) => void): void {
+    resolve(this);
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'selfResolvingThen',
+          line: 4,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'settleThen',
+              output: `
+class Db {
+  #init: Promise<void> | undefined;
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= Promise.resolve().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       // Declined: a modifier the new member would drop.
       code: `
 class Db {
