@@ -35,6 +35,17 @@ function toPosition(text: string, byteOffset: number): { line: number; column: n
   return { line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1 };
 }
 
+/** The .oxlintrc.json in the README's "oxlint" section, parsed (its `//` comment lines dropped). */
+function readmeOxlintConfig(): { jsPlugins: string[]; rules: Record<string, string> } {
+  const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
+  const section = /^## oxlint\n([\s\S]*?)^## /m.exec(readme)?.[1] ?? '';
+  const block = /^```jsonc\n([\s\S]*?)^```/m.exec(section)?.[1];
+  if (block === undefined) {
+    throw new Error('the README\'s "oxlint" section has no jsonc block');
+  }
+  return JSON.parse(block.replace(/^\s*\/\/.*$/gm, '')) as { jsPlugins: string[]; rules: Record<string, string> };
+}
+
 function toFinding(diagnostic: OxlintDiagnostic, root: string): Omit<Finding, 'messageId' | 'suggestions'> {
   const text = readFileSync(path.join(root, diagnostic.filename), 'utf8');
   const [label] = diagnostic.labels;
@@ -71,18 +82,19 @@ describe('the plugin in oxlint (jsPlugins)', () => {
     // A second copy for `--fix-suggestions` to rewrite.
     cpSync(examplesDir, path.join(root, 'suggest/examples'), { recursive: true });
     cpSync(fixturesDir, path.join(root, 'suggest/fixtures'), { recursive: true });
-    // What a user writes: the plugin by its package name, each of its rules on. oxlint's own rules off,
-    // so that only ours report.
-    const config = {
-      plugins: [],
-      categories: { correctness: 'off' },
-      jsPlugins: ['eslint-plugin-async-init'],
-      rules: Object.fromEntries(Object.keys(plugin.rules).map((name) => [`async-init/${name}`, 'error'])),
-    };
+    // What the README tells users to write, with oxlint's own rules off so that only ours report (and
+    // only ours suggest).
+    const config = { ...readmeOxlintConfig(), plugins: [], categories: { correctness: 'off' } };
     writeFileSync(path.join(root, '.oxlintrc.json'), `${JSON.stringify(config, null, 2)}\n`);
   });
 
   afterAll(() => remove());
+
+  it("the README's .oxlintrc.json loads the plugin by name and turns on every rule", () => {
+    const config = readmeOxlintConfig();
+    expect(config.jsPlugins).toEqual(['eslint-plugin-async-init']);
+    expect(Object.keys(config.rules).sort()).toEqual(Object.keys(plugin.rules).map((name) => `async-init/${name}`).sort());
+  });
 
   it("finds exactly what ESLint finds without type information, in examples/ and every rule's fixtures", async () => {
     const { stdout, stderr } = await runOk(oxlint, ['--format', 'json', 'examples', 'fixtures'], { cwd: root, allowed: [1] });
