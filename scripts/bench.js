@@ -23,6 +23,7 @@ import { ESLint } from 'eslint';
 
 import { loadPlugin } from './corpus/lint.js';
 import { cacheDir, prepareCorpus, repoRoot } from './corpus/packages.js';
+import { ensureOxlint, OXLINT_VERSION } from './corpus/tools.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -60,6 +61,7 @@ const ours = Object.keys(plugin.configs.all?.rules ?? {});
 const floorOf = (/** @type {string} */ ruleId) => ruleId.replace(/^[^/]+\//, 'floor/');
 
 // The oxlint run: our rules as a JS plugin, oxlint's own rules off.
+const oxlint = ensureOxlint(log);
 const oxlintrc = path.join(benchDir, '.oxlintrc.json');
 writeFileSync(
   oxlintrc,
@@ -153,7 +155,7 @@ function runWorker(configuration) {
 /** @returns {Sample} */
 function runOxlint() {
   const started = performance.now();
-  const child = spawnSync(path.join(repoRoot, 'node_modules', '.bin', 'oxlint'), ['-c', oxlintrc, '--format', 'json', ...plan.untypedFiles], {
+  const child = spawnSync(oxlint, ['-c', oxlintrc, '--format', 'json', ...plan.untypedFiles], {
     cwd: root,
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
@@ -197,7 +199,7 @@ const lines = [
   `Machine: ${os.cpus()[0]?.model ?? 'unknown CPU'}, nproc ${os.availableParallelism()}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB memory; ` +
     `load average ${loadBefore.map((l) => l.toFixed(2)).join(' / ')} before, ${loadAfter.map((l) => l.toFixed(2)).join(' / ')} after (1/5/15 min). ` +
     `Node ${process.version}, ESLint ${ESLint.version}, TypeScript ${tsVersion}, typescript-eslint ${version('typescript-eslint')}, ` +
-    `eslint-plugin-sonarjs ${version('eslint-plugin-sonarjs')}, oxlint ${version('oxlint')}; commit ${gitCommit()}.`,
+    `eslint-plugin-sonarjs ${version('eslint-plugin-sonarjs')}, oxlint ${OXLINT_VERSION}; commit ${gitCommit()}.`,
   '',
   `Corpus: ${corpus.map((pkg) => `${pkg.spec.name}@${pkg.version}`).join(', ')}. Untyped: ${plan.untypedFiles.length} files; typed: ${plan.typedFiles.length} files (${corpus
     .filter((pkg) => pkg.spec.typed)

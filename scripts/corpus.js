@@ -17,7 +17,7 @@ import { parseArgs } from 'node:util';
 
 import { ESLint } from 'eslint';
 
-import { allRules, applyFix, crashedRule, createESLint, loadPlugin, parseError } from './corpus/lint.js';
+import { allRules, applyFix, crashedRule, createESLint, loadPlugin, parseError, TYPED_PROBE } from './corpus/lint.js';
 import { cacheDir, prepareCorpus, repoRoot } from './corpus/packages.js';
 
 /** @typedef {import('./corpus/lint.js').Tier} Tier */
@@ -142,6 +142,10 @@ for (const pkg of corpus) {
         fail(sourceErrors, 'the corpus file did not parse', `${fatal.line}:${fatal.column} ${fatal.message}`);
         continue;
       }
+      const untyped = result.messages.find((message) => message.ruleId === TYPED_PROBE);
+      if (untyped) {
+        fail(sourceErrors, 'no type information in the typed tier', untyped.message);
+      }
       const lines = text.split(/\r?\n/);
       const problems = result.messages.filter((message) => message.ruleId && ruleIds.includes(message.ruleId));
       let fixable = false;
@@ -258,6 +262,8 @@ function firstDifference(a, b) {
 const countsTable = renderCounts();
 const failures = crashes.length + unparsable.length + unstable.length + sourceErrors.length;
 const outDir = path.join(cacheDir(), 'reports');
+// A run over part of the corpus does not replace the full run's report.
+const reportName = args.package || args.tier ? 'report-partial' : 'report';
 mkdirSync(outDir, { recursive: true });
 const meta = {
   date: new Date().toISOString(),
@@ -270,10 +276,10 @@ const meta = {
   seconds: (Date.now() - startedAt) / 1000,
 };
 writeFileSync(
-  path.join(outDir, 'report.json'),
+  path.join(outDir, `${reportName}.json`),
   `${JSON.stringify({ ...meta, runs, findings, crashes, unparsable, unstable, sourceErrors, retrips }, null, 2)}\n`,
 );
-writeFileSync(path.join(outDir, 'report.md'), renderReport());
+writeFileSync(path.join(outDir, `${reportName}.md`), renderReport());
 
 const summary = [
   `# Corpus run (${meta.date}, ${meta.commit}, ${meta.seconds.toFixed(0)} s)`,
@@ -286,12 +292,12 @@ const summary = [
   '',
   countsTable,
   '',
-  `Crashes: ${crashes.length}. Unparsable fix/suggestion outputs: ${unparsable.length}. Unstable --fix outputs: ${unstable.length}. Corpus files that did not parse: ${sourceErrors.length}. Suggestions re-reported by their rule (note): ${retrips.length}.`,
+  `Crashes: ${crashes.length}. Unparsable fix/suggestion outputs: ${unparsable.length}. Unstable --fix outputs: ${unstable.length}. Corpus files that did not parse or had no types in the typed tier: ${sourceErrors.length}. Suggestions re-reported by their rule (note): ${retrips.length}.`,
   ...[...crashes, ...unparsable, ...unstable, ...sourceErrors].map(
     (failure) => `- FAIL ${failure.package} ${failure.tier} ${failure.file}: ${failure.what}: ${failure.detail.split('\n')[0]}`,
   ),
   '',
-  `Report: ${path.join(outDir, 'report.md')} (every finding with its line), ${path.join(outDir, 'report.json')}.`,
+  `Report: ${path.join(outDir, `${reportName}.md`)} (every finding with its line), ${path.join(outDir, `${reportName}.json`)}.`,
 ];
 process.stdout.write(`${summary.join('\n')}\n`);
 compareWithAccuracyPage(countsTable);
@@ -330,7 +336,7 @@ function renderReport() {
     ['Crashes', crashes],
     ['Unparsable outputs', unparsable],
     ['Unstable --fix outputs', unstable],
-    ['Corpus files that did not parse', sourceErrors],
+    ['Corpus files that did not parse, or had no types in the typed tier', sourceErrors],
     ['Suggestions whose output the rule reports again (note)', retrips],
   ];
   for (const [title, list] of sections) {

@@ -103,8 +103,36 @@ export function corpusConfig({ tier, cwd, tsconfig, sourceType, plugins, rules }
       },
     },
     { files: [...JS_FILES, ...TS_FILES], plugins, rules },
+    // The typed tier must really be typed: a file left out of the program would be linted untyped
+    // in silence (its findings would then count as typed ones).
+    ...(tier === 'typed' ? [{ files: TS_FILES, plugins: { corpus: probePlugin }, rules: { [TYPED_PROBE]: /** @type {const} */ ('error') } }] : []),
   ];
 }
+
+/** The probe's rule id: it reports a file of the typed tier that has no program. */
+export const TYPED_PROBE = 'corpus/typed-program';
+
+/** @type {import('eslint').ESLint.Plugin} */
+const probePlugin = {
+  rules: {
+    'typed-program': {
+      meta: { type: 'problem', schema: [], docs: { description: 'Reports a file linted without type information' } },
+      create(context) {
+        return {
+          Program(node) {
+            const { parserServices } = /** @type {{ parserServices?: { program?: import('typescript').Program } }} */ (
+              /** @type {unknown} */ (context.sourceCode)
+            );
+            const program = parserServices?.program;
+            if (!program || !program.getSourceFile(context.filename)) {
+              context.report({ node, message: 'This file of the typed tier has no TypeScript program.' });
+            }
+          },
+        };
+      },
+    },
+  },
+};
 
 /**
  * An ESLint instance for one package, tier and source type.
