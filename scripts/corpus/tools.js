@@ -2,8 +2,10 @@
 // Programs the benchmark runs that are not devDependencies: oxlint is installed on demand, pinned,
 // into a folder outside the repository (the registry this project uses lacks most of oxlint's
 // other-platform binding packages, so it cannot sit in package-lock.json: `npm ci` would fail).
+// Same folder, version and staging as tests/integration/tools.ts (TypeScript, which these plain
+// Node scripts cannot import), so the tests and the benchmark share one install.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import process from 'node:process';
@@ -13,23 +15,37 @@ export const OXLINT_VERSION = '1.94.0';
 
 /**
  * Installs oxlint@OXLINT_VERSION once into `<tmpdir>/eslint-plugin-async-init-tools/oxlint-<version>`
- * (reused when present) and returns the path of its bin.
+ * (reused when present; installed in a staging folder and renamed into place, so concurrent
+ * installs do not clash) and returns the path of its bin.
  * @param {(line: string) => void} log
  */
 export function ensureOxlint(log) {
-  const dir = path.join(os.tmpdir(), 'eslint-plugin-async-init-tools', `oxlint-${OXLINT_VERSION}`);
-  const bin = path.join(dir, 'node_modules', 'oxlint', 'bin', 'oxlint');
-  if (!existsSync(bin)) {
-    log(`installing oxlint@${OXLINT_VERSION} into ${dir}`);
-    mkdirSync(dir, { recursive: true });
-    if (!existsSync(path.join(dir, 'package.json'))) {
-      writeFileSync(path.join(dir, 'package.json'), '{ "private": true }\n');
-    }
-    execFileSync('npm', ['install', '--no-save', '--no-package-lock', '--no-audit', '--no-fund', `oxlint@${OXLINT_VERSION}`], {
-      cwd: dir,
+  const toolsDir = path.join(os.tmpdir(), 'eslint-plugin-async-init-tools');
+  const target = path.join(toolsDir, `oxlint-${OXLINT_VERSION}`);
+  const bin = path.join(target, 'node_modules', 'oxlint', 'bin', 'oxlint');
+  if (existsSync(bin)) {
+    return bin;
+  }
+  log(`installing oxlint@${OXLINT_VERSION} into ${target}`);
+  mkdirSync(toolsDir, { recursive: true });
+  const staging = mkdtempSync(path.join(toolsDir, `.oxlint-${OXLINT_VERSION}-`));
+  try {
+    writeFileSync(path.join(staging, 'package.json'), '{ "name": "async-init-tools-oxlint", "private": true }\n');
+    execFileSync('npm', ['install', '--no-save', '--no-package-lock', '--no-audit', '--no-fund', '--prefer-offline', `oxlint@${OXLINT_VERSION}`], {
+      cwd: staging,
       stdio: ['ignore', 'ignore', 'pipe'],
       env: { ...process.env, npm_config_loglevel: 'error' },
     });
+    try {
+      renameSync(staging, target);
+    } catch (error) {
+      // Another process put its install in place first: use that one.
+      if (!existsSync(bin)) {
+        throw error;
+      }
+    }
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
   }
   return bin;
 }
