@@ -272,7 +272,7 @@ interface Layout {
 /**
  * The member's indentation (it must start its line), one indentation level (from its body, else
  * the member's own indentation, else two spaces), the file's line break, and whether to write
- * TypeScript (parsed by typescript-eslint and not a `.js` file).
+ * TypeScript (a `.ts` name, or parsed by typescript-eslint and not a `.js` name).
  */
 function getLayout(
   member: ThenFunction['member'],
@@ -295,7 +295,9 @@ function getLayout(
     }
   }
   const newline = text.includes('\r\n') ? '\r\n' : '\n';
+  // The name first (oxlint gives no parser services), then the parser: typescript-eslint's node maps.
   const isTypeScript =
-    sourceCode.parserServices?.esTreeNodeToTSNodeMap != null && !/\.[cm]?jsx?$/i.test(filename);
+    /\.[cm]?tsx?$/i.test(filename) ||
+    (sourceCode.parserServices?.esTreeNodeToTSNodeMap != null && !/\.[cm]?jsx?$/i.test(filename));
   return { indent, indentUnit, newline, isTypeScript };
 }

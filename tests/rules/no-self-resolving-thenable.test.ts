@@ -1,5 +1,15 @@
+import * as tsParser from '@typescript-eslint/parser';
+
 import rule from '../../src/rules/no-self-resolving-thenable.js';
 import { jsTester, tsTester, typedTester } from '../helpers/rule-tester.js';
+
+/** typescript-eslint's AST without its parser services, as oxlint's jsPlugins see a `.ts` file. */
+const parserWithoutServices = {
+  parseForESLint(code: string, options: tsParser.ParserOptions) {
+    const { ast, visitorKeys } = tsParser.parseForESLint(code, options);
+    return { ast, visitorKeys };
+  },
+};
 
 jsTester.run('no-self-resolving-thenable (js)', rule, {
   valid: [
@@ -874,6 +884,43 @@ class Db {
   }
 }
 `,
+      errors: [
+        {
+          messageId: 'selfResolvingThen',
+          line: 4,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'settleThen',
+              output: `
+class Db {
+  #init: Promise<void> | undefined;
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= Promise.resolve().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A `.ts` file without parser services (oxlint): the name says TypeScript.
+      code: `
+class Db {
+  then(resolve: (value: unknown) => void): void {
+    resolve(this);
+  }
+}
+`,
+      languageOptions: { parser: parserWithoutServices },
       errors: [
         {
           messageId: 'selfResolvingThen',
