@@ -55,12 +55,31 @@ export function createSettleThenFix(
     return null;
   }
   const { indent, indentUnit, newline, isTypeScript } = layout;
-  const text = [
-    buildInitField({ indent, isTypeScript, initField: INIT_FIELD }),
-    buildSettledThen({ indent, indentUnit, isTypeScript, initField: INIT_FIELD, initializerCall: initializer, newline }),
-  ].join(newline);
+  const field = buildInitField({ indent, isTypeScript, initField: INIT_FIELD }) + newline;
+  const settled = buildSettledThen({ indent, indentUnit, isTypeScript, initField: INIT_FIELD, initializerCall: initializer, newline });
   const lineStart = member.range[0] - indent.length;
-  return (fixer) => fixer.replaceTextRange([lineStart, member.range[1]], text);
+  // The field goes above the comments that document `then`, so they stay with it.
+  const fieldStart = getLeadingCommentsLineStart(member, sourceCode);
+  if (fieldStart === undefined) {
+    return (fixer) => fixer.replaceTextRange([lineStart, member.range[1]], field + settled);
+  }
+  return (fixer) => [
+    fixer.insertTextBeforeRange([fieldStart, fieldStart], field),
+    fixer.replaceTextRange([lineStart, member.range[1]], settled),
+  ];
+}
+
+/** The start of the line of the first comment on its own line(s) right above `member`. */
+function getLeadingCommentsLineStart(member: TSESTree.Node, sourceCode: SourceCode): number | undefined {
+  const previous = sourceCode.getTokenBefore(member);
+  const [first] = sourceCode
+    .getCommentsBefore(member)
+    .filter((comment) => !previous || comment.loc.start.line > previous.loc.end.line);
+  if (!first) {
+    return undefined;
+  }
+  const lineStart = sourceCode.text.lastIndexOf('\n', first.range[0] - 1) + 1;
+  return /^[ \t]*$/.test(sourceCode.text.slice(lineStart, first.range[0])) ? lineStart : undefined;
 }
 
 /**

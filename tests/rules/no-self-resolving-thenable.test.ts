@@ -647,6 +647,41 @@ class Db {
       ],
     },
     {
+      // The comment above `then` stays with it; the new field goes above the comment.
+      code: `
+class Db {
+  /** Waits for the connection. */
+  then() {
+    return this.connect().then(() => this);
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'selfResolvingThen',
+          line: 5,
+          column: 12,
+          suggestions: [
+            {
+              messageId: 'settleThen',
+              output: `
+class Db {
+  #init;
+  /** Waits for the connection. */
+  then(onfulfilled, onrejected) {
+    this.#init ??= this.connect().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this).then(onfulfilled, onrejected);
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       // Declined: `#init` is taken.
       code: `
 class Db {
