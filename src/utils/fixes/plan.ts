@@ -494,7 +494,10 @@ export function placeMembers(
     constructorNode.value.params.length === 0 &&
     !constructorNode.accessibility &&
     !plan.classNode.superClass &&
-    sourceCode.getCommentsInside(constructorNode).length === 0 &&
+    // Comments in the body are in moved statements (`bodyLeftEmpty`); any other one keeps it.
+    sourceCode
+      .getCommentsInside(constructorNode)
+      .every((comment) => comment.range[0] > constructorNode.value.body.range[0]) &&
     !hasOwnLineCommentsAround(constructorNode, sourceCode);
   if (removable) {
     return [{ range: constructorNode.range, text: joined.slice(layout.memberIndent.length) }];
