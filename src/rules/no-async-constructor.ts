@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type JSONSchema, type TSESTree } from '@typescript-eslint/utils';
 
 import {
   findMembers,
@@ -44,6 +44,20 @@ const DEFAULT_OPTIONS: Options[0] = {
   factoryName: 'create',
   constructorVisibility: 'unchanged',
   autofix: false,
+};
+
+const NAME_SCHEMA: JSONSchema.JSONSchema4 = {
+  oneOf: [
+    { type: 'string', minLength: 1, description: 'The function or method name.' },
+    {
+      type: 'array',
+      items: { type: 'string', minLength: 1, description: 'A function or method name.' },
+      minItems: 1,
+      uniqueItems: true,
+      description: 'Several function or method names.',
+    },
+  ],
+  description: 'The function or method name(s).',
 };
 
 export default createRule<Options, MessageIds>({
@@ -92,33 +106,35 @@ export default createRule<Options, MessageIds>({
                   type: 'object',
                   additionalProperties: false,
                   required: ['from', 'name'],
+                  description: 'With type information: a function or method declared in a file of this project.',
                   properties: {
-                    from: {
-                      type: 'string',
-                      enum: ['file', 'lib', 'package'],
-                      description: 'Where the function is declared: a file of this project, a TypeScript lib, or a package.',
-                    },
-                    name: {
-                      oneOf: [
-                        { type: 'string', description: 'The function or method name.' },
-                        {
-                          type: 'array',
-                          items: { type: 'string', description: 'A function or method name.' },
-                          minItems: 1,
-                          uniqueItems: true,
-                          description: 'Several function or method names.',
-                        },
-                      ],
-                      description: 'The function or method name(s).',
-                    },
+                    from: { type: 'string', enum: ['file'], description: 'Declared in a file of this project.' },
+                    name: NAME_SCHEMA,
                     path: {
                       type: 'string',
-                      description: 'With `from: "file"`: the file, relative to the project root.',
+                      description: 'The file, relative to the project root (the directory of the tsconfig); any project file when omitted.',
                     },
-                    package: {
-                      type: 'string',
-                      description: 'With `from: "package"`: the package name.',
-                    },
+                  },
+                },
+                {
+                  type: 'object',
+                  additionalProperties: false,
+                  required: ['from', 'name'],
+                  description: 'With type information: a function or method declared in a TypeScript lib (`fetch`).',
+                  properties: {
+                    from: { type: 'string', enum: ['lib'], description: 'Declared in a TypeScript lib.' },
+                    name: NAME_SCHEMA,
+                  },
+                },
+                {
+                  type: 'object',
+                  additionalProperties: false,
+                  required: ['from', 'name', 'package'],
+                  description: 'With type information: a function or method declared in a package.',
+                  properties: {
+                    from: { type: 'string', enum: ['package'], description: 'Declared in a package.' },
+                    name: NAME_SCHEMA,
+                    package: { type: 'string', minLength: 1, description: 'The package name (`ioredis`, `@aws-sdk/client-s3`).' },
                   },
                 },
               ],
@@ -162,11 +178,11 @@ export default createRule<Options, MessageIds>({
       if (isAmbientClass(node)) {
         return;
       }
-      const { constructorBody, fieldInitializers } = getConstructionRoots(node);
+      const { constructorBody, constructorParams, fieldInitializers } = getConstructionRoots(node);
       if (!constructorBody && (!checkFields || fieldInitializers.length === 0)) {
         return;
       }
-      const className = getClassName(node) ?? 'this class';
+      const className = getClassName(node) ?? '(anonymous class)';
       const ancestors = getSameFileAncestors(node, sourceCode);
       const isPromiseMethod = (name: string, viaSuper: boolean): boolean => {
         const classes = viaSuper ? ancestors : [node, ...ancestors];
@@ -202,6 +218,16 @@ export default createRule<Options, MessageIds>({
       if (constructorBody) {
         const constructorFunction = constructorBody.parent;
         const where = `\`${className}\`'s constructor`;
+        for (const param of constructorParams) {
+          walkConstructionCode(param, sourceCode.visitorKeys, (child) => {
+            const work = findAsyncWork(child, finder);
+            if (work) {
+              report(work, where);
+              return 'skip';
+            }
+            return undefined;
+          });
+        }
         walkConstructionCode(constructorBody, sourceCode.visitorKeys, (child) => {
           if (child.type === AST_NODE_TYPES.ReturnStatement) {
             if (child.argument && nearestFunction(child) === constructorFunction) {

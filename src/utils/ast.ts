@@ -182,7 +182,8 @@ export function isPromiseReturningFunction(
   if (!fn) {
     return false;
   }
-  if (fn.async) {
+  // An async generator returns an AsyncGenerator, which starts nothing until it is iterated.
+  if (fn.async && !fn.generator) {
     return true;
   }
   return isPromiseTypeAnnotation(fn.returnType);

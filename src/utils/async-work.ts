@@ -33,12 +33,9 @@ export interface AsyncWorkFinder {
 /** A call known to be safe: a name as written, or (type tier) where its function is declared. */
 export type KnownSafeCall =
   | string
-  | {
-      from: 'file' | 'lib' | 'package';
-      name: string | string[];
-      path?: string;
-      package?: string;
-    };
+  | { from: 'file'; name: string | string[]; path?: string }
+  | { from: 'lib'; name: string | string[] }
+  | { from: 'package'; name: string | string[]; package: string };
 
 const CHAIN_METHODS = new Set(['then', 'catch', 'finally']);
 const COMBINATORS = new Set(['all', 'allSettled', 'any', 'race']);
@@ -79,10 +76,20 @@ function classify(
           if (root.type !== AST_NODE_TYPES.CallExpression && root.type !== AST_NODE_TYPES.NewExpression) {
             return undefined;
           }
+          // Promise.resolve().then(…) defers its callback like queueMicrotask: no work starts here.
+          // Promise.all([…]).then(…) starts work only when the combinator does.
+          const rootCallee = root.type === AST_NODE_TYPES.CallExpression ? skipTypeWrappers(root.callee) : undefined;
+          if (rootCallee?.type === AST_NODE_TYPES.MemberExpression && isGlobalReference(rootCallee.object, 'Promise', sourceCode)) {
+            const rootMethod = getPropertyName(rootCallee);
+            if (rootMethod === undefined || !COMBINATORS.has(rootMethod) || !startsNewWork((root as TSESTree.CallExpression).arguments[0], sourceCode)) {
+              return undefined;
+            }
+            return { label: `\`Promise.${rootMethod}(…)\``, callee: rootCallee, kind: 'chain' };
+          }
           return { label: describe(root, sourceCode), callee: calleeOf(root), kind: 'chain' };
         }
         if (method !== undefined && COMBINATORS.has(method) && isGlobalReference(callee.object, 'Promise', sourceCode)) {
-          return startsNewWork(node.arguments[0])
+          return startsNewWork(node.arguments[0], sourceCode)
             ? { label: `\`Promise.${method}(…)\``, callee, kind: 'combinator' }
             : undefined;
         }
@@ -90,12 +97,9 @@ function classify(
           // Promise.resolve()/reject()/withResolvers() start no work; returned, they are the trick.
           return returned ? { label: `\`Promise.${method ?? 'resolve'}(…)\``, callee, kind: 'call' } : undefined;
         }
-        const object = skipTypeWrappers(callee.object);
-        if (
-          method !== undefined &&
-          (object.type === AST_NODE_TYPES.ThisExpression || object.type === AST_NODE_TYPES.Super) &&
-          finder.isPromiseMethod(method, object.type === AST_NODE_TYPES.Super)
-        ) {
+        // this.load(), super.load(), and this.load.call(this) / .apply(this, args)
+        const target = getMethodTarget(callee);
+        if (target && finder.isPromiseMethod(target.name, target.viaSuper)) {
           return { label: describe(node, sourceCode), callee, kind: 'call' };
         }
       }
@@ -113,7 +117,10 @@ function classify(
           ? { label: '`new Promise(…)`', callee: undefined, kind: 'promise' }
           : undefined;
       }
-      if (types?.isThenable(node)) {
+      // Constructing a thenable starts nothing by itself (a deferred such as `new ManualPromise()`,
+      // a lazy query): its own constructor is checked where it is declared. It starts work here
+      // when it is handed an executor that does work, as `new Promise(executor)` is.
+      if (node.arguments.some((argument) => isWorkingExecutor(argument, sourceCode)) && types?.isThenable(node)) {
         return { label: describe(node, sourceCode), callee: node.callee, kind: 'call' };
       }
       return undefined;
@@ -127,6 +134,22 @@ function classify(
     default:
       return undefined;
   }
+}
+
+/** The method a `this.name(…)`/`super.name(…)`/`this.name.call(…)` call runs, by name. */
+function getMethodTarget(callee: TSESTree.MemberExpression): { name: string; viaSuper: boolean } | undefined {
+  let member = callee;
+  const outer = skipTypeWrappers(callee.object);
+  const method = getPropertyName(callee);
+  if ((method === 'call' || method === 'apply') && outer.type === AST_NODE_TYPES.MemberExpression) {
+    member = outer;
+  }
+  const name = getPropertyName(member);
+  const object = skipTypeWrappers(member.object);
+  if (name === undefined || (object.type !== AST_NODE_TYPES.ThisExpression && object.type !== AST_NODE_TYPES.Super)) {
+    return undefined;
+  }
+  return { name, viaSuper: object.type === AST_NODE_TYPES.Super };
 }
 
 /** `(fn)()`, `fn.call(…)`, `fn.apply(…)` where `fn` is a function literal: the literal. */
@@ -183,7 +206,7 @@ function calleeOf(node: TSESTree.Node): TSESTree.Node | undefined {
 }
 
 /** `Promise.all([...])` over calls (new work), not over promises already stored. */
-function startsNewWork(argument: TSESTree.Node | undefined): boolean {
+function startsNewWork(argument: TSESTree.Node | undefined, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
   if (!argument) {
     return false;
   }
@@ -194,18 +217,38 @@ function startsNewWork(argument: TSESTree.Node | undefined): boolean {
         return false;
       }
       const inner = skipTypeWrappers(element.type === AST_NODE_TYPES.SpreadElement ? element.argument : element);
-      return isCallLike(inner);
+      return isCallLike(inner, sourceCode);
     });
   }
-  return isCallLike(node);
+  return isCallLike(node, sourceCode);
 }
 
-function isCallLike(node: TSESTree.Node): boolean {
-  return (
-    node.type === AST_NODE_TYPES.CallExpression ||
-    node.type === AST_NODE_TYPES.NewExpression ||
-    node.type === AST_NODE_TYPES.ImportExpression
-  );
+function isCallLike(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  if (node.type === AST_NODE_TYPES.CallExpression) {
+    // items.map((item) => item.ready) collects stored promises; items.map((item) => item.load()) starts work.
+    const callback = node.arguments[0];
+    if (isFunctionNode(callback) && isInvokedImmediately(callback) && !callback.async) {
+      return containsCall(callback.body, sourceCode);
+    }
+    return true;
+  }
+  return node.type === AST_NODE_TYPES.NewExpression || node.type === AST_NODE_TYPES.ImportExpression;
+}
+
+function containsCall(root: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  let found = false;
+  walkConstructionCode(root, sourceCode.visitorKeys, (node) => {
+    if (found) {
+      return 'skip';
+    }
+    found =
+      node.type === AST_NODE_TYPES.CallExpression ||
+      node.type === AST_NODE_TYPES.NewExpression ||
+      node.type === AST_NODE_TYPES.ImportExpression ||
+      node.type === AST_NODE_TYPES.AwaitExpression;
+    return found ? 'skip' : undefined;
+  });
+  return found;
 }
 
 /**
@@ -293,7 +336,14 @@ export function matchesKnownSafeCall(
   if (allowlist.length === 0) {
     return false;
   }
-  const unwrapped = skipTypeWrappers(callee);
+  let unwrapped = skipTypeWrappers(callee);
+  // this.load.call(this) runs `load`
+  if (unwrapped.type === AST_NODE_TYPES.MemberExpression && ['call', 'apply'].includes(getPropertyName(unwrapped) ?? '')) {
+    const inner = skipTypeWrappers(unwrapped.object);
+    if (inner.type === AST_NODE_TYPES.MemberExpression || inner.type === AST_NODE_TYPES.Identifier) {
+      unwrapped = inner;
+    }
+  }
   const name =
     unwrapped.type === AST_NODE_TYPES.Identifier
       ? unwrapped.name
@@ -336,7 +386,7 @@ function isDeclaredAt(callee: TSESTree.Node, entry: Exclude<KnownSafeCall, strin
       case 'lib':
         return program.isSourceFileDefaultLibrary(file);
       case 'package': {
-        const name = entry.package ?? '';
+        const name = entry.package;
         return fileName.includes(`/node_modules/${name}/`) || fileName.includes(`/node_modules/@types/${name.replace(/^@(.*)\//u, '$1__')}/`);
       }
       case 'file': {

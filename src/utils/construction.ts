@@ -30,6 +30,8 @@ const SYNC_CALLBACK_METHODS = new Set([
 export interface ConstructionRoots {
   /** The constructor implementation's body, when there is one. */
   constructorBody: TSESTree.BlockStatement | undefined;
+  /** The constructor implementation's parameters: their defaults run before its body. */
+  constructorParams: TSESTree.Parameter[];
   /** Instance field and `accessor` initialisers (static ones run at class definition, not construction). */
   fieldInitializers: TSESTree.Expression[];
 }
@@ -45,7 +47,12 @@ export function getConstructionRoots(node: ClassNode): ConstructionRoots {
       fieldInitializers.push(member.value);
     }
   }
-  return { constructorBody: getConstructor(node)?.value.body ?? undefined, fieldInitializers };
+  const constructor = getConstructor(node);
+  return {
+    constructorBody: constructor?.value.body ?? undefined,
+    constructorParams: constructor?.value.params ?? [],
+    fieldInitializers,
+  };
 }
 
 /**

@@ -1,0 +1,313 @@
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+import { getPropertyName, getSameFileAncestors, isAmbientClass, isFunctionNode, type ClassNode } from '../utils/ast.js';
+import {
+  findDisposeMember,
+  getAsyncClassInfo,
+  getAsyncOnlyFields,
+  getInstanceType,
+  isAwaitableClassByType,
+  walkSameThis,
+  type DisposeKind,
+  type DisposeMember,
+} from '../utils/async-class.js';
+import { createRule } from '../utils/create-rule.js';
+import { getTypeTier, type TypeTier } from '../utils/types.js';
+
+export type Options = [
+  {
+    checkAwaitableConstructor?: boolean;
+    checkDisposeReads?: boolean;
+  },
+];
+
+export type MessageIds = 'publicAwaitableConstructor' | 'unguardedDisposeRead' | 'guardRead';
+
+export default createRule<Options, MessageIds>({
+  name: 'async-dispose-requires-init',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow disposable classes whose asynchronous initialisation can be skipped before disposal',
+      recommended: 'recommended',
+      requiresTypeChecking: false,
+    },
+    hasSuggestions: true,
+    messages: {
+      publicAwaitableConstructor:
+        '`{{className}}` is awaitable and disposable, and its constructor is public: `{{using}} x = new {{className}}()` enters the scope before its initialisation ran, because `{{using}}` awaits only the disposal. Make the constructor private and create instances in a static async factory.',
+      unguardedDisposeRead:
+        '`{{dispose}}` reads `this.{{field}}`, which only `{{initMethod}}()` assigns: when that initialisation was skipped or failed, disposal throws at scope exit and hides the real error. Guard the read.',
+      guardRead: 'Guard the read: `this.{{field}}?.`',
+    },
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          checkAwaitableConstructor: {
+            type: 'boolean',
+            description:
+              'Report awaitable disposable classes whose constructor is public, so `await using x = new C()` can skip the initialisation.',
+          },
+          checkDisposeReads: {
+            type: 'boolean',
+            description:
+              'Report reads in the dispose method of fields that only an async init method assigns, when they are not guarded.',
+          },
+        },
+      },
+    ],
+    defaultOptions: [{ checkAwaitableConstructor: true, checkDisposeReads: true }],
+  },
+  defaultOptions: [{ checkAwaitableConstructor: true, checkDisposeReads: true }],
+  create(context, [options]) {
+    const { sourceCode } = context;
+    const types = getTypeTier(context);
+    const checkConstructor = options.checkAwaitableConstructor !== false;
+    const checkReads = options.checkDisposeReads !== false;
+
+    function checkClass(node: ClassNode): void {
+      if (isAmbientClass(node)) {
+        return;
+      }
+      const own = findDisposeMember(node, sourceCode, types);
+      const disposeKind = own?.kind ?? findInheritedDisposeKind(node, sourceCode, types);
+      if (!disposeKind) {
+        return;
+      }
+      const info = getAsyncClassInfo(node, sourceCode);
+      const className = info.name ?? 'this class';
+      if (checkConstructor && info.constructorAccess === 'public') {
+        const awaitable = info.thenMember !== undefined || (types !== undefined && isAwaitableClassByType(node, types));
+        if (awaitable) {
+          context.report({
+            node: info.constructorNode?.key ?? node.id ?? sourceCode.getFirstToken(node) ?? node,
+            messageId: 'publicAwaitableConstructor',
+            data: { className, using: disposeKind === 'asyncDispose' ? 'await using' : 'using' },
+          });
+        }
+      }
+      // A private constructor behind a static async factory: instances exist only once initialised.
+      const enteredInitialised = info.constructorAccess !== 'public' && info.factories.length > 0;
+      if (!checkReads || enteredInitialised || !own?.fn) {
+        return;
+      }
+      const asyncOnly = getAsyncOnlyFields(info);
+      if (asyncOnly.size === 0) {
+        return;
+      }
+      checkDisposeReads(own, asyncOnly);
+    }
+
+    function checkDisposeReads(dispose: DisposeMember, asyncOnly: ReturnType<typeof getAsyncOnlyFields>): void {
+      const fn = dispose.fn!;
+      const disposeName = `[${sourceCode.getText(dispose.member.key)}]`;
+      walkSameThis(fn.body, sourceCode, (node) => {
+        if (node.type !== AST_NODE_TYPES.MemberExpression || node.object.type !== AST_NODE_TYPES.ThisExpression) {
+          return;
+        }
+        const field = getPropertyName(node);
+        const method = field === undefined ? undefined : asyncOnly.get(field);
+        if (field === undefined || !method || !isDereferenced(getAsserted(node)) || isGuarded(node, field, fn.body)) {
+          return;
+        }
+        context.report({
+          node,
+          messageId: 'unguardedDisposeRead',
+          data: { dispose: disposeName, field, initMethod: method.name },
+          suggest: isMechanicalGuard(getAsserted(node), fn)
+            ? [
+                {
+                  messageId: 'guardRead',
+                  data: { field },
+                  fix: (fixer) => guardFix(fixer, node),
+                },
+              ]
+            : [],
+        });
+      });
+    }
+
+    /** `this.f.x` -> `this.f?.x`, `this.f()` -> `this.f?.()`, `this.f!.x` -> `this.f?.x` (the assertion becomes the guard). */
+    function guardFix(fixer: TSESLint.RuleFixer, read: TSESTree.MemberExpression): TSESLint.RuleFix {
+      const asserted = getAsserted(read);
+      if (asserted !== read) {
+        const bang = sourceCode.getLastToken(asserted)!;
+        const next = sourceCode.getTokenAfter(asserted, ASTUtils.isNotClosingParenToken)!;
+        return fixer.replaceText(bang, next.value === '.' ? '?' : '?.');
+      }
+      const next = sourceCode.getTokenAfter(read, ASTUtils.isNotClosingParenToken)!;
+      return next.value === '.' ? fixer.replaceText(next, '?.') : fixer.insertTextBefore(next, '?.');
+    }
+
+    return {
+      ClassDeclaration: checkClass,
+      ClassExpression: checkClass,
+    };
+  },
+});
+
+/** A dispose member from a same-file ancestor, or (type tier) from any ancestor. */
+function findInheritedDisposeKind(
+  node: ClassNode,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  types: TypeTier | undefined,
+): DisposeKind | undefined {
+  for (const ancestor of getSameFileAncestors(node, sourceCode)) {
+    const found = findDisposeMember(ancestor, sourceCode, types);
+    if (found) {
+      return found.kind;
+    }
+  }
+  if (!types || !node.superClass) {
+    return undefined;
+  }
+  const instance = getInstanceType(node, types);
+  let kind: DisposeKind | undefined;
+  for (const property of instance?.getProperties() ?? []) {
+    const name = property.escapedName as string;
+    if (name.startsWith('__@asyncDispose@')) {
+      return 'asyncDispose';
+    }
+    if (name.startsWith('__@dispose@')) {
+      kind = 'dispose';
+    }
+  }
+  return kind;
+}
+
+/** `this.f!` (a non-null assertion, as TypeScript makes people write for a field set later): the assertion; else the read. */
+function getAsserted(read: TSESTree.MemberExpression): TSESTree.MemberExpression | TSESTree.TSNonNullExpression {
+  return read.parent.type === AST_NODE_TYPES.TSNonNullExpression && read.parent.expression === read ? read.parent : read;
+}
+
+/** `this.f.x`, `this.f[x]`, `this.f()`: a use that throws when `f` is `undefined`. */
+function isDereferenced(read: TSESTree.MemberExpression | TSESTree.TSNonNullExpression): boolean {
+  const parent = read.parent;
+  return (
+    (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === read && !parent.optional) ||
+    (parent.type === AST_NODE_TYPES.CallExpression && parent.callee === read && !parent.optional)
+  );
+}
+
+/**
+ * The read is guarded by a check on the field: inside `if (this.f)`, a conditional or `&&`/`??`
+ * on it, after an early `if (!this.f) return`, or inside a `try` that catches.
+ */
+function isGuarded(read: TSESTree.Node, field: string, root: TSESTree.Node): boolean {
+  let child: TSESTree.Node = read;
+  for (let parent = read.parent; parent && child !== root; child = parent, parent = parent.parent) {
+    switch (parent.type) {
+      case AST_NODE_TYPES.IfStatement:
+      case AST_NODE_TYPES.ConditionalExpression:
+        if (child !== parent.test && mentionsField(parent.test, field)) {
+          return true;
+        }
+        break;
+      case AST_NODE_TYPES.LogicalExpression:
+        if (child === parent.right && mentionsField(parent.left, field)) {
+          return true;
+        }
+        break;
+      case AST_NODE_TYPES.TryStatement:
+        if (child === parent.block && parent.handler) {
+          return true;
+        }
+        break;
+      case AST_NODE_TYPES.BlockStatement: {
+        const index = parent.body.indexOf(child as TSESTree.Statement);
+        const earlyExit = parent.body
+          .slice(0, index)
+          .some((statement) => statement.type === AST_NODE_TYPES.IfStatement && exits(statement.consequent) && mentionsField(statement.test, field));
+        if (earlyExit) {
+          return true;
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return false;
+}
+
+/** `return`, `throw`, or a block that ends in one. */
+function exits(statement: TSESTree.Statement): boolean {
+  if (statement.type === AST_NODE_TYPES.BlockStatement) {
+    const last = statement.body.at(-1);
+    return last !== undefined && exits(last);
+  }
+  return statement.type === AST_NODE_TYPES.ReturnStatement || statement.type === AST_NODE_TYPES.ThrowStatement;
+}
+
+function mentionsField(test: TSESTree.Node, field: string): boolean {
+  const stack: TSESTree.Node[] = [test];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === AST_NODE_TYPES.MemberExpression && node.object.type === AST_NODE_TYPES.ThisExpression && getPropertyName(node) === field) {
+      return true;
+    }
+    if (node.type === AST_NODE_TYPES.PrivateIdentifier && `#${node.name}` === field) {
+      return true;
+    }
+    for (const value of Object.entries(node)) {
+      const [key, child] = value;
+      if (key === 'parent') {
+        continue;
+      }
+      for (const item of Array.isArray(child) ? child : [child]) {
+        if (typeof item === 'object' && item !== null && typeof (item as { type?: unknown }).type === 'string') {
+          stack.push(item as TSESTree.Node);
+        }
+      }
+    }
+  }
+  return false;
+}
+
+/**
+ * `this.f.close()` -> `this.f?.close()` keeps the meaning only where the chain's value is dropped
+ * or handed back to the disposal: a statement, `await …;`, `void …`, or what the dispose method returns.
+ */
+function isMechanicalGuard(read: TSESTree.MemberExpression | TSESTree.TSNonNullExpression, fn: NonNullable<DisposeMember['fn']>): boolean {
+  let top: TSESTree.Node = read;
+  for (;;) {
+    const parent: TSESTree.Node = top.parent!;
+    if (
+      (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === top) ||
+      (parent.type === AST_NODE_TYPES.CallExpression && parent.callee === top) ||
+      parent.type === AST_NODE_TYPES.ChainExpression
+    ) {
+      top = parent;
+      continue;
+    }
+    break;
+  }
+  let context: TSESTree.Node = top.parent!;
+  if (context.type === AST_NODE_TYPES.AwaitExpression) {
+    top = context;
+    context = context.parent;
+  }
+  switch (context.type) {
+    case AST_NODE_TYPES.ExpressionStatement:
+      return true;
+    case AST_NODE_TYPES.UnaryExpression:
+      return context.operator === 'void' && context.parent.type === AST_NODE_TYPES.ExpressionStatement;
+    case AST_NODE_TYPES.ReturnStatement:
+      return nearestFunction(context) === fn;
+    case AST_NODE_TYPES.ArrowFunctionExpression:
+      return context === fn && context.body === top;
+    default:
+      return false;
+  }
+}
+
+function nearestFunction(node: TSESTree.Node): TSESTree.Node | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (isFunctionNode(current)) {
+      return current;
+    }
+  }
+  return undefined;
+}

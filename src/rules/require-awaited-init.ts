@@ -1,0 +1,259 @@
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+import { findMembers, getPropertyName, skipTypeWrappers } from '../utils/ast.js';
+import {
+  canAwaitAt,
+  describeExpression,
+  isAwaitableNew,
+  isPromiseExpression,
+  resolveConstructedClass,
+} from '../utils/async-class.js';
+import { createRule } from '../utils/create-rule.js';
+import { getTypeTier } from '../utils/types.js';
+
+export type Options = [
+  {
+    checkUnawaitedNew?: boolean;
+  },
+];
+
+export type MessageIds = 'awaitableInUsing' | 'promiseInUsing' | 'discardedAwaitable' | 'memberBeforeInit' | 'insertAwait';
+
+/** Members that consume the awaitable itself: calling them is how it gets awaited. */
+const PROMISE_METHODS = new Set(['then', 'catch', 'finally']);
+
+export default createRule<Options, MessageIds>({
+  name: 'require-awaited-init',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Require awaiting awaitable instances and promises before using or disposing them',
+      recommended: 'recommended',
+      requiresTypeChecking: false,
+    },
+    hasSuggestions: true,
+    messages: {
+      awaitableInUsing:
+        "{{className}} is awaitable, but `{{kind}}` does not await its initialiser: this scope works with a {{className}} whose initialisation has not run. Await the instance.",
+      promiseInUsing:
+        '`{{kind}}` is bound to a promise, {{expression}}, not to the resource it resolves to: a promise is not disposable, so the declaration throws a TypeError and the resource is never disposed. Await the promise.',
+      discardedAwaitable:
+        '{{expression}} is awaitable, but this statement never awaits it: its initialisation is not awaited and its failure goes unseen. Await it, or mark a deliberate fire-and-forget with `void`.',
+      memberBeforeInit:
+        '{{expression}} is awaitable, but `.{{member}}` is used before it is awaited: it runs on an instance whose initialisation has not completed. Await the instance first.',
+      insertAwait: 'Insert `await`: `{{fixed}}`',
+    },
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          checkUnawaitedNew: {
+            type: 'boolean',
+            description:
+              'Also report `new C()` of an awaitable class used without being awaited: as a statement, or with a member access on it (`new C().query()`).',
+          },
+        },
+      },
+    ],
+    defaultOptions: [{ checkUnawaitedNew: true }],
+  },
+  defaultOptions: [{ checkUnawaitedNew: true }],
+  create(context, [options]) {
+    const { sourceCode } = context;
+    const types = getTypeTier(context);
+    const checkUnawaitedNew = options.checkUnawaitedNew !== false;
+
+    /** The `await` suggestion, where `await` is legal at `site`; otherwise none. */
+    function suggestAwait(
+      site: TSESTree.Node,
+      target: TSESTree.Node,
+      wrapForMember: boolean,
+    ): TSESLint.ReportSuggestionArray<MessageIds> {
+      if (!canAwaitAt(site, sourceCode, types)) {
+        return [];
+      }
+      const text = sourceCode.getText(target);
+      // Already in parentheses, `await` goes inside them: `(await open())`.
+      const parenthesized = ASTUtils.isParenthesized(target, sourceCode);
+      let before = 'await ';
+      let after = '';
+      if (!parenthesized && wrapForMember) {
+        // `new C().query()` -> `(await new C()).query()`
+        before = '(await ';
+        after = ')';
+      } else if (!parenthesized && !bindsTighterThanAwait(target)) {
+        // `a ?? b` -> `await (a ?? b)`: `await a ?? b` would await only `a`.
+        before = 'await (';
+        after = ')';
+      }
+      const shown = parenthesized ? `(${before}${text}${after})` : `${before}${text}${after}`;
+      return [
+        {
+          messageId: 'insertAwait',
+          data: { fixed: describeFix(shown) },
+          *fix(fixer) {
+            yield fixer.insertTextBefore(target, before);
+            if (after) {
+              yield fixer.insertTextAfter(target, after);
+            }
+          },
+        },
+      ];
+    }
+
+    function checkUsing(node: TSESTree.VariableDeclaration): void {
+      for (const declarator of node.declarations) {
+        const init = declarator.init;
+        if (!init) {
+          continue;
+        }
+        const expression = skipTypeWrappers(init);
+        if (expression.type === AST_NODE_TYPES.AwaitExpression) {
+          continue;
+        }
+        if (expression.type === AST_NODE_TYPES.NewExpression && isAwaitableNew(expression, sourceCode, types)) {
+          context.report({
+            node: init,
+            messageId: 'awaitableInUsing',
+            data: { kind: node.kind, className: describeExpression(expression.callee, sourceCode) },
+            suggest: suggestAwait(node, init, false),
+          });
+        } else if (isPromiseExpression(init, sourceCode, types)) {
+          context.report({
+            node: init,
+            messageId: 'promiseInUsing',
+            data: { kind: node.kind, expression: describeExpression(init, sourceCode) },
+            suggest: suggestAwait(node, init, false),
+          });
+        }
+      }
+    }
+
+    function checkNew(node: TSESTree.NewExpression): void {
+      const parent = node.parent;
+      const isStatement = parent.type === AST_NODE_TYPES.ExpressionStatement;
+      const isObject = parent.type === AST_NODE_TYPES.MemberExpression && parent.object === node;
+      if (!isStatement && !isObject) {
+        return;
+      }
+      const member = isObject ? getPropertyName(parent) : undefined;
+      if (member !== undefined && PROMISE_METHODS.has(member)) {
+        return;
+      }
+      // Only now, for a suspect in one of these two places, is the class (or the checker) asked.
+      if (!isAwaitableNew(node, sourceCode, types)) {
+        return;
+      }
+      if (isObject) {
+        if (isFluentCall(node, parent)) {
+          return;
+        }
+        context.report({
+          node,
+          messageId: 'memberBeforeInit',
+          data: { expression: describeExpression(node, sourceCode), member: member ?? sourceCode.getText(parent.property) },
+          suggest: suggestAwait(node, node, true),
+        });
+        return;
+      }
+      context.report({
+        node,
+        messageId: 'discardedAwaitable',
+        data: { expression: describeExpression(node, sourceCode) },
+        suggest: suggestAwait(node, node, false),
+      });
+    }
+
+    /**
+     * A builder whose methods return the instance (`new Query().where(…)`): the chain is the API and
+     * is awaited at its end, so calling a member first is not a use of an uninitialised object.
+     */
+    function isFluentCall(node: TSESTree.NewExpression, access: TSESTree.MemberExpression): boolean {
+      const call = access.parent;
+      if (call.type !== AST_NODE_TYPES.CallExpression || call.callee !== access) {
+        return false;
+      }
+      const name = getPropertyName(access);
+      const cls = resolveConstructedClass(node, sourceCode);
+      if (cls && name !== undefined) {
+        const [method] = findMembers(cls, name);
+        if (method?.type === AST_NODE_TYPES.MethodDefinition && returnsOnlyThis(method.value)) {
+          return true;
+        }
+      }
+      if (!types) {
+        return false;
+      }
+      const instance = types.getType(node).getSymbol();
+      return instance !== undefined && types.getType(call).getSymbol() === instance;
+    }
+
+    const listeners: TSESLint.RuleListener = {
+      'VariableDeclaration[kind=/using/]': checkUsing,
+    };
+    if (checkUnawaitedNew) {
+      listeners.NewExpression = checkNew;
+    }
+    return listeners;
+  },
+});
+
+/** Expressions `await x` can take without parentheses (`await a || b` would await only `a`). */
+function bindsTighterThanAwait(node: TSESTree.Node): boolean {
+  switch (node.type) {
+    case AST_NODE_TYPES.ArrayExpression:
+    case AST_NODE_TYPES.AwaitExpression:
+    case AST_NODE_TYPES.CallExpression:
+    case AST_NODE_TYPES.ChainExpression:
+    case AST_NODE_TYPES.Identifier:
+    case AST_NODE_TYPES.Literal:
+    case AST_NODE_TYPES.MemberExpression:
+    case AST_NODE_TYPES.NewExpression:
+    case AST_NODE_TYPES.ObjectExpression:
+    case AST_NODE_TYPES.TaggedTemplateExpression:
+    case AST_NODE_TYPES.TemplateLiteral:
+    case AST_NODE_TYPES.ThisExpression:
+    case AST_NODE_TYPES.TSNonNullExpression:
+    case AST_NODE_TYPES.UnaryExpression:
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** A method whose every `return` gives `this` (and that returns at least once). */
+function returnsOnlyThis(fn: TSESTree.FunctionExpression | TSESTree.TSEmptyBodyFunctionExpression): boolean {
+  if (fn.type !== AST_NODE_TYPES.FunctionExpression || fn.async || fn.generator) {
+    return false;
+  }
+  let returns = 0;
+  let onlyThis = true;
+  const stack: TSESTree.Node[] = [...fn.body.body];
+  while (stack.length > 0) {
+    const statement = stack.pop()!;
+    switch (statement.type) {
+      case AST_NODE_TYPES.ReturnStatement:
+        returns++;
+        onlyThis &&= statement.argument?.type === AST_NODE_TYPES.ThisExpression;
+        break;
+      case AST_NODE_TYPES.BlockStatement:
+        stack.push(...statement.body);
+        break;
+      case AST_NODE_TYPES.IfStatement:
+        stack.push(statement.consequent);
+        if (statement.alternate) {
+          stack.push(statement.alternate);
+        }
+        break;
+      default:
+        break;
+    }
+  }
+  return returns > 0 && onlyThis;
+}
+
+function describeFix(text: string): string {
+  const folded = text.replace(/\s+/gu, ' ');
+  return folded.length > 50 ? `${folded.slice(0, 49)}…` : folded;
+}

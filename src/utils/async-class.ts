@@ -1,0 +1,545 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type * as ts from 'typescript';
+
+import {
+  findMembers,
+  getClassName,
+  getConstructor,
+  getMemberFunction,
+  getPropertyName,
+  getSameFileAncestors,
+  getStaticKeyName,
+  isClassNode,
+  isFunctionNode,
+  isGlobalReference,
+  isPromiseReturningFunction,
+  resolveClass,
+  resolveDefinition,
+  skipTypeWrappers,
+  type ClassMember,
+  type ClassNode,
+  type ConstructorNode,
+  type FunctionNode,
+} from './ast.js';
+import { getConstructionRoots, walkConstructionCode } from './construction.js';
+import type { TypeTier } from './types.js';
+
+/**
+ * The one knowledge of "this class initialises asynchronously", shared by the rules about awaitable
+ * and async-disposable classes. A class initialises asynchronously when it is awaitable (a `then`
+ * member), has a static async factory, or has async init methods that assign fields of `this`.
+ * The syntax tier reads classes declared in this file; the type tier (functions taking a `TypeTier`)
+ * answers for classes from other files and packages.
+ */
+
+type SourceCode = Readonly<TSESLint.SourceCode>;
+
+/** An instance method that is async (or returns a promise) and assigns fields of `this`. */
+export interface AsyncInitMethod {
+  member: TSESTree.MethodDefinition;
+  /** The method's name as written (`connect`, `#open`). */
+  name: string;
+  /** The fields it assigns a value to (`conn`, `#socket`); assignments of `null`/`undefined` do not count. */
+  fields: ReadonlySet<string>;
+}
+
+export type ConstructorAccess = 'private' | 'protected' | 'public';
+
+export interface AsyncClassInfo {
+  node: ClassNode;
+  name: string | undefined;
+  /** The `then` member that makes instances awaitable, own or from a same-file ancestor. */
+  thenMember: ClassMember | undefined;
+  /** Static methods that are async (or return a promise) and construct the class: `static async create()`. */
+  factories: TSESTree.MethodDefinition[];
+  initMethods: AsyncInitMethod[];
+  /** The constructor implementation, when the class declares one. */
+  constructorNode: ConstructorNode | undefined;
+  /** `private`/`protected` as written on the constructor; an implicit constructor is public. */
+  constructorAccess: ConstructorAccess;
+  /** Fields that hold a value once construction ends: non-nullish field initialisers, parameter properties, constructor assignments. */
+  constructedFields: ReadonlySet<string>;
+  /** Fields given a value by a synchronous instance method or accessor (they need no async init). */
+  syncAssignedFields: ReadonlySet<string>;
+}
+
+const cache = new WeakMap<ClassNode, AsyncClassInfo>();
+
+/** What this file's syntax says about how `node` initialises (cached per class node). */
+export function getAsyncClassInfo(node: ClassNode, sourceCode: SourceCode): AsyncClassInfo {
+  const cached = cache.get(node);
+  if (cached) {
+    return cached;
+  }
+  const constructorNode = getConstructor(node);
+  const info: AsyncClassInfo = {
+    node,
+    name: getClassName(node),
+    thenMember: findThenMember(node, sourceCode),
+    factories: [],
+    initMethods: [],
+    constructorNode,
+    constructorAccess: getConstructorAccess(node),
+    constructedFields: getConstructedFields(node, sourceCode),
+    syncAssignedFields: new Set(),
+  };
+  const syncAssigned = new Set<string>();
+  for (const member of node.body.body) {
+    if (member.type !== AST_NODE_TYPES.MethodDefinition || member.kind === 'constructor') {
+      continue;
+    }
+    const fn = member.value;
+    if (fn.type !== AST_NODE_TYPES.FunctionExpression) {
+      continue;
+    }
+    if (member.static) {
+      if (member.kind === 'method' && isPromiseReturningFunction(fn) && constructsClass(fn, node, sourceCode)) {
+        info.factories.push(member);
+      }
+      continue;
+    }
+    const name = getStaticKeyName(member.key, member.computed);
+    const fields = getAssignedThisFields(fn, sourceCode);
+    if (name !== undefined && isDisposeName(name)) {
+      continue;
+    }
+    if (member.kind === 'method' && isPromiseReturningFunction(fn)) {
+      if (fields.size > 0 && name !== undefined) {
+        info.initMethods.push({ member, name, fields });
+      }
+    } else {
+      for (const field of fields) {
+        syncAssigned.add(field);
+      }
+    }
+  }
+  info.syncAssignedFields = syncAssigned;
+  cache.set(node, info);
+  return info;
+}
+
+/** Instances of `node` are awaitable: it (or a same-file ancestor) has a `then` member. */
+export function isAwaitableClass(node: ClassNode, sourceCode: SourceCode): boolean {
+  return getAsyncClassInfo(node, sourceCode).thenMember !== undefined;
+}
+
+/**
+ * The fields only async initialisation assigns: set by an async init method, but neither during
+ * construction nor by a synchronous method. Each maps to the init method that assigns it first.
+ */
+export function getAsyncOnlyFields(info: AsyncClassInfo): Map<string, AsyncInitMethod> {
+  const fields = new Map<string, AsyncInitMethod>();
+  for (const method of info.initMethods) {
+    for (const field of method.fields) {
+      if (!info.constructedFields.has(field) && !info.syncAssignedFields.has(field) && !fields.has(field)) {
+        fields.set(field, method);
+      }
+    }
+  }
+  return fields;
+}
+
+/** The class a `new` expression constructs, when it is declared in this file (`new C()`, `new this()` in a static method). */
+export function resolveConstructedClass(node: TSESTree.NewExpression, sourceCode: SourceCode): ClassNode | undefined {
+  const callee = skipTypeWrappers(node.callee);
+  if (callee.type === AST_NODE_TYPES.ThisExpression) {
+    const method = getEnclosingMethod(node);
+    return method?.static ? (method.parent.parent as ClassNode) : undefined;
+  }
+  return resolveClass(callee, sourceCode);
+}
+
+/**
+ * `new X()` gives an awaitable instance: syntax tier, `X` is a same-file class with a `then`;
+ * type tier, the construct signature returns a thenable. The global `Promise` is not counted:
+ * a `new Promise` is a promise, not an object with an initialisation.
+ */
+export function isAwaitableNew(node: TSESTree.NewExpression, sourceCode: SourceCode, types: TypeTier | undefined): boolean {
+  if (isGlobalReference(skipTypeWrappers(node.callee), 'Promise', sourceCode)) {
+    return false;
+  }
+  const cls = resolveConstructedClass(node, sourceCode);
+  if (cls && isAwaitableClass(cls, sourceCode)) {
+    return true;
+  }
+  return types?.isThenable(node) ?? false;
+}
+
+const PROMISE_STATICS = new Set(['all', 'allSettled', 'any', 'race', 'reject', 'resolve', 'try']);
+const CHAIN_METHODS = new Set(['then', 'catch', 'finally']);
+
+/**
+ * The expression evaluates to a promise, known by syntax: `new Promise(…)`, `Promise.resolve(…)`,
+ * an async IIFE, a call of a same-file function or static method that is async (or annotated to
+ * return a promise), a `.then()` chain on one of these. The type tier adds any thenable-typed expression.
+ */
+export function isPromiseExpression(node: TSESTree.Node, sourceCode: SourceCode, types: TypeTier | undefined): boolean {
+  return isPromiseBySyntax(node, sourceCode, 0) || (types?.isThenable(node) ?? false);
+}
+
+function isPromiseBySyntax(node: TSESTree.Node, sourceCode: SourceCode, depth: number): boolean {
+  const expression = skipTypeWrappers(node);
+  if (expression.type === AST_NODE_TYPES.NewExpression) {
+    return isGlobalReference(skipTypeWrappers(expression.callee), 'Promise', sourceCode);
+  }
+  if (expression.type !== AST_NODE_TYPES.CallExpression || depth > 8) {
+    return false;
+  }
+  const callee = skipTypeWrappers(expression.callee);
+  if (callee.type === AST_NODE_TYPES.ArrowFunctionExpression || callee.type === AST_NODE_TYPES.FunctionExpression) {
+    return callee.async;
+  }
+  if (callee.type === AST_NODE_TYPES.Identifier) {
+    const definition = resolveDefinition(callee, sourceCode);
+    return (
+      (isFunctionNode(definition) || definition?.type === AST_NODE_TYPES.TSDeclareFunction) &&
+      isPromiseReturningFunction(definition)
+    );
+  }
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) {
+    return false;
+  }
+  const method = getPropertyName(callee);
+  if (method === undefined) {
+    return false;
+  }
+  const object = skipTypeWrappers(callee.object);
+  if (isGlobalReference(object, 'Promise', sourceCode)) {
+    return PROMISE_STATICS.has(method);
+  }
+  if (CHAIN_METHODS.has(method)) {
+    return isPromiseBySyntax(object, sourceCode, depth + 1);
+  }
+  const cls = resolveClass(object, sourceCode);
+  if (!cls) {
+    return false;
+  }
+  for (const candidate of [cls, ...getSameFileAncestors(cls, sourceCode)]) {
+    const members = findMembers(candidate, method, true);
+    if (members.length > 0) {
+      return members.some((member) => isPromiseReturningFunction(getMemberFunction(member)));
+    }
+  }
+  return false;
+}
+
+/** Which disposal protocol a computed class key names: `[Symbol.asyncDispose]`, `[Symbol.dispose]`, or an alias of them. */
+export type DisposeKind = 'asyncDispose' | 'dispose';
+
+export interface DisposeMember {
+  member: ClassMember;
+  kind: DisposeKind;
+  /** The method's function, when the member holds one. */
+  fn: FunctionNode | undefined;
+}
+
+/**
+ * The class's own `[Symbol.asyncDispose]` (preferred) or `[Symbol.dispose]` member. The key may be
+ * the well-known symbol, a same-file `const` alias of it (`const d = Symbol.asyncDispose`), or, with
+ * types, any expression typed as that unique symbol (an alias imported from another file).
+ */
+export function findDisposeMember(node: ClassNode, sourceCode: SourceCode, types: TypeTier | undefined): DisposeMember | undefined {
+  let found: DisposeMember | undefined;
+  for (const member of node.body.body) {
+    if (
+      member.type !== AST_NODE_TYPES.MethodDefinition &&
+      member.type !== AST_NODE_TYPES.PropertyDefinition &&
+      member.type !== AST_NODE_TYPES.TSAbstractMethodDefinition
+    ) {
+      continue;
+    }
+    if (member.static || !member.computed) {
+      continue;
+    }
+    if (member.type === AST_NODE_TYPES.MethodDefinition && member.kind !== 'method') {
+      continue;
+    }
+    const kind = getDisposeKeyKind(member.key, sourceCode, types);
+    if (!kind) {
+      continue;
+    }
+    const fn = getMemberFunction(member);
+    const candidate: DisposeMember = {
+      member,
+      kind,
+      fn: fn && fn.type !== AST_NODE_TYPES.TSEmptyBodyFunctionExpression ? fn : undefined,
+    };
+    if (!found || (found.kind === 'dispose' && kind === 'asyncDispose')) {
+      found = candidate;
+    }
+  }
+  return found;
+}
+
+/** The disposal symbol a computed key names, if any. */
+export function getDisposeKeyKind(key: TSESTree.Node, sourceCode: SourceCode, types: TypeTier | undefined): DisposeKind | undefined {
+  const bySyntax = getWellKnownDisposeKind(key, sourceCode, 0);
+  if (bySyntax || !types) {
+    return bySyntax;
+  }
+  return getDisposeKindOfType(types.getType(key), types);
+}
+
+function getWellKnownDisposeKind(key: TSESTree.Node, sourceCode: SourceCode, depth: number): DisposeKind | undefined {
+  const expression = skipTypeWrappers(key);
+  if (expression.type === AST_NODE_TYPES.MemberExpression) {
+    const property = getPropertyName(expression);
+    if ((property === 'asyncDispose' || property === 'dispose') && isGlobalReference(expression.object, 'Symbol', sourceCode)) {
+      return property;
+    }
+    return undefined;
+  }
+  if (expression.type === AST_NODE_TYPES.Identifier && depth < 4) {
+    const definition = resolveDefinition(expression, sourceCode);
+    return definition ? getWellKnownDisposeKind(definition, sourceCode, depth + 1) : undefined;
+  }
+  return undefined;
+}
+
+/** `typeof Symbol.asyncDispose` / `typeof Symbol.dispose`: the unique symbol types the lib declares. */
+function getDisposeKindOfType(type: ts.Type, types: TypeTier): DisposeKind | undefined {
+  if (!types.tsutils.isUniqueESSymbolType(type)) {
+    return undefined;
+  }
+  const name = type.symbol.escapedName as string;
+  if (name !== 'asyncDispose' && name !== 'dispose') {
+    return undefined;
+  }
+  const declaredInSymbolConstructor = (type.symbol.declarations ?? []).some((declaration) => {
+    const owner = declaration.parent;
+    return (
+      types.ts.isInterfaceDeclaration(owner) &&
+      owner.name.text === 'SymbolConstructor' &&
+      types.program.isSourceFileDefaultLibrary(declaration.getSourceFile())
+    );
+  });
+  return declaredInSymbolConstructor ? name : undefined;
+}
+
+/**
+ * Type tier: the class's instances are awaitable because of a `then` the syntax tier cannot see
+ * (inherited from a class in another file or package).
+ */
+export function isAwaitableClassByType(node: ClassNode, types: TypeTier): boolean {
+  const instance = getInstanceType(node, types);
+  const tsNode = types.tsNode(node);
+  return instance !== undefined && !types.isUnknown(instance) && types.tsutils.isThenableType(types.checker, tsNode, instance);
+}
+
+/** The type of the instances a class declared in this file constructs. */
+export function getInstanceType(node: ClassNode, types: TypeTier): ts.Type | undefined {
+  const type = types.getType(node);
+  const signatures = type.getConstructSignatures();
+  if (signatures.length === 0) {
+    return type;
+  }
+  return signatures[0]?.getReturnType();
+}
+
+/** Whether `await` is legal where `node` stands (an async function's body, or a module's top level). */
+export function canAwaitAt(node: TSESTree.Node, sourceCode: SourceCode, types: TypeTier | undefined): boolean {
+  let child: TSESTree.Node = node;
+  for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
+    if (isFunctionNode(parent)) {
+      // Parameter defaults of an async function cannot await either.
+      return parent.async && parent.body === child;
+    }
+    switch (parent.type) {
+      case AST_NODE_TYPES.StaticBlock:
+      case AST_NODE_TYPES.TSModuleBlock:
+        return false;
+      case AST_NODE_TYPES.PropertyDefinition:
+      case AST_NODE_TYPES.AccessorProperty:
+        if (parent.value === child) {
+          return false;
+        }
+        break;
+      case AST_NODE_TYPES.Program:
+        return parent.sourceType === 'module' && allowsTopLevelAwait(sourceCode, types);
+      default:
+        break;
+    }
+  }
+  return false;
+}
+
+/** With types, top-level await also needs the file to be emitted as an ES module of ES2022 or later. */
+function allowsTopLevelAwait(sourceCode: SourceCode, types: TypeTier | undefined): boolean {
+  if (!types) {
+    return true;
+  }
+  const { ts: typescript, program } = types;
+  const file = types.tsNode(sourceCode.ast) as ts.SourceFile;
+  if (!typescript.isExternalModule(file)) {
+    return false;
+  }
+  const options = program.getCompilerOptions();
+  if (options.target !== undefined && options.target < typescript.ScriptTarget.ES2017) {
+    return false;
+  }
+  const { ModuleKind } = typescript;
+  const kind = options.module;
+  if (kind === ModuleKind.ES2022 || kind === ModuleKind.ESNext || kind === ModuleKind.System || kind === ModuleKind.Preserve) {
+    return true;
+  }
+  // node16 … nodenext: the file's own format decides (`.mts`, or `"type": "module"` in package.json).
+  return kind !== undefined && kind >= ModuleKind.Node16 && kind <= ModuleKind.NodeNext && file.impliedNodeFormat === ModuleKind.ESNext;
+}
+
+/** The expression as written, for messages: `` `new Db()` ``, whitespace folded and long text cut. */
+export function describeExpression(node: TSESTree.Node, sourceCode: SourceCode): string {
+  let text = sourceCode.getText(node).replace(/\s+/gu, ' ');
+  if (text.length > 40) {
+    text = `${text.slice(0, 39)}…`;
+  }
+  return `\`${text}\``;
+}
+
+/** Members that are not initialisation: the disposal methods, and `then`, which awaits it. */
+function isDisposeName(name: string): boolean {
+  return name === '@@asyncDispose' || name === '@@dispose' || name === 'then';
+}
+
+function findThenMember(node: ClassNode, sourceCode: SourceCode): ClassMember | undefined {
+  for (const cls of [node, ...getSameFileAncestors(node, sourceCode)]) {
+    for (const member of findMembers(cls, 'then')) {
+      if (isThenValue(member)) {
+        return member;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** A `then` that can be called: a method, an accessor, or a field holding a value (not `then = undefined`). */
+function isThenValue(member: ClassMember): boolean {
+  if (member.type === AST_NODE_TYPES.PropertyDefinition || member.type === AST_NODE_TYPES.TSAbstractPropertyDefinition) {
+    return member.value !== null && !isNullish(member.value);
+  }
+  return true;
+}
+
+function getConstructorAccess(node: ClassNode): ConstructorAccess {
+  for (const member of node.body.body) {
+    if (member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor' && member.accessibility) {
+      return member.accessibility;
+    }
+  }
+  return 'public';
+}
+
+function getConstructedFields(node: ClassNode, sourceCode: SourceCode): Set<string> {
+  const fields = new Set<string>();
+  const { constructorBody, fieldInitializers } = getConstructionRoots(node);
+  for (const initializer of fieldInitializers) {
+    const member = initializer.parent as TSESTree.AccessorProperty | TSESTree.PropertyDefinition;
+    const name = getStaticKeyName(member.key, member.computed);
+    if (name !== undefined && !isNullish(initializer)) {
+      fields.add(name);
+    }
+  }
+  const constructorNode = getConstructor(node);
+  for (const param of constructorNode?.value.params ?? []) {
+    if (param.type === AST_NODE_TYPES.TSParameterProperty) {
+      const binding = param.parameter.type === AST_NODE_TYPES.AssignmentPattern ? param.parameter.left : param.parameter;
+      if (binding.type === AST_NODE_TYPES.Identifier) {
+        fields.add(binding.name);
+      }
+    }
+  }
+  if (constructorBody) {
+    walkConstructionCode(constructorBody, sourceCode.visitorKeys, (child) => {
+      const field = getThisFieldAssigned(child);
+      if (field !== undefined) {
+        fields.add(field);
+      }
+      return undefined;
+    });
+  }
+  return fields;
+}
+
+/** `this.f = value` (or `??=`, `||=`, …) with a value that is not `null`/`undefined`: `f`. */
+function getThisFieldAssigned(node: TSESTree.Node): string | undefined {
+  if (node.type !== AST_NODE_TYPES.AssignmentExpression) {
+    return undefined;
+  }
+  const target = skipTypeWrappers(node.left);
+  if (target.type !== AST_NODE_TYPES.MemberExpression || target.object.type !== AST_NODE_TYPES.ThisExpression) {
+    return undefined;
+  }
+  if (node.operator === '=' && isNullish(node.right)) {
+    return undefined;
+  }
+  return getPropertyName(target);
+}
+
+/** The fields of `this` a method assigns, in its body and in arrow functions within it (same `this`). */
+function getAssignedThisFields(fn: TSESTree.FunctionExpression, sourceCode: SourceCode): Set<string> {
+  const fields = new Set<string>();
+  walkSameThis(fn.body, sourceCode, (node) => {
+    const field = getThisFieldAssigned(node);
+    if (field !== undefined) {
+      fields.add(field);
+    }
+  });
+  return fields;
+}
+
+/** A static method constructs the class: `new C(…)`, `new this(…)` anywhere in its body. */
+function constructsClass(fn: TSESTree.FunctionExpression, node: ClassNode, sourceCode: SourceCode): boolean {
+  let found = false;
+  walkSameThis(fn.body, sourceCode, (child) => {
+    if (!found && child.type === AST_NODE_TYPES.NewExpression) {
+      const callee = skipTypeWrappers(child.callee);
+      found = callee.type === AST_NODE_TYPES.ThisExpression || resolveClass(callee, sourceCode) === node;
+    }
+  });
+  return found;
+}
+
+/**
+ * Visits every node below `root` that shares its `this`: arrow functions are walked into,
+ * other functions and classes are not. Type annotations are skipped.
+ */
+export function walkSameThis(root: TSESTree.Node, sourceCode: SourceCode, visit: (node: TSESTree.Node) => void): void {
+  const stack: TSESTree.Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    visit(node);
+    if (node !== root && ((isFunctionNode(node) && node.type !== AST_NODE_TYPES.ArrowFunctionExpression) || isClassNode(node))) {
+      continue;
+    }
+    for (const key of sourceCode.visitorKeys[node.type] ?? []) {
+      if (key === 'typeAnnotation' || key === 'returnType' || key === 'typeParameters' || key === 'typeArguments') {
+        continue;
+      }
+      const value = (node as unknown as Record<string, unknown>)[key];
+      const children = Array.isArray(value) ? value : [value];
+      for (let index = children.length - 1; index >= 0; index--) {
+        const child: unknown = children[index];
+        if (typeof child === 'object' && child !== null && typeof (child as { type?: unknown }).type === 'string') {
+          stack.push(child as TSESTree.Node);
+        }
+      }
+    }
+  }
+}
+
+function getEnclosingMethod(node: TSESTree.Node): TSESTree.MethodDefinition | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.FunctionExpression || current.type === AST_NODE_TYPES.FunctionDeclaration) {
+      return current.parent.type === AST_NODE_TYPES.MethodDefinition ? current.parent : undefined;
+    }
+  }
+  return undefined;
+}
+
+function isNullish(node: TSESTree.Node): boolean {
+  const expression = skipTypeWrappers(node);
+  return (
+    (expression.type === AST_NODE_TYPES.Literal && expression.raw === 'null') ||
+    (expression.type === AST_NODE_TYPES.Identifier && expression.name === 'undefined') ||
+    (expression.type === AST_NODE_TYPES.UnaryExpression && expression.operator === 'void')
+  );
+}

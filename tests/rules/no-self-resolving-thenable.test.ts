@@ -1,0 +1,562 @@
+import rule from '../../src/rules/no-self-resolving-thenable.js';
+import { jsTester, tsTester, typedTester } from '../helpers/rule-tester.js';
+
+jsTester.run('no-self-resolving-thenable (js)', rule, {
+  valid: [
+    // The settled-then pattern: `then` shadows itself once the work has fulfilled.
+    `
+class Client {
+  #init;
+  then(onfulfilled, onrejected) {
+    this.#init ??= this.connect().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this).then(onfulfilled, onrejected);
+  }
+  async connect() {}
+}
+`,
+    // An own `then` (a field) deleted before fulfilling.
+    `
+class Job {
+  then = (resolve) => {
+    delete this.then;
+    resolve(this);
+  };
+}
+`,
+    // An object literal's `then` is an own property: deleting it works.
+    `
+const job = {
+  then(resolve) {
+    delete this.then;
+    resolve(this);
+  },
+};
+`,
+    `
+const job = {
+  then(resolve) {
+    Reflect.deleteProperty(this, 'then');
+    resolve(this);
+  },
+};
+`,
+    // Shadowed by assignment, `Object.assign`, `Object.defineProperties`, `Reflect.defineProperty`.
+    `
+class Job {
+  then(resolve) {
+    this.then = undefined;
+    resolve(this);
+  }
+}
+`,
+    `
+class Job {
+  then(resolve) {
+    Object.assign(this, { then: null });
+    resolve(this);
+  }
+}
+`,
+    `
+class Job {
+  then(resolve) {
+    Object.defineProperties(this, { then: { value: void 0 } });
+    resolve(this);
+  }
+}
+`,
+    `
+class Job {
+  then(resolve) {
+    Reflect.defineProperty(this, 'then', { get: () => undefined });
+    resolve(this);
+  }
+}
+`,
+    // The shadowing may live in the method `then` runs.
+    `
+class Job {
+  then(resolve, reject) {
+    return this.run().then(resolve, reject);
+  }
+  async run() {
+    await work();
+    Object.defineProperty(this, 'then', { value: undefined });
+    return this;
+  }
+}
+`,
+    // A getter that returns \`undefined\` once settled.
+    `
+class Job {
+  settled = false;
+  get then() {
+    if (this.settled) return undefined;
+    return (resolve) => {
+      this.settled = true;
+      resolve(this);
+    };
+  }
+}
+`,
+    // Fulfils with another object.
+    `
+class Job {
+  then(resolve) {
+    resolve({ ...this });
+  }
+}
+`,
+    `
+class Job {
+  then(resolve) {
+    resolve(this.value);
+  }
+}
+`,
+    `
+class Job {
+  then(resolve, reject) {
+    return this.ready.then(resolve, reject);
+  }
+}
+`,
+    // \`this\` inside a nested non-arrow function is that function's \`this\`.
+    `
+class Job {
+  then(resolve) {
+    setTimeout(function () {
+      resolve(this);
+    });
+  }
+}
+`,
+    // An arrow \`then\` in an object literal sees the outer \`this\`, not the object.
+    `
+const job = {
+  then: (resolve) => resolve(this),
+};
+`,
+    // Not a thenable: returning \`this\` from an async method is fine.
+    `
+class Db {
+  async connect() {
+    await open();
+    return this;
+  }
+}
+`,
+    // A settled \`then\` gives the instance, so other methods may fulfil with it.
+    `
+class Client {
+  #init;
+  then(onfulfilled, onrejected) {
+    this.#init ??= this.connect().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this).then(onfulfilled, onrejected);
+  }
+  async connect() {}
+  async reload() {
+    await this.connect();
+    return this;
+  }
+}
+`,
+    // Static methods: \`this\` is the class.
+    `
+class Db {
+  then(resolve) {
+    resolve(1);
+  }
+  static async create() {
+    return this;
+  }
+}
+`,
+    // \`then\` that is not one function here: a reference, or a spread that may replace it.
+    `
+class Job {
+  then = thenImpl;
+  async run() {
+    return this;
+  }
+}
+`,
+    `
+const job = {
+  then(resolve) {
+    resolve(this);
+  },
+  ...base,
+};
+`,
+  ],
+  invalid: [
+    {
+      code: `
+class Db {
+  then(resolve) {
+    resolve(this);
+  }
+}
+`,
+      errors: [{ messageId: 'selfResolvingThen', line: 4, column: 5, suggestions: [] }],
+    },
+    {
+      code: `
+class Db {
+  then(onfulfilled) {
+    onfulfilled?.(this);
+  }
+}
+`,
+      errors: [{ messageId: 'selfResolvingThen', line: 4, column: 5, suggestions: [] }],
+    },
+    {
+      // However the first parameter is named, also through `.call`.
+      code: `
+class Db {
+  then(done = () => {}) {
+    done.call(undefined, this);
+  }
+}
+`,
+      errors: [{ messageId: 'selfResolvingThen', line: 4, column: 5, suggestions: [] }],
+    },
+    {
+      code: `
+class Db {
+  then(onfulfilled, onrejected) {
+    return Promise.resolve(this).then(onfulfilled, onrejected);
+  }
+}
+`,
+      errors: [{ messageId: 'selfResolvingThen', line: 4, column: 12, suggestions: [] }],
+    },
+    {
+      code: `
+class Db {
+  ready = open();
+  then() {
+    return this.ready.then(() => this);
+  }
+}
+`,
+      errors: [{ messageId: 'selfResolvingThen', line: 5, column: 12, suggestions: [] }],
+    },
+    {
+      code: `
+class Db {
+  async then() {
+    return this;
+  }
+}
+`,
+      errors: [{ messageId: 'selfResolvingThen', line: 4, column: 5, suggestions: [] }],
+    },
+    {
+      code: `
+class Db {
+  then = (resolve) => resolve(this);
+}
+`,
+      errors: [{ messageId: 'selfResolvingThen', line: 3, column: 23, suggestions: [] }],
+    },
+    {
+      code: `
+const db = {
+  then: function (resolve) {
+    resolve(this);
+  },
+};
+`,
+      errors: [{ messageId: 'selfResolvingThen', line: 4, column: 5, suggestions: [] }],
+    },
+    {
+      // The object by its own name.
+      code: `
+const db = {
+  then(resolve) {
+    setTimeout(() => resolve(db));
+  },
+};
+`,
+      errors: [{ messageId: 'selfResolvingThen', line: 4, column: 22, suggestions: [] }],
+    },
+    {
+      // An alias of \`this\`, and a \`new Promise\` resolved with it.
+      code: `
+class Db {
+  then(onfulfilled) {
+    const self = this;
+    return new Promise((resolve) => resolve(self)).then(onfulfilled);
+  }
+}
+`,
+      errors: [{ messageId: 'selfResolvingThen', line: 5, column: 37, suggestions: [] }],
+    },
+    {
+      // \`delete this.then\` removes an own property only: the prototype's \`then\` stays.
+      code: `
+class Db {
+  then(resolve) {
+    delete this.then;
+    resolve(this);
+  }
+}
+`,
+      errors: [{ messageId: 'selfResolvingThen', line: 5, column: 5, suggestions: [] }],
+    },
+    {
+      code: `
+class Db {
+  then(resolve) {
+    resolve(this);
+  }
+  async connect() {
+    await open();
+    return this;
+  }
+  reload() {
+    return this.connect().then(() => this);
+  }
+}
+`,
+      errors: [
+        { messageId: 'selfResolvingThen', line: 4, column: 5, suggestions: [] },
+        { messageId: 'selfResolvingMethod', line: 8, column: 5, suggestions: [] },
+        { messageId: 'selfResolvingMethod', line: 11, column: 12, suggestions: [] },
+      ],
+    },
+    {
+      // An object literal's async method.
+      code: `
+const db = {
+  then(resolve) {
+    resolve(this);
+  },
+  async connect() {
+    return this;
+  },
+};
+`,
+      errors: [
+        { messageId: 'selfResolvingThen', line: 4, column: 5, suggestions: [] },
+        { messageId: 'selfResolvingMethod', line: 7, column: 5, suggestions: [] },
+      ],
+    },
+    {
+      // A subclass inherits the self-resolving \`then\` (reported once, where it is declared).
+      code: `
+class Base {
+  then(resolve) {
+    resolve(this);
+  }
+}
+class Db extends Base {
+  async connect() {
+    return this;
+  }
+}
+`,
+      errors: [
+        { messageId: 'selfResolvingThen', line: 4, column: 5, suggestions: [] },
+        { messageId: 'selfResolvingMethod', line: 9, column: 5, suggestions: [] },
+      ],
+    },
+    {
+      // \`then\` waits on the promise \`connect\` fulfils with \`this\`: a deadlock.
+      code: `
+class Db {
+  ready = this.connect();
+  then(onfulfilled, onrejected) {
+    return this.ready.then(onfulfilled, onrejected);
+  }
+  async connect() {
+    await open();
+    return this;
+  }
+}
+`,
+      errors: [{ messageId: 'methodThenWaitsOn', line: 9, column: 5, suggestions: [] }],
+    },
+    {
+      // Even a settled \`then\` deadlocks when it waits on a method that fulfils with \`this\`.
+      code: `
+class Db {
+  #init;
+  then(onfulfilled, onrejected) {
+    this.#init ??= this.connect().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this).then(onfulfilled, onrejected);
+  }
+  async connect() {
+    return this;
+  }
+}
+`,
+      errors: [{ messageId: 'methodThenWaitsOn', line: 11, column: 5, suggestions: [] }],
+    },
+    {
+      // \`then\` fulfils with something else: awaiting \`connect()\` gives that, not the \`Db\`.
+      code: `
+class Db {
+  constructor() {
+    this.ready = open();
+  }
+  then(onfulfilled, onrejected) {
+    return this.ready.then(onfulfilled, onrejected);
+  }
+  connect = async () => this;
+}
+`,
+      errors: [{ messageId: 'thenableMethodResult', line: 9, column: 25, suggestions: [] }],
+    },
+  ],
+});
+
+tsTester.run('no-self-resolving-thenable (ts)', rule, {
+  valid: [
+    // Typed settled then (examples/awaitable.ts).
+    `
+class Client {
+  #init: Promise<void> | undefined;
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.connect().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+  async connect(): Promise<void> {}
+}
+`,
+    // Abstract or declared `then`: nothing to read here.
+    `
+abstract class Job {
+  abstract then(resolve: (value: unknown) => void): void;
+  async run(): Promise<this> {
+    return this;
+  }
+}
+`,
+    `
+class Job {
+  declare then: undefined;
+  async run(): Promise<this> {
+    return this;
+  }
+}
+`,
+    `
+declare class Job {
+  then(resolve: (value: Job) => void): void;
+}
+`,
+  ],
+  invalid: [
+    {
+      code: `
+class Db {
+  then(onfulfilled?: (value: Db) => void): void {
+    onfulfilled?.(this as Db);
+  }
+}
+`,
+      errors: [{ messageId: 'selfResolvingThen', line: 4, column: 5, suggestions: [] }],
+    },
+    {
+      // Overload signatures and one implementation.
+      code: `
+class Db {
+  then(onfulfilled: (value: Db) => void): void;
+  then(onfulfilled: (value: Db) => void, onrejected: (reason: unknown) => void): void;
+  then(onfulfilled: (value: Db) => void): void {
+    onfulfilled(this!);
+  }
+}
+`,
+      errors: [{ messageId: 'selfResolvingThen', line: 6, column: 5, suggestions: [] }],
+    },
+    {
+      // A method annotated \`Promise\` that returns a promise of \`this\`.
+      code: `
+class Db implements PromiseLike<Db> {
+  then<A = Db, B = never>(
+    onfulfilled?: ((value: Db) => A | PromiseLike<A>) | null,
+    onrejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
+  ): PromiseLike<A | B> {
+    return Promise.resolve(this).then(onfulfilled, onrejected);
+  }
+  reload(): Promise<this> {
+    return Promise.resolve(this);
+  }
+}
+`,
+      errors: [
+        { messageId: 'selfResolvingThen', line: 7, column: 12, suggestions: [] },
+        { messageId: 'selfResolvingMethod', line: 10, column: 12, suggestions: [] },
+      ],
+    },
+    {
+      code: `
+const db: PromiseLike<unknown> & { connect(): Promise<unknown> } = {
+  then(onfulfilled) {
+    return Promise.resolve(onfulfilled?.(this));
+  },
+  async connect() {
+    return this;
+  },
+};
+`,
+      errors: [
+        { messageId: 'selfResolvingThen', line: 4, column: 28, suggestions: [] },
+        { messageId: 'selfResolvingMethod', line: 7, column: 5, suggestions: [] },
+      ],
+    },
+  ],
+});
+
+typedTester.run('no-self-resolving-thenable (typed)', rule, {
+  valid: [
+    `
+export class Client {
+  #init: Promise<void> | undefined;
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.connect().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+  async connect(): Promise<void> {}
+}
+`,
+  ],
+  invalid: [
+    {
+      code: `
+export class Db {
+  then(onfulfilled?: (value: Db) => void): void {
+    onfulfilled?.(this);
+  }
+  async connect(): Promise<this> {
+    return this;
+  }
+}
+`,
+      errors: [
+        { messageId: 'selfResolvingThen', line: 4, column: 5, suggestions: [] },
+        { messageId: 'selfResolvingMethod', line: 7, column: 5, suggestions: [] },
+      ],
+    },
+  ],
+});
