@@ -1477,6 +1477,28 @@ class Child extends Base {
     },
 
     {
+      name: 'declined: the constructor calls something after the work, which would then run first',
+      code: `
+class Session {
+  constructor(private readonly socket: { close(): void }) {
+    this.connect();
+    socket.close();
+  }
+
+  async connect(): Promise<void> {}
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 4,
+          column: 5,
+          suggestions: [],
+        },
+      ],
+    },
+    {
       name: 'declined: constructor overloads',
       code: `
 class Db {

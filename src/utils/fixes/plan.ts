@@ -137,7 +137,12 @@ export function planMove(
     });
   }
   const parameterReads = findParameterReads(constructorFunction, moved, sourceCode);
-  if (readsUnmovable || parameterReads === undefined || readsReadyFieldEarly(body, moved, sourceCode.visitorKeys)) {
+  if (
+    readsUnmovable ||
+    parameterReads === undefined ||
+    readsReadyFieldEarly(body, moved, sourceCode.visitorKeys) ||
+    !isInertAfterMovedWork(body, moved, sourceCode.visitorKeys)
+  ) {
     return undefined;
   }
 
@@ -333,6 +338,54 @@ function readsReadyFieldEarly(
     });
   }
   return found;
+}
+
+/**
+ * The moved work runs after the whole constructor. That is safe when what the constructor does
+ * after it only stores values (`this.cache = new Map()`, `this.name = name`); a call there
+ * (`client.close()`, `this.emit('started')`) would now run before the work instead of after its
+ * start, so the transforms decline.
+ */
+function isInertAfterMovedWork(
+  body: TSESTree.BlockStatement,
+  moved: readonly MovedStatement[],
+  visitorKeys: TSESLint.SourceCode.VisitorKeys,
+): boolean {
+  const first = body.body.findIndex((statement) => moved.some((entry) => entry.statement === statement));
+  return body.body.slice(first + 1).every((statement) => {
+    if (moved.some((entry) => entry.statement === statement) || statement.type === AST_NODE_TYPES.EmptyStatement) {
+      return true;
+    }
+    const isStore =
+      (statement.type === AST_NODE_TYPES.ExpressionStatement &&
+        statement.expression.type === AST_NODE_TYPES.AssignmentExpression) ||
+      statement.type === AST_NODE_TYPES.VariableDeclaration;
+    if (!isStore) {
+      return false;
+    }
+    let calls = false;
+    walk(statement, visitorKeys, (node) => {
+      if (
+        node.type === AST_NODE_TYPES.CallExpression ||
+        node.type === AST_NODE_TYPES.AwaitExpression ||
+        node.type === AST_NODE_TYPES.TaggedTemplateExpression ||
+        node.type === AST_NODE_TYPES.ImportExpression
+      ) {
+        // A call inside a function that is only defined here runs later: still a store.
+        calls ||= !isInsideFunction(node, statement);
+      }
+    });
+    return !calls;
+  });
+}
+
+function isInsideFunction(node: TSESTree.Node, root: TSESTree.Node): boolean {
+  for (let current = node.parent; current && current !== root; current = current.parent) {
+    if (isFunctionNode(current)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 function getLineIndent(sourceCode: SourceCode, line: number): string {
