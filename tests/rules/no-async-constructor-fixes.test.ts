@@ -16,7 +16,7 @@ type Case = InvalidTestCase<MessageIds, Options>;
 
 const tsCases: Case[] = [
     {
-      name: 'a floating call; same-file call sites in async functions become `await Db.create(…)`',
+      name: 'a floating call; same-file call sites in async functions become `await Db.create(…)` / `await new Db(…)`',
       code: `
 class Db {
   constructor(readonly url: string) {
@@ -95,9 +95,9 @@ class Db {
 }
 
 export async function main(): Promise<string> {
-  const db = new Db('postgres://localhost/app');
+  const db = await new Db('postgres://localhost/app');
   const other = await new Db(db.url);
-  return new Db('postgres://localhost/test').url + other.url;
+  return (await new Db('postgres://localhost/test')).url + other.url;
 }
 
 export function later(): Db {

@@ -1,7 +1,18 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { findMembers, getSameFileAncestors, isFunctionNode, type ClassNode } from '../ast.js';
-import { placeMembers, planMove, toFixer, writeMethod, writeMovedStatements, type Edit, type MovePlan } from './plan.js';
+import { findMembers, getSameFileAncestors, type ClassNode } from '../ast.js';
+import {
+  findCallSites,
+  isExtendedInFile,
+  needsParentheses,
+  placeMembers,
+  planMove,
+  toFixer,
+  writeMethod,
+  writeMovedStatements,
+  type Edit,
+  type MovePlan,
+} from './plan.js';
 
 /**
  * The static async factory transform: the reported statements leave the constructor for
@@ -60,8 +71,7 @@ export function createFactoryFix(
     return null;
   }
   const parameters = readParameters(plan, sourceCode);
-  const classReferences = getClassReferences(classNode, sourceCode);
-  if (!parameters || classReferences.some(isExtendedBy)) {
+  if (!parameters || isExtendedInFile(classNode, sourceCode)) {
     return null;
   }
 
@@ -86,7 +96,7 @@ export function createFactoryFix(
   const edits: Edit[] = [
     ...placeMembers(plan, sourceCode, [factory], visibility !== 'unchanged'),
     ...plan.definiteAssignments,
-    ...rewriteCallSites(plan, classReferences, factoryName, sourceCode),
+    ...rewriteCallSites(plan, factoryName, sourceCode),
   ];
   if (visibility !== 'unchanged' && constructorNode.accessibility !== visibility) {
     const first = sourceCode.getFirstToken(constructorNode);
@@ -125,98 +135,23 @@ function readParameters(
   return { declarations, names };
 }
 
-/** Every reference to the class's name in this file (outer and inner bindings). */
-function getClassReferences(classNode: ClassNode, sourceCode: SourceCode): TSESTree.Identifier[] {
-  const references: TSESTree.Identifier[] = [];
-  for (const variable of sourceCode.getDeclaredVariables(classNode)) {
-    for (const reference of variable.references) {
-      if (reference.identifier.type === AST_NODE_TYPES.Identifier && !references.includes(reference.identifier)) {
-        references.push(reference.identifier);
-      }
-    }
-  }
-  return references;
-}
-
-function isExtendedBy(reference: TSESTree.Identifier): boolean {
-  const parent = reference.parent;
-  return (
-    (parent.type === AST_NODE_TYPES.ClassDeclaration || parent.type === AST_NODE_TYPES.ClassExpression) &&
-    parent.superClass === reference
-  );
-}
-
-/** `new Db(…)` inside an async function (not in the constructor): `await Db.create(…)`. */
-function rewriteCallSites(
-  plan: MovePlan,
-  references: readonly TSESTree.Identifier[],
-  factoryName: string,
-  sourceCode: SourceCode,
-): Edit[] {
-  const edits: Edit[] = [];
-  const constructorRange = plan.constructorNode.range;
-  for (const reference of references) {
-    const call = reference.parent;
-    if (
-      call.type !== AST_NODE_TYPES.NewExpression ||
-      call.callee !== reference ||
-      (call.range[0] >= constructorRange[0] && call.range[1] <= constructorRange[1]) ||
-      !isInAsyncFunction(call)
-    ) {
-      continue;
-    }
-    const newToken = sourceCode.getFirstToken(call);
-    const calleeToken = newToken && sourceCode.getTokenAfter(newToken);
-    if (!newToken || calleeToken?.range[0] !== reference.range[0] || sourceCode.commentsExistBetween(newToken, reference)) {
-      continue;
-    }
-    const hasArgumentList = sourceCode.getLastToken(call)?.value === ')';
+/** `new Db(…)` in an async function becomes `await Db.create(…)` (no second `await` when already awaited). */
+function rewriteCallSites(plan: MovePlan, factoryName: string, sourceCode: SourceCode): Edit[] {
+  return findCallSites(plan, sourceCode).flatMap(({ call, callee }): Edit[] => {
     const awaited = call.parent.type === AST_NODE_TYPES.AwaitExpression;
     const parenthesize = !awaited && needsParentheses(call);
-    edits.push({
-      range: [call.range[0], reference.range[1]],
-      text: `${parenthesize ? '(' : ''}${awaited ? '' : 'await '}${reference.name}.${factoryName}`,
-    });
-    const suffix = `${hasArgumentList ? '' : '()'}${parenthesize ? ')' : ''}`;
+    const edits: Edit[] = [
+      {
+        range: [call.range[0], callee.range[1]],
+        text: `${parenthesize ? '(' : ''}${awaited ? '' : 'await '}${callee.name}.${factoryName}`,
+      },
+    ];
+    const suffix = `${sourceCode.getLastToken(call)?.value === ')' ? '' : '()'}${parenthesize ? ')' : ''}`;
     if (suffix) {
       edits.push({ range: [call.range[1], call.range[1]], text: suffix });
     }
-  }
-  return edits;
-}
-
-function isInAsyncFunction(node: TSESTree.Node): boolean {
-  for (let current = node.parent; current; current = current.parent) {
-    if (isFunctionNode(current)) {
-      return current.async;
-    }
-    if (
-      current.type === AST_NODE_TYPES.PropertyDefinition ||
-      current.type === AST_NODE_TYPES.AccessorProperty ||
-      current.type === AST_NODE_TYPES.StaticBlock
-    ) {
-      return false;
-    }
-  }
-  return false;
-}
-
-/** `await x` binds looser than member access, calls, `!` and `**`'s left side. */
-function needsParentheses(node: TSESTree.NewExpression): boolean {
-  const parent = node.parent;
-  switch (parent.type) {
-    case AST_NODE_TYPES.MemberExpression:
-      return parent.object === node;
-    case AST_NODE_TYPES.CallExpression:
-      return parent.callee === node;
-    case AST_NODE_TYPES.TaggedTemplateExpression:
-    case AST_NODE_TYPES.TSNonNullExpression:
-      return true;
-    case AST_NODE_TYPES.BinaryExpression:
-      return parent.operator === '**' && parent.left === node;
-    default:
-      return false;
-  }
+    return edits;
+  });
 }
 
 const RESERVED = new Set(

@@ -620,3 +620,87 @@ export function writeMethod(plan: MovePlan, header: string, bodyLines: readonly 
 function hasDecorators(node: { decorators?: readonly TSESTree.Decorator[] | undefined }): boolean {
   return (node.decorators?.length ?? 0) > 0;
 }
+
+/** Every reference to the class's name in this file (its outer and inner bindings). */
+function getClassReferences(classNode: ClassNode, sourceCode: SourceCode): TSESTree.Identifier[] {
+  const references: TSESTree.Identifier[] = [];
+  for (const variable of sourceCode.getDeclaredVariables(classNode)) {
+    for (const reference of variable.references) {
+      if (reference.identifier.type === AST_NODE_TYPES.Identifier && !references.includes(reference.identifier)) {
+        references.push(reference.identifier);
+      }
+    }
+  }
+  return references;
+}
+
+/** A class in this file extends `classNode` (`class Child extends Db`). */
+export function isExtendedInFile(classNode: ClassNode, sourceCode: SourceCode): boolean {
+  return getClassReferences(classNode, sourceCode).some((reference) => {
+    const parent = reference.parent;
+    return isClassNode(parent) && parent.superClass === reference;
+  });
+}
+
+/**
+ * Same-file `new Db(…)` inside async functions (outside the constructor), where a transform can
+ * make the caller await: the callee written right after `new`, with no comment between.
+ */
+export function findCallSites(
+  plan: MovePlan,
+  sourceCode: SourceCode,
+): { call: TSESTree.NewExpression; callee: TSESTree.Identifier }[] {
+  const sites: { call: TSESTree.NewExpression; callee: TSESTree.Identifier }[] = [];
+  const constructorRange = plan.constructorNode.range;
+  for (const callee of getClassReferences(plan.classNode, sourceCode)) {
+    const call = callee.parent;
+    if (
+      call.type !== AST_NODE_TYPES.NewExpression ||
+      call.callee !== callee ||
+      (call.range[0] >= constructorRange[0] && call.range[1] <= constructorRange[1]) ||
+      !isInAsyncFunction(call)
+    ) {
+      continue;
+    }
+    const newToken = sourceCode.getFirstToken(call);
+    const calleeToken = newToken && sourceCode.getTokenAfter(newToken);
+    if (newToken && calleeToken?.range[0] === callee.range[0] && !sourceCode.commentsExistBetween(newToken, callee)) {
+      sites.push({ call, callee });
+    }
+  }
+  return sites;
+}
+
+function isInAsyncFunction(node: TSESTree.Node): boolean {
+  for (let current = node.parent; current; current = current.parent) {
+    if (isFunctionNode(current)) {
+      return current.async;
+    }
+    if (
+      current.type === AST_NODE_TYPES.PropertyDefinition ||
+      current.type === AST_NODE_TYPES.AccessorProperty ||
+      current.type === AST_NODE_TYPES.StaticBlock
+    ) {
+      return false;
+    }
+  }
+  return false;
+}
+
+/** `await x` binds looser than member access, calls, `!` and the left side of `**`. */
+export function needsParentheses(node: TSESTree.Node): boolean {
+  const parent = node.parent;
+  switch (parent?.type) {
+    case AST_NODE_TYPES.MemberExpression:
+      return parent.object === node;
+    case AST_NODE_TYPES.CallExpression:
+      return parent.callee === node;
+    case AST_NODE_TYPES.TaggedTemplateExpression:
+    case AST_NODE_TYPES.TSNonNullExpression:
+      return true;
+    case AST_NODE_TYPES.BinaryExpression:
+      return parent.operator === '**' && parent.left === node;
+    default:
+      return false;
+  }
+}

@@ -1,7 +1,18 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { findMembers, getSameFileAncestors, isGlobalReference, type ClassNode } from '../ast.js';
-import { getThisOwner, placeMembers, planMove, toFixer, writeMethod, writeMovedStatements, type Edit } from './plan.js';
+import {
+  findCallSites,
+  getThisOwner,
+  needsParentheses,
+  placeMembers,
+  planMove,
+  toFixer,
+  writeMethod,
+  writeMovedStatements,
+  type Edit,
+  type MovePlan,
+} from './plan.js';
 
 /**
  * The awaitable-class transform and the "settled `then`" it is built on.
@@ -170,11 +181,34 @@ export function createThenableFix(
   if (layout.inline || replacesConstructor) {
     // The field leads the new members: `#init; async #initialize() {…} then(…) {…}`.
     const members = placeMembers(plan, sourceCode, [field, initializer, then], false);
-    return toFixer([...members, ...plan.definiteAssignments]);
+    return toFixer([...members, ...plan.definiteAssignments, ...awaitCallSites(plan, sourceCode)]);
   }
   const lineStart = getMemberLineStart(plan.constructorNode, sourceCode);
   fieldEdits.push({ range: [lineStart, lineStart], text: field + layout.newline + layout.newline });
-  return toFixer([...fieldEdits, ...placed, ...plan.definiteAssignments]);
+  return toFixer([...fieldEdits, ...placed, ...plan.definiteAssignments, ...awaitCallSites(plan, sourceCode)]);
+}
+
+/**
+ * Same-file `new Db(…)` in async functions become `await new Db(…)`: without it the instance is
+ * never initialised (its work no longer starts in the constructor). Left alone where the value is
+ * awaited already, or returned from the async function (which adopts the thenable).
+ */
+function awaitCallSites(plan: MovePlan, sourceCode: SourceCode): Edit[] {
+  return findCallSites(plan, sourceCode).flatMap(({ call }): Edit[] => {
+    const parent = call.parent;
+    if (
+      parent.type === AST_NODE_TYPES.AwaitExpression ||
+      parent.type === AST_NODE_TYPES.ReturnStatement ||
+      (parent.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === call)
+    ) {
+      return [];
+    }
+    const parenthesize = needsParentheses(call);
+    return [
+      { range: [call.range[0], call.range[0]], text: parenthesize ? '(await ' : 'await ' },
+      ...(parenthesize ? [{ range: [call.range[1], call.range[1]] as [number, number], text: ')' }] : []),
+    ];
+  });
 }
 
 /**
