@@ -109,7 +109,7 @@ export default createRule<Options, MessageIds>({
         }
         const field = getPropertyName(node);
         const method = field === undefined ? undefined : asyncOnly.get(field);
-        if (field === undefined || !method || !isDereferenced(getAsserted(node)) || isGuarded(node, field, fn.body)) {
+        if (field === undefined || !method || !isDereferenced(getAsserted(node)) || isGuarded(node, field, fn.body, sourceCode.visitorKeys)) {
           return;
         }
         context.report({
@@ -195,18 +195,18 @@ function isDereferenced(read: TSESTree.MemberExpression | TSESTree.TSNonNullExpr
  * The read is guarded by a check on the field: inside `if (this.f)`, a conditional or `&&`/`??`
  * on it, after an early `if (!this.f) return`, or inside a `try` that catches.
  */
-function isGuarded(read: TSESTree.Node, field: string, root: TSESTree.Node): boolean {
+function isGuarded(read: TSESTree.Node, field: string, root: TSESTree.Node, visitorKeys: VisitorKeys): boolean {
   let child: TSESTree.Node = read;
   for (let parent = read.parent; parent && child !== root; child = parent, parent = parent.parent) {
     switch (parent.type) {
       case AST_NODE_TYPES.IfStatement:
       case AST_NODE_TYPES.ConditionalExpression:
-        if (child !== parent.test && mentionsField(parent.test, field)) {
+        if (child !== parent.test && mentionsField(parent.test, field, visitorKeys)) {
           return true;
         }
         break;
       case AST_NODE_TYPES.LogicalExpression:
-        if (child === parent.right && mentionsField(parent.left, field)) {
+        if (child === parent.right && mentionsField(parent.left, field, visitorKeys)) {
           return true;
         }
         break;
@@ -219,7 +219,7 @@ function isGuarded(read: TSESTree.Node, field: string, root: TSESTree.Node): boo
         const index = parent.body.indexOf(child as TSESTree.Statement);
         const earlyExit = parent.body
           .slice(0, index)
-          .some((statement) => statement.type === AST_NODE_TYPES.IfStatement && exits(statement.consequent) && mentionsField(statement.test, field));
+          .some((statement) => statement.type === AST_NODE_TYPES.IfStatement && exits(statement.consequent) && mentionsField(statement.test, field, visitorKeys));
         if (earlyExit) {
           return true;
         }
@@ -241,24 +241,20 @@ function exits(statement: TSESTree.Statement): boolean {
   return statement.type === AST_NODE_TYPES.ReturnStatement || statement.type === AST_NODE_TYPES.ThrowStatement;
 }
 
-function mentionsField(test: TSESTree.Node, field: string): boolean {
+type VisitorKeys = TSESLint.SourceCode.VisitorKeys;
+
+function mentionsField(test: TSESTree.Node, field: string, visitorKeys: VisitorKeys): boolean {
   const stack: TSESTree.Node[] = [test];
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (node.type === AST_NODE_TYPES.MemberExpression && node.object.type === AST_NODE_TYPES.ThisExpression && getPropertyName(node) === field) {
       return true;
     }
-    if (node.type === AST_NODE_TYPES.PrivateIdentifier && `#${node.name}` === field) {
-      return true;
-    }
-    for (const value of Object.entries(node)) {
-      const [key, child] = value;
-      if (key === 'parent') {
-        continue;
-      }
-      for (const item of Array.isArray(child) ? child : [child]) {
-        if (typeof item === 'object' && item !== null && typeof (item as { type?: unknown }).type === 'string') {
-          stack.push(item as TSESTree.Node);
+    for (const key of visitorKeys[node.type] ?? []) {
+      const value = (node as unknown as Record<string, unknown>)[key];
+      for (const child of Array.isArray(value) ? value : [value]) {
+        if (typeof child === 'object' && child !== null && typeof (child as { type?: unknown }).type === 'string') {
+          stack.push(child as TSESTree.Node);
         }
       }
     }

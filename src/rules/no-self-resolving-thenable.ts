@@ -5,11 +5,13 @@ import {
   getMemberName,
   getSameFileAncestors,
   isAmbientClass,
+  isClassNode,
   isFunctionNode,
   type ClassNode,
   type FunctionNode,
 } from '../utils/ast.js';
 import { createRule } from '../utils/create-rule.js';
+import { createSettleThenFix } from '../utils/settle-then-fix.js';
 import {
   findDethenable,
   findMethodSelfFulfilments,
@@ -24,7 +26,12 @@ import {
 
 export type Options = [];
 
-export type MessageIds = 'selfResolvingThen' | 'selfResolvingMethod' | 'methodThenWaitsOn' | 'thenableMethodResult';
+export type MessageIds =
+  | 'selfResolvingThen'
+  | 'selfResolvingMethod'
+  | 'methodThenWaitsOn'
+  | 'thenableMethodResult'
+  | 'settleThen';
 
 export default createRule<Options, MessageIds>({
   name: 'no-self-resolving-thenable',
@@ -35,15 +42,18 @@ export default createRule<Options, MessageIds>({
       recommended: 'recommended',
       requiresTypeChecking: false,
     },
+    hasSuggestions: true,
     messages: {
       selfResolvingThen:
-        '`await` on {{subject}} never settles: `{{owner}}.then` fulfils with `this`, which is still thenable, so the await unwraps it forever (CPU spins, timers never fire). Shadow `then` with an own `then: undefined` before fulfilling.',
+        '`await` on {{subject}} never settles: `{{owner}}.then` fulfils with `this`, which is still thenable, so the await calls `then` again, forever (CPU spins and timers never fire, or the work reruns endlessly). Shadow `then` with an own `then: undefined` before fulfilling.',
       selfResolvingMethod:
-        '`await` on the result of `{{owner}}.{{method}}` never settles: it fulfils with `this`, whose `then` fulfils with `this` again, so the await unwraps it forever (CPU spins, timers never fire).',
+        '`await` on the result of `{{owner}}.{{method}}` never settles: it fulfils with `this`, whose `then` fulfils with `this` too, so the await calls `then` again, forever.',
       methodThenWaitsOn:
         '`await` on the result of `{{owner}}.{{method}}` never settles: it fulfils with `this`, so the await calls `{{owner}}.then`, which waits on `{{method}}` itself.',
       thenableMethodResult:
         '`{{owner}}.{{method}}` fulfils with `this`, which is thenable: awaiting its result runs `{{owner}}.then` and gives what that fulfils with, not the `{{owner}}` (and never settles if `then` waits on `{{method}}`).',
+      settleThen:
+        'Rewrite `then` to run its work once, shadow itself with an own `then: undefined`, then fulfil with the instance.',
     },
     schema: [],
   },
@@ -57,7 +67,13 @@ export default createRule<Options, MessageIds>({
       const isSelfResolving = !dethenable && site !== undefined;
       // An inherited `then` is reported where it is declared.
       if (isSelfResolving && isMemberOf(then.member, container)) {
-        context.report({ node: site, messageId: 'selfResolvingThen', data: { owner, subject } });
+        const fix = container.type === AST_NODE_TYPES.ObjectExpression ? null : createSettleThenFix(container, then, scope, context.filename);
+        context.report({
+          node: site,
+          messageId: 'selfResolvingThen',
+          data: { owner, subject },
+          suggest: fix ? [{ messageId: 'settleThen', fix }] : [],
+        });
       }
       for (const { name, fn } of getOtherMethods(container)) {
         const [site] = findMethodSelfFulfilments(fn, scope);
@@ -95,20 +111,47 @@ export default createRule<Options, MessageIds>({
       }
     }
 
+    const checked = new WeakSet<TSESTree.Node>();
+
+    function checkObject(node: TSESTree.ObjectExpression): void {
+      const then = getThenFunction(node);
+      if (!then || then === 'unknown') {
+        return;
+      }
+      const name = getBindingName(node);
+      check(node, then, { containers: [node], sourceCode }, name ?? 'this object', name ? `\`${name}\`` : 'this object');
+    }
+
+    /** Each container once, whichever of its members led here. */
+    function checkOnce(node: TSESTree.Node): void {
+      if (checked.has(node)) {
+        return;
+      }
+      checked.add(node);
+      if (isClassNode(node)) {
+        checkClass(node);
+      } else if (node.type === AST_NODE_TYPES.ObjectExpression) {
+        checkObject(node);
+      }
+    }
+
+    // Listen to `then` keys only (esquery filters them before any of this runs), and to classes that
+    // extend another, which may inherit a `then`.
     return {
-      ClassDeclaration: checkClass,
-      ClassExpression: checkClass,
-      ObjectExpression(node) {
-        const then = getThenFunction(node);
-        if (!then || then === 'unknown') {
-          return;
-        }
-        const name = getBindingName(node);
-        check(node, then, { containers: [node], sourceCode }, name ?? 'this object', name ? `\`${name}\`` : 'this object');
+      [THEN_CLASS_MEMBER](member: TSESTree.MethodDefinition | TSESTree.PropertyDefinition) {
+        checkOnce(member.parent.parent);
+      },
+      'ClassDeclaration[superClass], ClassExpression[superClass]': checkOnce,
+      [THEN_PROPERTY](property: TSESTree.Property) {
+        checkOnce(property.parent);
       },
     };
   },
 });
+
+const THEN_KEYS = ['[key.name="then"]', '[key.value="then"]', '[key.type="TemplateLiteral"]'];
+const THEN_CLASS_MEMBER = ['MethodDefinition', 'PropertyDefinition'].flatMap((type) => THEN_KEYS.map((key) => type + key)).join(', ');
+const THEN_PROPERTY = THEN_KEYS.map((key) => `ObjectExpression > Property${key}`).join(', ');
 
 function isMemberOf(member: ThenFunction['member'], container: ThenableContainer): boolean {
   return container.type === AST_NODE_TYPES.ObjectExpression ? member.parent === container : member.parent.parent === container;

@@ -88,7 +88,12 @@ export function getMemberName(member: TSESTree.Node): string | undefined {
   return undefined;
 }
 
-/** The name of a class as written or as bound: `class Db`, `const Db = class {}`. */
+/**
+ * The name of a class as written or as bound to a variable: `class Db`, `const Db = class {}`,
+ * `Db = class {}` (esbuild's output for every class), `(Db = class {}) => …`. These are the
+ * bindings JavaScript names the class after (`Db.name === 'Db'`) and that code can reach it by.
+ * A property (`{ Db: class {} }`, `this.Db = class {}`) is not a variable: `undefined`.
+ */
 export function getClassName(node: ClassNode): string | undefined {
   if (node.id) {
     return node.id.name;
@@ -96,6 +101,13 @@ export function getClassName(node: ClassNode): string | undefined {
   const parent = node.parent;
   if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) {
     return parent.id.name;
+  }
+  if (
+    (parent.type === AST_NODE_TYPES.AssignmentExpression || parent.type === AST_NODE_TYPES.AssignmentPattern) &&
+    parent.right === node &&
+    parent.left.type === AST_NODE_TYPES.Identifier
+  ) {
+    return parent.left.name;
   }
   return undefined;
 }
@@ -291,4 +303,48 @@ export function getPropertyName(node: TSESTree.MemberExpression): string | undef
 /** Whether a class has a `then` member on its instances (it is awaitable, a thenable). */
 export function hasThenMember(node: ClassNode): boolean {
   return findMembers(node, 'then').length > 0;
+}
+
+/** Keys under which only types live: never walked. */
+const TYPE_KEYS = new Set(['typeAnnotation', 'returnType', 'typeParameters', 'typeArguments', 'decorators']);
+
+/** What a visitor says of a node: `'skip'` stops the walk below it, anything else walks on. */
+export type WalkDecision = 'skip' | undefined;
+
+/**
+ * Visits `root` and everything below it in source order, types excluded (no recursion, so deep
+ * code cannot overflow the stack). `visit` returning `'skip'` stops the walk below that node.
+ */
+export function walk(
+  root: TSESTree.Node,
+  visitorKeys: TSESLint.SourceCode.VisitorKeys,
+  visit: (node: TSESTree.Node) => WalkDecision,
+): void {
+  const stack: TSESTree.Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (visit(node) === 'skip') {
+      continue;
+    }
+    const children: TSESTree.Node[] = [];
+    for (const key of visitorKeys[node.type] ?? []) {
+      if (TYPE_KEYS.has(key)) {
+        continue;
+      }
+      const value = (node as unknown as Record<string, unknown>)[key];
+      for (const child of Array.isArray(value) ? value : [value]) {
+        if (isNode(child)) {
+          children.push(child);
+        }
+      }
+    }
+    // Reverse so that the stack pops children in source order.
+    for (let index = children.length - 1; index >= 0; index--) {
+      stack.push(children[index]!);
+    }
+  }
+}
+
+function isNode(value: unknown): value is TSESTree.Node {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }

@@ -162,7 +162,19 @@ export function isAwaitableNew(node: TSESTree.NewExpression, sourceCode: SourceC
   if (cls && isAwaitableClass(cls, sourceCode)) {
     return true;
   }
-  return types?.isThenable(node) ?? false;
+  return types !== undefined && types.isThenable(node) && !hasLibThen(types.getType(node), types);
+}
+
+/**
+ * The type's `then` comes from the TypeScript lib (`Promise`, a subclass of it, `PromiseLike`): it is
+ * a promise, not a class with an initialisation of its own.
+ */
+function hasLibThen(type: ts.Type, types: TypeTier): boolean {
+  return types.tsutils.unionConstituents(type).some((part) => {
+    const then = part.getProperty('then');
+    const declarations = then?.declarations ?? [];
+    return declarations.length > 0 && declarations.every((declaration) => types.program.isSourceFileDefaultLibrary(declaration.getSourceFile()));
+  });
 }
 
 const PROMISE_STATICS = new Set(['all', 'allSettled', 'any', 'race', 'reject', 'resolve', 'try']);

@@ -1,6 +1,17 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { getConstructor, getPropertyName, isFunctionNode, type ClassNode, type FunctionNode } from './ast.js';
+import {
+  getConstructor,
+  getPropertyName,
+  isClassNode,
+  isFunctionNode,
+  walk,
+  type ClassNode,
+  type FunctionNode,
+  type WalkDecision,
+} from './ast.js';
+
+export type { WalkDecision } from './ast.js';
 
 /**
  * What runs while an object is being constructed: the constructor body, instance field
@@ -93,15 +104,6 @@ export function isInvokedImmediately(fn: FunctionNode): boolean {
   return false;
 }
 
-/** Keys under which only types live: never walked. */
-const TYPE_KEYS = new Set(['typeAnnotation', 'returnType', 'typeParameters', 'typeArguments', 'decorators']);
-
-/**
- * What a visitor says of a node: `'skip'` stops the walk below it (the node was handled),
- * anything else walks on into its children.
- */
-export type WalkDecision = 'skip' | undefined;
-
 /**
  * Walks construction-time code below `root` in source order. Functions are visited (so the caller
  * can judge an async IIFE), but walked into only when they run synchronously right there and are
@@ -112,42 +114,13 @@ export function walkConstructionCode(
   visitorKeys: TSESLint.SourceCode.VisitorKeys,
   visit: (node: TSESTree.Node) => WalkDecision,
 ): void {
-  const stack: TSESTree.Node[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
+  walk(root, visitorKeys, (node) => {
     if (visit(node) === 'skip') {
-      continue;
+      return 'skip';
     }
     if (isFunctionNode(node) && (node.async || node.generator || !isInvokedImmediately(node))) {
-      continue;
+      return 'skip';
     }
-    if (node.type === AST_NODE_TYPES.ClassDeclaration || node.type === AST_NODE_TYPES.ClassExpression) {
-      continue;
-    }
-    const keys = visitorKeys[node.type] ?? [];
-    const children: TSESTree.Node[] = [];
-    for (const key of keys) {
-      if (TYPE_KEYS.has(key)) {
-        continue;
-      }
-      const value = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(value)) {
-        for (const child of value) {
-          if (isNode(child)) {
-            children.push(child);
-          }
-        }
-      } else if (isNode(value)) {
-        children.push(value);
-      }
-    }
-    // Reverse so that the stack pops children in source order.
-    for (let index = children.length - 1; index >= 0; index--) {
-      stack.push(children[index]!);
-    }
-  }
-}
-
-function isNode(value: unknown): value is TSESTree.Node {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+    return isClassNode(node) ? 'skip' : undefined;
+  });
 }

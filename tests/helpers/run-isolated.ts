@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -23,8 +23,8 @@ afterAll(() => {
 
 /** How an `await` in the child ended. */
 export type AwaitOutcome =
-  /** The await fulfilled with the value the probe expected. */
-  | 'fulfilled with the instance'
+  /** The await fulfilled with the value the probe expected (the instance, mostly). */
+  | 'fulfilled with the expected value'
   /** The await fulfilled, with something else. */
   | 'fulfilled with another value'
   /** The await rejected. */
@@ -38,9 +38,14 @@ export type AwaitOutcome =
  * Transpiles `source` (TypeScript or JavaScript, an ES module) and appends a probe: it sets a
  * timer, runs `probe` (an async expression over the module's bindings that gives
  * `[awaitedValue, expectedValue]`), and prints how the await ended. Runs it in a child Node
- * process with a `timeoutMs` limit.
+ * process with a `timeoutMs` limit (generous: the machine may be loaded, and a child that settles never
+ * waits for it).
  */
-export function runAwait(source: string, probe: string, { timerMs = 300, timeoutMs = 2000 } = {}): AwaitOutcome {
+export async function runAwait(
+  source: string,
+  probe: string,
+  { timerMs = 1000, timeoutMs = 5000 } = {},
+): Promise<AwaitOutcome> {
   const { outputText } = ts.transpileModule(source, {
     compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext },
     reportDiagnostics: false,
@@ -50,7 +55,7 @@ export function runAwait(source: string, probe: string, { timerMs = 300, timeout
     `const __timer = setTimeout(() => { console.log('pending while timers run'); process.exit(0); }, ${timerMs});`,
     'try {',
     `  const [__value, __expected] = await (async () => ${probe})();`,
-    "  console.log(__value === __expected ? 'fulfilled with the instance' : 'fulfilled with another value');",
+    "  console.log(__value === __expected ? 'fulfilled with the expected value' : 'fulfilled with another value');",
     '} catch {',
     "  console.log('rejected');",
     '}',
@@ -59,12 +64,20 @@ export function runAwait(source: string, probe: string, { timerMs = 300, timeout
   tempDir ??= mkdtempSync(path.join(os.tmpdir(), 'async-init-isolated-'));
   const file = path.join(tempDir, `probe-${process.pid}-${counter++}.mjs`);
   writeFileSync(file, program);
-  const child = spawnSync(process.execPath, [file], { encoding: 'utf8', timeout: timeoutMs, killSignal: 'SIGKILL' });
-  if (child.signal === 'SIGKILL') {
+  const child = spawn(process.execPath, [file], { timeout: timeoutMs, killSignal: 'SIGKILL' });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const [status, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code, closeSignal) => resolve([code, closeSignal]));
+  });
+  if (signal === 'SIGKILL') {
     return 'killed: timers never fired';
   }
-  if (child.status !== 0) {
-    throw new Error(`the probe failed (exit ${String(child.status)}): ${child.stderr}`);
+  if (status !== 0) {
+    throw new Error(`the probe failed (exit ${String(status)}): ${stderr}`);
   }
-  return child.stdout.trim().split('\n').at(-1) as AwaitOutcome;
+  return stdout.trim().split('\n').at(-1) as AwaitOutcome;
 }

@@ -1,5 +1,6 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 import type { Linter } from 'eslint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -123,6 +124,22 @@ function readmeSnippets(): { plain: string; typed: string; typescript: string } 
   }
   return { plain: plain.code, typed: typed.code, typescript: typescript.code };
 }
+
+/**
+ * Imports a fixed module and builds each exported class the way the fixes make it buildable: a
+ * static `create()` is awaited, a class with `then` is awaited itself. Prints what each gave.
+ */
+const RUN_FIXED = `
+const module = await import(process.argv[1]);
+const built = [];
+for (const [name, value] of Object.entries(module)) {
+  if (typeof value !== 'function') continue;
+  const instance = typeof value.create === 'function' ? await value.create('url')
+    : typeof value.prototype?.then === 'function' ? await new value('url') : undefined;
+  if (instance !== undefined) built.push(name + ': ' + (instance instanceof value ? 'instance' : typeof instance));
+}
+console.log(JSON.stringify(built));
+`;
 
 function copyFixtures(extension: string, destination: string): void {
   mkdirSync(destination, { recursive: true });
@@ -281,10 +298,20 @@ export function consumerSuite(major: EslintMajor, eslintVersion: string): void {
             writeFileSync(path.join(cwd, file), after);
             const relinted = await eslintCli(consumer, cwd, ['--rule', JSON.stringify(rules), file]);
             expect(relinted, `${name} ${mode}`).toEqual(remaining);
+            expect(remaining.filter((finding) => finding.ruleId === null), `${name} ${mode}: the fixed file parses`).toEqual([]);
             expect(
               remaining.filter((finding) => finding.ruleId === `async-init/${name}`).length,
               `${name} ${mode}: findings left after --fix`,
             ).toBeLessThan(expectedFor('.js', { typed: false }).filter((entry) => entry.startsWith(`${file} ${name}/`)).length);
+            // And it runs: each class the fix made constructible through a factory or awaitable is built
+            // that way, in a fresh Node process (a hang is killed by the timeout and fails the test).
+            const { stdout } = await runOk(process.execPath, ['--input-type=module', '-e', RUN_FIXED, pathToFileURL(path.join(cwd, file)).href], {
+              cwd,
+              timeout: 20_000,
+            });
+            const built = JSON.parse(stdout) as string[];
+            expect(built.length, `${name} ${mode}: classes built after --fix`).toBeGreaterThan(0);
+            expect(built.filter((line) => !line.endsWith(': instance')), `${name} ${mode}`).toEqual([]);
           }
         }
       },

@@ -7,12 +7,33 @@
  * the plugin ships must appear here in both files (tests/integration/coverage.test.ts).
  */
 export const expectedFindings: readonly string[] = [
+  // Disposal reads a field only `connect()` assigns; the guarded class is fine.
+  'async-dispose-requires-init.js async-dispose-requires-init/unguardedDisposeRead 13:11',
+  'async-dispose-requires-init.ts async-dispose-requires-init/publicAwaitableConstructor 13:3',
+  'async-dispose-requires-init.ts async-dispose-requires-init/unguardedDisposeRead 38:11',
+
   'no-async-constructor.js no-async-constructor/asyncWork 6:18',
   // After a comment holding `é`: ESLint's columns count UTF-16 code units, not bytes.
   'no-async-constructor.js no-async-constructor/asyncWork 7:54',
   'no-async-constructor.js no-async-constructor/asyncWork 17:10',
   'no-async-constructor.ts no-async-constructor/asyncWork 8:18',
   'no-async-constructor.ts no-async-constructor/asyncWork 17:5 (typed)',
+
+  // `resolve(this)`, and `this.#ready.then(() => this)`; the object literal fulfils with another object.
+  'no-self-resolving-thenable.js no-self-resolving-thenable/selfResolvingThen 5:5',
+  'no-self-resolving-thenable.js no-self-resolving-thenable/selfResolvingThen 13:12',
+  'no-self-resolving-thenable.ts no-self-resolving-thenable/selfResolvingThen 7:35',
+  'no-self-resolving-thenable.ts no-self-resolving-thenable/selfResolvingMethod 12:5',
+
+  // The JS fixture's `Client` is awaitable and disposable with a public constructor: the other rule
+  // rightly reports it too.
+  'require-awaited-init.js async-dispose-requires-init/publicAwaitableConstructor 6:3',
+  'require-awaited-init.js require-awaited-init/awaitableInUsing 25:18',
+  'require-awaited-init.js require-awaited-init/memberBeforeInit 26:3',
+  'require-awaited-init.js require-awaited-init/discardedAwaitable 27:3',
+  'require-awaited-init.ts require-awaited-init/promiseInUsing 17:23',
+  // `Remote` comes from deps.ts: only the type checker knows it is awaitable.
+  'require-awaited-init.ts require-awaited-init/memberBeforeInit 18:3 (typed)',
 ];
 
 const TYPED = ' (typed)';

@@ -88,7 +88,7 @@ class Job {
   }
 }
 `,
-    // A getter that returns \`undefined\` once settled.
+    // A getter that returns `undefined` once settled.
     `
 class Job {
   settled = false;
@@ -123,7 +123,7 @@ class Job {
   }
 }
 `,
-    // \`this\` inside a nested non-arrow function is that function's \`this\`.
+    // `this` inside a nested non-arrow function is that function's `this`.
     `
 class Job {
   then(resolve) {
@@ -133,13 +133,13 @@ class Job {
   }
 }
 `,
-    // An arrow \`then\` in an object literal sees the outer \`this\`, not the object.
+    // An arrow `then` in an object literal sees the outer `this`, not the object.
     `
 const job = {
   then: (resolve) => resolve(this),
 };
 `,
-    // Not a thenable: returning \`this\` from an async method is fine.
+    // Not a thenable: returning `this` from an async method is fine.
     `
 class Db {
   async connect() {
@@ -148,7 +148,7 @@ class Db {
   }
 }
 `,
-    // A settled \`then\` gives the instance, so other methods may fulfil with it.
+    // A settled `then` gives the instance, so other methods may fulfil with it.
     `
 class Client {
   #init;
@@ -165,7 +165,19 @@ class Client {
   }
 }
 `,
-    // Static methods: \`this\` is the class.
+    // An async generator's `return this` ends the iteration: no promise fulfils with it.
+    `
+class Db {
+  then(resolve) {
+    resolve(1);
+  }
+  async *rows() {
+    yield 1;
+    return this;
+  }
+}
+`,
+    // Static methods: `this` is the class.
     `
 class Db {
   then(resolve) {
@@ -176,7 +188,7 @@ class Db {
   }
 }
 `,
-    // \`then\` that is not one function here: a reference, or a spread that may replace it.
+    // `then` that is not one function here: a reference, or a spread that may replace it.
     `
 class Job {
   then = thenImpl;
@@ -203,7 +215,24 @@ class Db {
   }
 }
 `,
-      errors: [{ messageId: 'selfResolvingThen', line: 4, column: 5, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'selfResolvingThen',
+          line: 4,
+          column: 5,
+          suggestions: [{ messageId: 'settleThen', output: `
+class Db {
+  #init;
+  then(onfulfilled, onrejected) {
+    this.#init ??= Promise.resolve().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this).then(onfulfilled, onrejected);
+  }
+}
+` }],
+        },
+      ],
     },
     {
       code: `
@@ -213,7 +242,24 @@ class Db {
   }
 }
 `,
-      errors: [{ messageId: 'selfResolvingThen', line: 4, column: 5, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'selfResolvingThen',
+          line: 4,
+          column: 5,
+          suggestions: [{ messageId: 'settleThen', output: `
+class Db {
+  #init;
+  then(onfulfilled, onrejected) {
+    this.#init ??= Promise.resolve().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this).then(onfulfilled, onrejected);
+  }
+}
+` }],
+        },
+      ],
     },
     {
       // However the first parameter is named, also through `.call`.
@@ -234,7 +280,24 @@ class Db {
   }
 }
 `,
-      errors: [{ messageId: 'selfResolvingThen', line: 4, column: 12, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'selfResolvingThen',
+          line: 4,
+          column: 12,
+          suggestions: [{ messageId: 'settleThen', output: `
+class Db {
+  #init;
+  then(onfulfilled, onrejected) {
+    this.#init ??= Promise.resolve().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this).then(onfulfilled, onrejected);
+  }
+}
+` }],
+        },
+      ],
     },
     {
       code: `
@@ -245,7 +308,25 @@ class Db {
   }
 }
 `,
-      errors: [{ messageId: 'selfResolvingThen', line: 5, column: 12, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'selfResolvingThen',
+          line: 5,
+          column: 12,
+          suggestions: [{ messageId: 'settleThen', output: `
+class Db {
+  ready = open();
+  #init;
+  then(onfulfilled, onrejected) {
+    this.#init ??= this.ready.then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this).then(onfulfilled, onrejected);
+  }
+}
+` }],
+        },
+      ],
     },
     {
       code: `
@@ -255,7 +336,24 @@ class Db {
   }
 }
 `,
-      errors: [{ messageId: 'selfResolvingThen', line: 4, column: 5, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'selfResolvingThen',
+          line: 4,
+          column: 5,
+          suggestions: [{ messageId: 'settleThen', output: `
+class Db {
+  #init;
+  then(onfulfilled, onrejected) {
+    this.#init ??= Promise.resolve().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this).then(onfulfilled, onrejected);
+  }
+}
+` }],
+        },
+      ],
     },
     {
       code: `
@@ -263,7 +361,24 @@ class Db {
   then = (resolve) => resolve(this);
 }
 `,
-      errors: [{ messageId: 'selfResolvingThen', line: 3, column: 23, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'selfResolvingThen',
+          line: 3,
+          column: 23,
+          suggestions: [{ messageId: 'settleThen', output: `
+class Db {
+  #init;
+  then(onfulfilled, onrejected) {
+    this.#init ??= Promise.resolve().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this).then(onfulfilled, onrejected);
+  }
+}
+` }],
+        },
+      ],
     },
     {
       code: `
@@ -287,7 +402,7 @@ const db = {
       errors: [{ messageId: 'selfResolvingThen', line: 4, column: 22, suggestions: [] }],
     },
     {
-      // An alias of \`this\`, and a \`new Promise\` resolved with it.
+      // An alias of `this`, and a `new Promise` resolved with it.
       code: `
 class Db {
   then(onfulfilled) {
@@ -299,7 +414,7 @@ class Db {
       errors: [{ messageId: 'selfResolvingThen', line: 5, column: 37, suggestions: [] }],
     },
     {
-      // \`delete this.then\` removes an own property only: the prototype's \`then\` stays.
+      // `delete this.then` removes an own property only: the prototype's `then` stays.
       code: `
 class Db {
   then(resolve) {
@@ -326,7 +441,34 @@ class Db {
 }
 `,
       errors: [
-        { messageId: 'selfResolvingThen', line: 4, column: 5, suggestions: [] },
+        {
+          messageId: 'selfResolvingThen',
+          line: 4,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'settleThen',
+              output: `
+class Db {
+  #init;
+  then(onfulfilled, onrejected) {
+    this.#init ??= Promise.resolve().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this).then(onfulfilled, onrejected);
+  }
+  async connect() {
+    await open();
+    return this;
+  }
+  reload() {
+    return this.connect().then(() => this);
+  }
+}
+`,
+            },
+          ],
+        },
         { messageId: 'selfResolvingMethod', line: 8, column: 5, suggestions: [] },
         { messageId: 'selfResolvingMethod', line: 11, column: 12, suggestions: [] },
       ],
@@ -349,7 +491,7 @@ const db = {
       ],
     },
     {
-      // A subclass inherits the self-resolving \`then\` (reported once, where it is declared).
+      // A subclass inherits the self-resolving `then` (reported once, where it is declared).
       code: `
 class Base {
   then(resolve) {
@@ -363,12 +505,37 @@ class Db extends Base {
 }
 `,
       errors: [
-        { messageId: 'selfResolvingThen', line: 4, column: 5, suggestions: [] },
+        {
+          messageId: 'selfResolvingThen',
+          line: 4,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'settleThen',
+              output: `
+class Base {
+  #init;
+  then(onfulfilled, onrejected) {
+    this.#init ??= Promise.resolve().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this).then(onfulfilled, onrejected);
+  }
+}
+class Db extends Base {
+  async connect() {
+    return this;
+  }
+}
+`,
+            },
+          ],
+        },
         { messageId: 'selfResolvingMethod', line: 9, column: 5, suggestions: [] },
       ],
     },
     {
-      // \`then\` waits on the promise \`connect\` fulfils with \`this\`: a deadlock.
+      // `then` waits on the promise `connect` fulfils with `this`: a deadlock.
       code: `
 class Db {
   ready = this.connect();
@@ -384,7 +551,7 @@ class Db {
       errors: [{ messageId: 'methodThenWaitsOn', line: 9, column: 5, suggestions: [] }],
     },
     {
-      // Even a settled \`then\` deadlocks when it waits on a method that fulfils with \`this\`.
+      // Even a settled `then` deadlocks when it waits on a method that fulfils with `this`.
       code: `
 class Db {
   #init;
@@ -402,7 +569,7 @@ class Db {
       errors: [{ messageId: 'methodThenWaitsOn', line: 11, column: 5, suggestions: [] }],
     },
     {
-      // \`then\` fulfils with something else: awaiting \`connect()\` gives that, not the \`Db\`.
+      // `then` fulfils with something else: awaiting `connect()` gives that, not the `Db`.
       code: `
 class Db {
   constructor() {
@@ -415,6 +582,155 @@ class Db {
 }
 `,
       errors: [{ messageId: 'thenableMethodResult', line: 9, column: 25, suggestions: [] }],
+    },
+    {
+      // Tabs, and a rejection passed on: the suggestion keeps both.
+      code: `
+class Db {
+	then(resolve, reject) {
+		this.ready.then(() => resolve(this), reject);
+	}
+}
+`,
+      errors: [
+        {
+          messageId: 'selfResolvingThen',
+          line: 4,
+          column: 25,
+          suggestions: [
+            {
+              messageId: 'settleThen',
+              output: `
+class Db {
+	#init;
+	then(onfulfilled, onrejected) {
+		this.#init ??= this.ready.then(() => {
+			Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+		});
+		return this.#init.then(() => this).then(onfulfilled, onrejected);
+	}
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // An async `then` that awaits its work first: the work becomes the initialiser.
+      code: 'class Db {\r\n    async then() {\r\n        await this.connect();\r\n        return this;\r\n    }\r\n}\r\n',
+      errors: [
+        {
+          messageId: 'selfResolvingThen',
+          line: 4,
+          column: 9,
+          suggestions: [
+            {
+              messageId: 'settleThen',
+              output:
+                'class Db {\r\n    #init;\r\n    then(onfulfilled, onrejected) {\r\n        this.#init ??= this.connect().then(() => {\r\n' +
+                "            Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });\r\n" +
+                '        });\r\n        return this.#init.then(() => this).then(onfulfilled, onrejected);\r\n    }\r\n}\r\n',
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Declined: `#init` is taken.
+      code: `
+class Db {
+  #init = 1;
+  then(resolve) {
+    resolve(this);
+  }
+}
+`,
+      errors: [{ messageId: 'selfResolvingThen', line: 5, column: 5, suggestions: [] }],
+    },
+    {
+      // Declined: the comment would be lost.
+      code: `
+class Db {
+  then(resolve) {
+    // Ready at once.
+    resolve(this);
+  }
+}
+`,
+      errors: [{ messageId: 'selfResolvingThen', line: 5, column: 5, suggestions: [] }],
+    },
+    {
+      // Declined: more than the one statement the new `then` replaces.
+      code: `
+class Db {
+  then(resolve) {
+    this.count++;
+    resolve(this);
+  }
+}
+`,
+      errors: [{ messageId: 'selfResolvingThen', line: 5, column: 5, suggestions: [] }],
+    },
+    {
+      // Declined: the promise it waits on reads `then`'s own parameter.
+      code: `
+class Db {
+  then(resolve) {
+    this.load(resolve).then(() => this);
+  }
+}
+`,
+      errors: [{ messageId: 'selfResolvingThen', line: 4, column: 5, suggestions: [] }],
+    },
+    {
+      // Keys written as strings or computed: still `then`.
+      code: `
+const db = {
+  ['then'](resolve) {
+    resolve(this);
+  },
+};
+class Pool {
+  'then'(resolve) {
+    resolve(this);
+  }
+}
+`,
+      errors: [
+        { messageId: 'selfResolvingThen', line: 4, column: 5, suggestions: [] },
+        {
+          messageId: 'selfResolvingThen',
+          line: 9,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'settleThen',
+              output: `
+const db = {
+  ['then'](resolve) {
+    resolve(this);
+  },
+};
+class Pool {
+  #init;
+  then(onfulfilled, onrejected) {
+    this.#init ??= Promise.resolve().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this).then(onfulfilled, onrejected);
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Declined: a one-line class has no indentation to follow.
+      code: 'class Db { then(resolve) { resolve(this); } }',
+      errors: [{ messageId: 'selfResolvingThen', line: 1, column: 28, suggestions: [] }],
     },
   ],
 });
@@ -464,12 +780,39 @@ declare class Job {
     {
       code: `
 class Db {
+  ready: Promise<void> = open();
   then(onfulfilled?: (value: Db) => void): void {
-    onfulfilled?.(this as Db);
+    this.ready.then(() => onfulfilled?.(this as Db));
   }
 }
 `,
-      errors: [{ messageId: 'selfResolvingThen', line: 4, column: 5, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'selfResolvingThen',
+          line: 5,
+          column: 27,
+          suggestions: [
+            {
+              messageId: 'settleThen',
+              output: `
+class Db {
+  ready: Promise<void> = open();
+  #init: Promise<void> | undefined;
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.ready.then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
     },
     {
       // Overload signatures and one implementation.
@@ -482,10 +825,12 @@ class Db {
   }
 }
 `,
+      // Declined: overload signatures would no longer match the new `then`.
       errors: [{ messageId: 'selfResolvingThen', line: 6, column: 5, suggestions: [] }],
     },
     {
-      // A method annotated \`Promise\` that returns a promise of \`this\`.
+      // A method annotated `Promise` that returns a promise of `this`. The suggestion is declined:
+      // `PromiseLike<Db>`'s `then` would not accept the settled one's `Omit<this, 'then'>`.
       code: `
 class Db implements PromiseLike<Db> {
   then<A = Db, B = never>(
@@ -520,6 +865,17 @@ const db: PromiseLike<unknown> & { connect(): Promise<unknown> } = {
         { messageId: 'selfResolvingMethod', line: 7, column: 5, suggestions: [] },
       ],
     },
+    {
+      // Declined: a modifier the new member would drop.
+      code: `
+class Db {
+  public then(resolve: (value: unknown) => void): void {
+    resolve(this);
+  }
+}
+`,
+      errors: [{ messageId: 'selfResolvingThen', line: 4, column: 5, suggestions: [] }],
+    },
   ],
 });
 
@@ -544,9 +900,11 @@ export class Client {
   invalid: [
     {
       code: `
+import { loadConfig } from './deps.js';
 export class Db {
-  then(onfulfilled?: (value: Db) => void): void {
-    onfulfilled?.(this);
+  async then(): Promise<unknown> {
+    await loadConfig();
+    return this;
   }
   async connect(): Promise<this> {
     return this;
@@ -554,8 +912,35 @@ export class Db {
 }
 `,
       errors: [
-        { messageId: 'selfResolvingThen', line: 4, column: 5, suggestions: [] },
-        { messageId: 'selfResolvingMethod', line: 7, column: 5, suggestions: [] },
+        {
+          messageId: 'selfResolvingThen',
+          line: 6,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'settleThen',
+              output: `
+import { loadConfig } from './deps.js';
+export class Db {
+  #init: Promise<void> | undefined;
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= loadConfig().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+  async connect(): Promise<this> {
+    return this;
+  }
+}
+`,
+            },
+          ],
+        },
+        { messageId: 'selfResolvingMethod', line: 9, column: 5, suggestions: [] },
       ],
     },
   ],

@@ -671,6 +671,14 @@ export async function main(): Promise<void> {
   new Promise<void>((resolve) => resolve());
 }
 `,
+    // A subclass of Promise is a promise (its \`then\` is the lib's), not a class with an initialisation.
+    `
+class Deferred<T> extends Promise<T> {}
+export function start(): void {
+  new Deferred<void>((resolve) => resolve());
+  new Deferred<void>((resolve) => resolve()).finally(() => {});
+}
+`,
     // \`any\` says nothing: not reported.
     `
 declare const Loose: any;
@@ -743,6 +751,35 @@ await using pool = await Pool.create(1), other = openPool(2);
               output: `
 import { Pool, openPool } from './awaitable-deps.js';
 await using pool = Pool.create(1), other = await openPool(2);
+`,
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    // A promise subclass bound by \`await using\` is a promise.
+    {
+      code: `
+class Deferred<T> extends Promise<T> {}
+export async function main(): Promise<void> {
+  await using pending = new Deferred<null>((resolve) => resolve(null));
+}
+`,
+      errors: [
+        {
+          messageId: 'promiseInUsing',
+          line: 4,
+          column: 25,
+          suggestions: [
+            {
+              messageId: 'insertAwait',
+              data: { fixed: 'await new Deferred<null>((resolve) => resolve(nul…' },
+              output: `
+class Deferred<T> extends Promise<T> {}
+export async function main(): Promise<void> {
+  await using pending = await new Deferred<null>((resolve) => resolve(null));
+}
 `,
             },
           ],
