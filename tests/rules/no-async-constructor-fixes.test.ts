@@ -1499,6 +1499,32 @@ class Session {
       ],
     },
     {
+      name: 'declined: a promise settled by an event, which awaiting in the factory could wait for forever',
+      code: `
+class Worker {
+  started: Promise<void>;
+
+  constructor(private readonly emitter: { once(event: string, listener: () => void): void }) {
+    this.started = new Promise((resolve) => {
+      emitter.once('started', resolve);
+      this.start();
+    });
+  }
+
+  start(): void {}
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 6,
+          column: 20,
+          suggestions: [],
+        },
+      ],
+    },
+    {
       name: 'declined: constructor overloads',
       code: `
 class Db {

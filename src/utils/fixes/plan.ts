@@ -141,7 +141,8 @@ export function planMove(
     readsUnmovable ||
     parameterReads === undefined ||
     readsReadyFieldEarly(body, moved, sourceCode.visitorKeys) ||
-    !isInertAfterMovedWork(body, moved, sourceCode.visitorKeys)
+    !isInertAfterMovedWork(body, moved, sourceCode.visitorKeys) ||
+    moved.some(({ statement }) => waitsForAnEvent(statement, sourceCode.visitorKeys))
   ) {
     return undefined;
   }
@@ -377,6 +378,58 @@ function isInertAfterMovedWork(
     });
     return !calls;
   });
+}
+
+/** Methods that subscribe a listener to an event (and `on<event>` methods). */
+const SUBSCRIBE_METHODS = new Set(['addEventListener', 'addListener', 'on', 'once', 'prependListener', 'prependOnceListener']);
+
+/**
+ * `new Promise((resolve) => { emitter.once('ready', resolve); … })`: the promise settles on an
+ * event, which may only come once the caller uses the object. Awaiting it in the factory or the
+ * initialiser could wait forever, so such work does not move.
+ */
+function waitsForAnEvent(statement: TSESTree.Node, visitorKeys: TSESLint.SourceCode.VisitorKeys): boolean {
+  let found = false;
+  walk(statement, visitorKeys, (node) => {
+    if (
+      found ||
+      node.type !== AST_NODE_TYPES.NewExpression ||
+      node.callee.type !== AST_NODE_TYPES.Identifier ||
+      node.callee.name !== 'Promise' ||
+      !isFunctionNode(node.arguments[0])
+    ) {
+      return;
+    }
+    const executor = node.arguments[0];
+    const settlers = new Set(executor.params.flatMap((param) => (param.type === AST_NODE_TYPES.Identifier ? [param.name] : [])));
+    const callsSettler = (root: TSESTree.Node): boolean => {
+      let calls = false;
+      walk(root, visitorKeys, (child) => {
+        calls ||=
+          child.type === AST_NODE_TYPES.CallExpression &&
+          child.callee.type === AST_NODE_TYPES.Identifier &&
+          settlers.has(child.callee.name);
+      });
+      return calls;
+    };
+    walk(executor.body, visitorKeys, (child) => {
+      if (
+        child.type === AST_NODE_TYPES.CallExpression &&
+        child.callee.type === AST_NODE_TYPES.MemberExpression &&
+        !child.callee.computed &&
+        child.callee.property.type === AST_NODE_TYPES.Identifier &&
+        (SUBSCRIBE_METHODS.has(child.callee.property.name) || /^on[A-Za-z]/u.test(child.callee.property.name)) &&
+        child.arguments.some(
+          (argument) =>
+            (argument.type === AST_NODE_TYPES.Identifier && settlers.has(argument.name)) ||
+            (isFunctionNode(argument) && callsSettler(argument.body)),
+        )
+      ) {
+        found = true;
+      }
+    });
+  });
+  return found;
 }
 
 function isInsideFunction(node: TSESTree.Node, root: TSESTree.Node): boolean {
