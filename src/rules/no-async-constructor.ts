@@ -57,7 +57,7 @@ export default createRule<Options, MessageIds>({
     },
     messages: {
       asyncWork:
-        "{{where}} starts {{work}}, which nothing can await: callers get a half-initialised `{{className}}` and its errors go unhandled. Start it in a static async factory or make `{{className}}` awaitable.",
+        "{{where}} starts {{work}}, which nothing can await: callers get a half-initialised `{{className}}` and cannot catch its errors. Start it in a static async factory or make `{{className}}` awaitable.",
       returnsPromise:
         "`{{className}}`'s constructor returns {{work}}: `new {{className}}()` then gives a promise instead of a `{{className}}`, and subclasses and `instanceof` break. Use a static async factory instead.",
     },

@@ -88,7 +88,12 @@ export function getMemberName(member: TSESTree.Node): string | undefined {
   return undefined;
 }
 
-/** The name of a class as written or as bound: `class Db`, `const Db = class {}`. */
+/**
+ * The name of a class as written or as bound to a variable: `class Db`, `const Db = class {}`,
+ * `Db = class {}` (esbuild's output for every class), `(Db = class {}) => …`. These are the
+ * bindings JavaScript names the class after (`Db.name === 'Db'`) and that code can reach it by.
+ * A property (`{ Db: class {} }`, `this.Db = class {}`) is not a variable: `undefined`.
+ */
 export function getClassName(node: ClassNode): string | undefined {
   if (node.id) {
     return node.id.name;
@@ -96,6 +101,13 @@ export function getClassName(node: ClassNode): string | undefined {
   const parent = node.parent;
   if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) {
     return parent.id.name;
+  }
+  if (
+    (parent.type === AST_NODE_TYPES.AssignmentExpression || parent.type === AST_NODE_TYPES.AssignmentPattern) &&
+    parent.right === node &&
+    parent.left.type === AST_NODE_TYPES.Identifier
+  ) {
+    return parent.left.name;
   }
   return undefined;
 }

@@ -2,7 +2,7 @@ import path from 'node:path';
 
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { getPropertyName, isFunctionNode, isGlobalReference, skipTypeWrappers } from './ast.js';
+import { getPropertyName, isFunctionNode, isGlobalReference, skipTypeWrappers, walk } from './ast.js';
 import { isInvokedImmediately, walkConstructionCode } from './construction.js';
 import type { TypeTier } from './types.js';
 
@@ -271,6 +271,10 @@ function isWorkingExecutor(executor: TSESTree.Node | undefined, sourceCode: Read
       return 'skip';
     }
     if (node.type === AST_NODE_TYPES.CallExpression) {
+      if (isSubscriptionOfSettler(node, settlers, sourceCode)) {
+        // emitter.once('close', resolve): wiring a settler to an event starts no work.
+        return 'skip';
+      }
       const callee = skipTypeWrappers(node.callee);
       if (!(callee.type === AST_NODE_TYPES.Identifier && settlers.has(callee.name))) {
         works = true;
@@ -281,6 +285,68 @@ function isWorkingExecutor(executor: TSESTree.Node | undefined, sourceCode: Read
     return works ? 'skip' : undefined;
   });
   return works;
+}
+
+/** Methods that subscribe a listener to an event (plus `on<event>` methods: `transport.onopen(f)`). */
+const SUBSCRIBE_METHODS = new Set([
+  'addEventListener',
+  'addListener',
+  'on',
+  'once',
+  'prependListener',
+  'prependOnceListener',
+]);
+
+/**
+ * `emitter.once('close', resolve)`, `socket.on('error', (error) => reject(error))`: a call that
+ * subscribes a listener that settles the promise to an event, with no other call in its arguments.
+ * The promise is a deferred settled by the event; the listeners run later. `fs.readFile(path,
+ * resolve)` is I/O, not a subscription.
+ */
+function isSubscriptionOfSettler(
+  call: TSESTree.CallExpression,
+  settlers: ReadonlySet<string>,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): boolean {
+  const callee = skipTypeWrappers(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) {
+    return false;
+  }
+  const method = getPropertyName(callee);
+  if (method === undefined || !(SUBSCRIBE_METHODS.has(method) || /^on[A-Za-z]/u.test(method))) {
+    return false;
+  }
+  let listensWithSettler = false;
+  for (const argument of call.arguments) {
+    if (isSettlerListener(argument, settlers, sourceCode)) {
+      listensWithSettler = true;
+    } else if (containsCall(argument, sourceCode)) {
+      return false;
+    }
+  }
+  return listensWithSettler && !containsCall(callee.object, sourceCode);
+}
+
+/** `resolve`, or a listener that settles: `(error) => reject(error)`. Listeners run later, on the event. */
+function isSettlerListener(node: TSESTree.Node, settlers: ReadonlySet<string>, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  if (node.type === AST_NODE_TYPES.Identifier) {
+    return settlers.has(node.name);
+  }
+  if (!isFunctionNode(node)) {
+    return false;
+  }
+  let settles = false;
+  walk(node.body, sourceCode.visitorKeys, (child) => {
+    if (settles) {
+      return 'skip';
+    }
+    if (child.type === AST_NODE_TYPES.CallExpression) {
+      const callee = skipTypeWrappers(child.callee);
+      settles = callee.type === AST_NODE_TYPES.Identifier && settlers.has(callee.name);
+    }
+    return settles ? 'skip' : undefined;
+  });
+  return settles;
 }
 
 /** `` `this.connect()` ``: the callee as written (whitespace folded, long text cut), then `()`. */

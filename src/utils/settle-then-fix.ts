@@ -250,9 +250,9 @@ function hasMemberNamed(container: ClassNode, name: string): boolean {
 }
 
 function hasModifiers(member: TSESTree.MethodDefinition | TSESTree.PropertyDefinition): boolean {
-  // espree's nodes have none of the TypeScript-only properties: read each as possibly absent.
+  // espree leaves the TypeScript-only properties out, oxlint sets them to `null`: compare with `!= null`.
   const { decorators, accessibility, override, optional } = member as Partial<typeof member>;
-  if ((decorators?.length ?? 0) > 0 || accessibility !== undefined || override === true || optional === true) {
+  if ((decorators?.length ?? 0) > 0 || accessibility != null || override === true || optional === true) {
     return true;
   }
   if (member.type !== AST_NODE_TYPES.PropertyDefinition) {
@@ -296,6 +296,6 @@ function getLayout(
   }
   const newline = text.includes('\r\n') ? '\r\n' : '\n';
   const isTypeScript =
-    sourceCode.parserServices?.esTreeNodeToTSNodeMap !== undefined && !/\.[cm]?jsx?$/i.test(filename);
+    sourceCode.parserServices?.esTreeNodeToTSNodeMap != null && !/\.[cm]?jsx?$/i.test(filename);
   return { indent, indentUnit, newline, isTypeScript };
 }

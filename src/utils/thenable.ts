@@ -353,7 +353,8 @@ export function findSelfFulfilments(
 ): TSESTree.Node[] {
   const sites: TSESTree.Node[] = [];
   walk(root, scope.sourceCode.visitorKeys, (node) => {
-    if (isFunctionNode(node) && node.async) {
+    // An async generator's `return` ends the iteration; it fulfils no promise with its value.
+    if (isFunctionNode(node) && node.async && !node.generator) {
       sites.push(...findSelfReturns(node, scope));
     }
     if (node.type === AST_NODE_TYPES.CallExpression && isSelfFulfillingCall(node, scope, resolvers)) {
@@ -470,6 +471,9 @@ function skipAwait(node: TSESTree.Node | null | undefined): TSESTree.Node | unde
  * `return Promise.resolve(this)`, `return new Promise((r) => r(this))`).
  */
 export function findMethodSelfFulfilments(fn: FunctionNode, scope: SelfScope): TSESTree.Node[] {
+  if (fn.generator) {
+    return [];
+  }
   const sites = fn.async ? findSelfReturns(fn, scope) : [];
   const returned =
     fn.body.type === AST_NODE_TYPES.BlockStatement

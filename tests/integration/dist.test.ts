@@ -61,7 +61,7 @@ const javascriptFindings: Finding[] = [
     line: 3,
     column: 11,
     message:
-      'The initialiser of `Db.ready` starts `this.connect()`, which nothing can await: callers get a half-initialised `Db` and its errors go unhandled. Start it in a static async factory or make `Db` awaitable.',
+      'The initialiser of `Db.ready` starts `this.connect()`, which nothing can await: callers get a half-initialised `Db` and cannot catch its errors. Start it in a static async factory or make `Db` awaitable.',
   },
   {
     ruleId: 'async-init/no-async-constructor',
@@ -69,7 +69,7 @@ const javascriptFindings: Finding[] = [
     line: 6,
     column: 5,
     message:
-      "`Db`'s constructor starts `this.migrate()`, which nothing can await: callers get a half-initialised `Db` and its errors go unhandled. Start it in a static async factory or make `Db` awaitable.",
+      "`Db`'s constructor starts `this.migrate()`, which nothing can await: callers get a half-initialised `Db` and cannot catch its errors. Start it in a static async factory or make `Db` awaitable.",
   },
   {
     ruleId: 'async-init/no-async-constructor',
@@ -88,7 +88,7 @@ const typedFindings: Finding[] = [
     line: 6,
     column: 5,
     message:
-      "`Session`'s constructor starts `client.connect()`, which nothing can await: callers get a half-initialised `Session` and its errors go unhandled. Start it in a static async factory or make `Session` awaitable.",
+      "`Session`'s constructor starts `client.connect()`, which nothing can await: callers get a half-initialised `Session` and cannot catch its errors. Start it in a static async factory or make `Session` awaitable.",
   },
   {
     ruleId: 'async-init/no-async-constructor',
@@ -96,7 +96,7 @@ const typedFindings: Finding[] = [
     line: 7,
     column: 5,
     message:
-      "`Session`'s constructor starts `loadConfig()`, which nothing can await: callers get a half-initialised `Session` and its errors go unhandled. Start it in a static async factory or make `Session` awaitable.",
+      "`Session`'s constructor starts `loadConfig()`, which nothing can await: callers get a half-initialised `Session` and cannot catch its errors. Start it in a static async factory or make `Session` awaitable.",
   },
 ];
 

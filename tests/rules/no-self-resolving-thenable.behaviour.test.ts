@@ -3,6 +3,7 @@ import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
 import rule from '../../src/rules/no-self-resolving-thenable.js';
+import { typeCheck } from '../helpers/run-code.js';
 import { runAwait, type AwaitOutcome } from '../helpers/run-isolated.js';
 
 /**
@@ -163,6 +164,10 @@ describe.concurrent('the suggestion settles', () => {
         '    await new Promise((resolve) => setTimeout(resolve, 1));',
         '  }',
         '}',
+        'export async function use(): Promise<void> {',
+        '  const db = await new Db();',
+        '  await db.connect();',
+        '}',
         '',
       ].join('\n'),
       // Each round waits on a timer, so timers still run: the work reruns forever instead.
@@ -204,6 +209,9 @@ describe.concurrent('the suggestion settles', () => {
       const fixed = applySuggestion(code, isTypeScript);
       expect(fixed).toContain("Object.defineProperty(this, 'then', { value: undefined");
       expect(await runAwait(fixed, probe)).toBe('fulfilled with the expected value');
+      if (isTypeScript) {
+        expect(typeCheck(fixed)).toEqual([]);
+      }
     });
   }
 

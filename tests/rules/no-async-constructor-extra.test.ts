@@ -1,0 +1,126 @@
+import rule from '../../src/rules/no-async-constructor.js';
+import { jsTester, typedTester } from '../helpers/rule-tester.js';
+
+// Cases added after tests/rules/no-async-constructor.test.ts was handed to the fixes branch:
+// false positives and message problems found by the corpus run on real packages.
+// `suggestions` are the fixes branch's; these cases state them as the rule gives them.
+
+jsTester.run('no-async-constructor (JavaScript, corpus findings)', rule, {
+  valid: [
+    // playwright-core: a promise settled by an event is a deferred, not work.
+    `
+class Browser extends EventEmitter {
+  constructor() {
+    super();
+    this.closed = new Promise((resolve) => this.once('close', resolve));
+  }
+}
+    `,
+    `
+class Connection {
+  constructor(transport) {
+    this.opened = new Promise((f, r) => {
+      transport.onopen(f);
+      transport.onerror(r);
+    });
+    this.closed = new Promise((resolve, reject) => {
+      transport.addEventListener('close', () => resolve(), { once: true });
+      transport.on('error', (error) => {
+        this.lastError = error;
+        reject(error);
+      });
+    });
+    this.disconnected = new Promise((resolve) => this.once(Events.Disconnected, resolve));
+  }
+}
+    `,
+  ],
+  invalid: [
+    // Passing `resolve` to I/O is work; so is a subscription whose arguments do work, or other calls.
+    {
+      code: `
+class Config {
+  constructor(fs, path) {
+    this.text = new Promise((resolve) => fs.readFile(path, resolve));
+    this.ready = new Promise((resolve) => this.once(this.eventName(), resolve));
+    this.started = new Promise((resolve) => {
+      this.once('started', resolve);
+      this.start();
+    });
+  }
+}
+      `,
+      errors: [
+        { messageId: 'asyncWork', line: 4, column: 17, endLine: 4, endColumn: 69, suggestions: [] },
+        { messageId: 'asyncWork', line: 5, column: 18, endLine: 5, endColumn: 80, suggestions: [] },
+        { messageId: 'asyncWork', line: 6, column: 20, endLine: 9, endColumn: 7, suggestions: [] },
+      ],
+    },
+    // esbuild's output names classes by assignment (`X.name === 'X'`): messages use that name.
+    {
+      code: `
+var Db;
+Db = class {
+  constructor() {
+    this.open();
+  }
+
+  async open() {}
+};
+      `,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          data: { where: "`Db`'s constructor", work: '`this.open()`', className: 'Db' },
+          line: 5,
+          column: 5,
+          endLine: 5,
+          endColumn: 16,
+        },
+      ],
+    },
+    // A property is not a binding: the class stays anonymous.
+    {
+      code: `
+const models = {
+  Db: class {
+    constructor() {
+      this.open();
+    }
+
+    async open() {}
+  },
+};
+      `,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          data: { where: "`(anonymous class)`'s constructor", work: '`this.open()`', className: '(anonymous class)' },
+          line: 5,
+          column: 7,
+          suggestions: [],
+        },
+      ],
+    },
+  ],
+});
+
+typedTester.run('no-async-constructor (TypeScript with types, corpus findings)', rule, {
+  valid: [
+    `
+declare class EventEmitter {
+  once(event: string, listener: (...args: unknown[]) => void): this;
+}
+
+class Page extends EventEmitter {
+  closed: Promise<void>;
+
+  constructor() {
+    super();
+    this.closed = new Promise<void>((resolve) => this.once('close', resolve));
+  }
+}
+    `,
+  ],
+  invalid: [],
+});
