@@ -21,7 +21,7 @@ import { parseArgs } from 'node:util';
 
 import { ESLint } from 'eslint';
 
-import { loadPlugin } from './corpus/lint.js';
+import { loadPlugin, pluginPath } from './corpus/lint.js';
 import { cacheDir, prepareCorpus, repoRoot } from './corpus/packages.js';
 import { ensureOxlint, OXLINT_VERSION } from './corpus/tools.js';
 
@@ -69,7 +69,7 @@ writeFileSync(
     {
       plugins: [],
       categories: { correctness: 'off' },
-      jsPlugins: [path.join(repoRoot, 'dist', 'index.js')],
+      jsPlugins: [pluginPath()],
       rules: Object.fromEntries(ours.map((ruleId) => [ruleId, 'error'])),
     },
     null,

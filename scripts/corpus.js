@@ -54,7 +54,8 @@ const log = (/** @type {string} */ line) => {
 /** @typedef {{ package: string, tier: Tier, file: string, what: string, detail: string }} Failure */
 
 const plugin = await loadPlugin();
-const { rules, autofixRules } = allRules(plugin, { autofix: !args['no-autofix'] });
+const { rules, autofixRules, variants: allVariants } = allRules(plugin);
+const variants = args['no-autofix'] ? [] : allVariants;
 const ruleIds = Object.keys(rules);
 const startedAt = Date.now();
 
@@ -70,7 +71,7 @@ const unstable = [];
 const sourceErrors = [];
 /** @type {Failure[]} */
 const retrips = [];
-/** @type {{ package: string, version: string, note: string | undefined, integrity: string | undefined, tier: Tier, files: number, bytes: number, seconds: number, fixesApplied: number, suggestionsChecked: number }[]} */
+/** @type {{ package: string, version: string, note: string | undefined, integrity: string | undefined, tier: Tier, files: number, bytes: number, seconds: number, fixesApplied: number, fixesOffered: number, suggestionsChecked: number }[]} */
 const runs = [];
 
 const corpus = prepareCorpus(log, args.package);
@@ -88,8 +89,14 @@ for (const pkg of corpus) {
     const started = Date.now();
     /** @type {Map<string, ESLint>} */
     const linters = new Map();
-    const linter = (/** @type {SourceType} */ sourceType, /** @type {boolean} */ fix) => {
-      const key = `${sourceType}:${fix}`;
+    /**
+     * The ESLint for this package and tier: default options, or an autofix variant.
+     * @param {SourceType} sourceType
+     * @param {boolean} fix
+     * @param {number} variant an index into `variants`, or -1 for the default options
+     */
+    const linter = (sourceType, fix, variant) => {
+      const key = `${sourceType}:${fix}:${variant}`;
       let eslint = linters.get(key);
       if (!eslint) {
         eslint = createESLint({
@@ -98,7 +105,7 @@ for (const pkg of corpus) {
           tsconfig: pkg.tsconfig,
           sourceType,
           plugins: { [plugin.meta.namespace]: plugin },
-          rules,
+          rules: variant < 0 ? rules : /** @type {import('./corpus/lint.js').AutofixVariant} */ (variants[variant]).rules,
           fix,
         });
         linters.set(key, eslint);
@@ -107,6 +114,7 @@ for (const pkg of corpus) {
     };
     let bytes = 0;
     let fixesApplied = 0;
+    let fixesOffered = 0;
     let suggestionsChecked = 0;
     for (const filePath of files) {
       const file = path.relative(pkg.dir, filePath);
@@ -120,10 +128,11 @@ for (const pkg of corpus) {
        * @param {SourceType} sourceType
        * @param {boolean} fix
        * @param {string} what
+       * @param {number} [variant] an index into `variants`; the default options when left out
        */
-      const lint = async (code, sourceType, fix, what) => {
+      const lint = async (code, sourceType, fix, what, variant = -1) => {
         try {
-          const [result] = await linter(sourceType, fix).lintText(code, { filePath });
+          const [result] = await linter(sourceType, fix, variant).lintText(code, { filePath });
           return result;
         } catch (error) {
           const message = error instanceof Error ? error.message : String(error);
@@ -167,6 +176,7 @@ for (const pkg of corpus) {
         const where = `${ruleId} at ${message.line}:${message.column}`;
         if (message.fix) {
           fixable = true;
+          fixesOffered++;
           const error = parseError(applyFix(text, message.fix), filePath, sourceType);
           if (error) {
             fail(unparsable, `fix of ${where}`, error);
@@ -193,17 +203,38 @@ for (const pkg of corpus) {
         // The typed re-lints replaced this file's text in the shared program: put the original back.
         await lint(text, sourceType, false, 'restore');
       }
-      if (fixable) {
-        const fixed = await lint(text, sourceType, true, 'lint --fix');
+      // `--fix`: the fixes the rules offer by default, then each `autofix` setting.
+      const autofixable = problems.some((message) => autofixRules.includes(/** @type {string} */ (message.ruleId)));
+      const fixPasses = [...(fixable ? [-1] : []), ...(autofixable ? variants.map((_, index) => index) : [])];
+      for (const variant of fixPasses) {
+        const setting = variant < 0 ? 'default options' : /** @type {import('./corpus/lint.js').AutofixVariant} */ (variants[variant]).label;
+        if (variant >= 0) {
+          const offered = await lint(text, sourceType, false, `lint (${setting})`, variant);
+          if (!offered?.messages.some((message) => message.fix)) {
+            // Nothing to fix with this setting (every fix declined): no --fix run needed.
+            continue;
+          }
+          for (const message of offered.messages) {
+            if (message.fix) {
+              fixesOffered++;
+              const error = parseError(applyFix(text, message.fix), filePath, sourceType);
+              if (error) {
+                fail(unparsable, `fix of ${message.ruleId} at ${message.line}:${message.column} (${setting})`, error);
+              }
+            }
+          }
+        }
+        const fixed = await lint(text, sourceType, true, `lint --fix (${setting})`, variant);
         if (fixed?.output !== undefined) {
           fixesApplied++;
           const error = parseError(fixed.output, filePath, sourceType);
           if (error) {
-            fail(unparsable, 'lint --fix output', error);
+            fail(unparsable, `lint --fix output (${setting})`, error);
           } else {
-            const twice = await lint(fixed.output, sourceType, true, 'lint --fix of the fixed output');
-            if (twice && twice.output !== undefined && twice.output !== fixed.output) {
-              fail(unstable, 'lint --fix applied to its own output changes it again', firstDifference(fixed.output, twice.output));
+            // ESLint already fixes in passes until nothing changes (at most 10): once more must change nothing.
+            const twice = await lint(fixed.output, sourceType, true, `lint --fix of the fixed output (${setting})`, variant);
+            if (twice && twice.output !== undefined) {
+              fail(unstable, `lint --fix (${setting}) applied to its own output changes it again`, firstDifference(fixed.output, twice.output));
             }
           }
           if (tier === 'typed') {
@@ -224,6 +255,7 @@ for (const pkg of corpus) {
       bytes,
       seconds,
       fixesApplied,
+      fixesOffered,
       suggestionsChecked,
     });
   }
@@ -273,6 +305,7 @@ const meta = {
   typescript: /** @type {{ version: string }} */ (JSON.parse(readFileSync(path.join(repoRoot, 'node_modules/typescript/package.json'), 'utf8'))).version,
   rules: ruleIds,
   autofixRules,
+  autofixVariants: variants.map((variant) => variant.label),
   seconds: (Date.now() - startedAt) / 1000,
 };
 writeFileSync(
@@ -284,7 +317,9 @@ writeFileSync(path.join(outDir, `${reportName}.md`), renderReport());
 const summary = [
   `# Corpus run (${meta.date}, ${meta.commit}, ${meta.seconds.toFixed(0)} s)`,
   '',
-  `Rules: ${ruleIds.join(', ')}${autofixRules.length > 0 ? `; autofix on for ${autofixRules.join(', ')}` : '; no rule has an `autofix` option'}.`,
+  `Rules: ${ruleIds.join(', ')}${
+    variants.length > 0 ? `; --fix also checked with ${variants.map((variant) => `{ ${variant.label} }`).join(' and ')}` : '; no `autofix` option exercised'
+  }.`,
   '',
   renderRuns(),
   '',
@@ -306,12 +341,12 @@ process.exitCode = failures > 0 ? 1 : 0;
 function renderRuns() {
   const rows = runs.map(
     (run) =>
-      `| ${run.package}@${run.version} | ${run.tier} | ${run.files} | ${(run.bytes / 1e6).toFixed(2)} MB | ${run.seconds.toFixed(1)} | ${run.suggestionsChecked} | ${run.fixesApplied} |`,
+      `| ${run.package}@${run.version} | ${run.tier} | ${run.files} | ${(run.bytes / 1e6).toFixed(2)} MB | ${run.seconds.toFixed(1)} | ${run.suggestionsChecked} | ${run.fixesOffered} | ${run.fixesApplied} |`,
   );
   const notes = runs.filter((run) => run.note).map((run) => `Note: ${run.note}`);
   return [
-    '| package | tier | files | size | seconds | suggestions checked | files fixed |',
-    '|---|---|--:|--:|--:|--:|--:|',
+    '| package | tier | files | size | seconds | suggestions checked | fixes checked | --fix runs that changed the file |',
+    '|---|---|--:|--:|--:|--:|--:|--:|',
     ...rows,
     ...(notes.length > 0 ? ['', ...new Set(notes)] : []),
   ].join('\n');

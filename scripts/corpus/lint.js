@@ -3,6 +3,7 @@
 // rules with their options, and a parse check with the same parser a file was linted with.
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import process from 'node:process';
 import { pathToFileURL } from 'node:url';
 
 import { ESLint } from 'eslint';
@@ -23,57 +24,91 @@ const ts = require('typescript');
 export const JS_FILES = ['**/*.js', '**/*.cjs', '**/*.mjs'];
 export const TS_FILES = ['**/*.ts', '**/*.mts', '**/*.cts'];
 
-/** Loads the built plugin (dist/: run `npm run build` first). */
+/** The plugin's entry file: dist/index.js, or `ASYNC_INIT_PLUGIN`. */
+export function pluginPath() {
+  return process.env.ASYNC_INIT_PLUGIN ? path.resolve(process.env.ASYNC_INIT_PLUGIN) : path.join(repoRoot, 'dist', 'index.js');
+}
+
+/**
+ * Loads the built plugin: dist/ (run `npm run build` first), or the file `ASYNC_INIT_PLUGIN` names
+ * (another build of it, to try a branch).
+ */
 export async function loadPlugin() {
-  const url = pathToFileURL(path.join(repoRoot, 'dist', 'index.js')).href;
+  const url = pathToFileURL(pluginPath()).href;
   /** @type {{ default: import('eslint').ESLint.Plugin & { configs: Record<string, Config>, meta: { namespace: string } } }} */
   const module = await import(url);
   return module.default;
 }
 
 /**
- * The rule entries of `configs.all`, with the options the corpus exercises: every boolean option
- * named `autofix` (the opt-in that turns a suggestion into a fix) set to true when `autofix` is
- * asked for, so `eslint --fix` output is checked too.
- * @param {Awaited<ReturnType<typeof loadPlugin>>} plugin
- * @param {{ autofix: boolean }} options
- * @returns {{ rules: RulesRecord, autofixRules: string[] }}
+ * @typedef {object} AutofixVariant one setting of the rules' `autofix` options
+ * @property {string} label e.g. `autofix: "factory"`
+ * @property {RulesRecord} rules
  */
-export function allRules(plugin, { autofix }) {
+
+/**
+ * The rule entries of `configs.all` with their default options (suggestions, no `--fix`), and the
+ * variants that turn each rule's `autofix` option on (the opt-in that makes a quick fix an
+ * `eslint --fix` fix), one variant per value: `true` for a boolean, each string of an enum
+ * (`"factory"`, `"thenable"`), so every transform is exercised.
+ * @param {Awaited<ReturnType<typeof loadPlugin>>} plugin
+ * @returns {{ rules: RulesRecord, autofixRules: string[], variants: AutofixVariant[] }}
+ */
+export function allRules(plugin) {
   const namespace = plugin.meta.namespace;
   /** @type {RulesRecord} */
   const rules = {};
-  /** @type {string[]} */
-  const autofixRules = [];
+  /** @type {Map<string, unknown[]>} */
+  const autofixValues = new Map();
   for (const ruleId of Object.keys(plugin.configs.all?.rules ?? {})) {
-    const name = ruleId.slice(namespace.length + 1);
-    const rule = plugin.rules?.[name];
+    rules[ruleId] = 'error';
+    const rule = plugin.rules?.[ruleId.slice(namespace.length + 1)];
     const schema = rule && typeof rule === 'object' && 'meta' in rule ? rule.meta?.schema : undefined;
     const first = Array.isArray(schema) ? schema[0] : undefined;
-    const autofixSchema = first && typeof first === 'object' ? first.properties?.autofix : undefined;
-    if (autofix && autofixSchema) {
-      rules[ruleId] = ['error', { autofix: autofixValue(autofixSchema) }];
-      autofixRules.push(ruleId);
-    } else {
-      rules[ruleId] = 'error';
+    const autofix = first && typeof first === 'object' ? first.properties?.autofix : undefined;
+    if (autofix) {
+      autofixValues.set(ruleId, enablingValues(autofix));
     }
   }
-  return { rules, autofixRules };
+  const count = Math.max(0, ...[...autofixValues.values()].map((values) => values.length));
+  /** @type {AutofixVariant[]} */
+  const variants = [];
+  for (let index = 0; index < count; index++) {
+    /** @type {RulesRecord} */
+    const variantRules = { ...rules };
+    const labels = [];
+    for (const [ruleId, values] of autofixValues) {
+      const value = values[Math.min(index, values.length - 1)];
+      variantRules[ruleId] = ['error', { autofix: value }];
+      labels.push(`${ruleId.slice(namespace.length + 1)} autofix: ${JSON.stringify(value)}`);
+    }
+    variants.push({ label: labels.join(', '), rules: variantRules });
+  }
+  return { rules, autofixRules: [...autofixValues.keys()], variants };
 }
 
 /**
- * The value that turns an `autofix` option fully on: `true` for a boolean, else the last enum
- * member (the schema lists the widest setting last, e.g. `['off', 'safe', 'always']`).
+ * The values that turn an `autofix` option on: `true` for a boolean, every string of an enum, in
+ * a plain schema or in the branches of a `oneOf`/`anyOf`.
  * @param {import('json-schema').JSONSchema4} schema
+ * @returns {unknown[]}
  */
-function autofixValue(schema) {
-  if (schema.type === 'boolean') {
-    return true;
+function enablingValues(schema) {
+  const branches = [schema, ...(schema.oneOf ?? []), ...(schema.anyOf ?? [])];
+  /** @type {unknown[]} */
+  const values = [];
+  for (const branch of branches) {
+    if (Array.isArray(branch.enum)) {
+      values.push(...branch.enum.filter((value) => value !== false && value !== null && value !== 'off'));
+    } else if (branch.type === 'boolean') {
+      values.push(true);
+    }
   }
-  if (Array.isArray(schema.enum) && schema.enum.length > 0) {
-    return schema.enum.at(-1);
+  const unique = [...new Set(values)];
+  if (unique.length === 0) {
+    throw new Error(`Don't know how to turn on an autofix option of schema ${JSON.stringify(schema)}`);
   }
-  throw new Error(`Don't know how to turn on an autofix option of schema ${JSON.stringify(schema)}`);
+  return unique;
 }
 
 /**
