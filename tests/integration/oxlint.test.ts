@@ -35,6 +35,14 @@ function toPosition(text: string, byteOffset: number): { line: number; column: n
   return { line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1 };
 }
 
+/**
+ * Rules whose suggestions oxlint does not get yet, each with the reason (and the fix posted on COORD for
+ * the file's owner). Their suggestions are left out of what `--fix-suggestions` must produce, so the
+ * comparison still holds every file to the exact text; the day oxlint gets them, that comparison fails
+ * and the entry must go.
+ */
+const OXLINT_SUGGESTION_GAPS: Readonly<Record<string, string>> = {};
+
 /** The .oxlintrc.json in the README's "oxlint" section, parsed (its `//` comment lines dropped). */
 function readmeOxlintConfig(): { jsPlugins: string[]; rules: Record<string, string> } {
   const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
@@ -131,7 +139,7 @@ describe('the plugin in oxlint (jsPlugins)', () => {
         // ESLint's way of applying several fixes in one pass: by range, skipping any that overlaps one
         // already taken.
         const fixes = eslint
-          .filter((finding) => finding.file === file)
+          .filter((finding) => finding.file === file && !((finding.ruleId ?? '').replace(/^async-init\//, '') in OXLINT_SUGGESTION_GAPS))
           .flatMap((finding) => {
             const [first] = finding.suggestions;
             return first ? [{ ruleId: finding.ruleId ?? '', start: first.fix.range[0], end: first.fix.range[1], text: first.fix.text }] : [];
@@ -155,9 +163,9 @@ describe('the plugin in oxlint (jsPlugins)', () => {
         changed += fixed === original ? 0 : 1;
       }
     }
-    // Every rule that has suggestions had one applied somewhere, by both.
+    // Every rule that has suggestions (and no known gap) had one applied somewhere, by both.
     const withSuggestions = Object.entries(plugin.rules)
-      .filter(([, rule]) => rule.meta?.hasSuggestions)
+      .filter(([name, rule]) => rule.meta?.hasSuggestions && !(name in OXLINT_SUGGESTION_GAPS))
       .map(([name]) => `async-init/${name}`);
     expect([...applied].sort()).toEqual(withSuggestions.sort());
     expect(changed).toBeGreaterThan(0);

@@ -1,5 +1,15 @@
+import * as tsParser from '@typescript-eslint/parser';
+
 import rule from '../../src/rules/no-self-resolving-thenable.js';
 import { jsTester, tsTester, typedTester } from '../helpers/rule-tester.js';
+
+/** typescript-eslint's AST without its parser services, as oxlint's jsPlugins see a `.ts` file. */
+const parserWithoutServices = {
+  parseForESLint(code: string, options: tsParser.ParserOptions) {
+    const { ast, visitorKeys } = tsParser.parseForESLint(code, options);
+    return { ast, visitorKeys };
+  },
+};
 
 jsTester.run('no-self-resolving-thenable (js)', rule, {
   valid: [
@@ -637,6 +647,41 @@ class Db {
       ],
     },
     {
+      // The comment above `then` stays with it; the new field goes above the comment.
+      code: `
+class Db {
+  /** Waits for the connection. */
+  then() {
+    return this.connect().then(() => this);
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'selfResolvingThen',
+          line: 5,
+          column: 12,
+          suggestions: [
+            {
+              messageId: 'settleThen',
+              output: `
+class Db {
+  #init;
+  /** Waits for the connection. */
+  then(onfulfilled, onrejected) {
+    this.#init ??= this.connect().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this).then(onfulfilled, onrejected);
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       // Declined: `#init` is taken.
       code: `
 class Db {
@@ -863,6 +908,79 @@ const db: PromiseLike<unknown> & { connect(): Promise<unknown> } = {
       errors: [
         { messageId: 'selfResolvingThen', line: 4, column: 28, suggestions: [] },
         { messageId: 'selfResolvingMethod', line: 7, column: 5, suggestions: [] },
+      ],
+    },
+    {
+      // TypeScript's `this` parameter is not the first value parameter.
+      code: `
+class Db {
+  then(this: Db, resolve: (value: unknown) => void): void {
+    resolve(this);
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'selfResolvingThen',
+          line: 4,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'settleThen',
+              output: `
+class Db {
+  #init: Promise<void> | undefined;
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= Promise.resolve().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A `.ts` file without parser services (oxlint): the name says TypeScript.
+      code: `
+class Db {
+  then(resolve: (value: unknown) => void): void {
+    resolve(this);
+  }
+}
+`,
+      languageOptions: { parser: parserWithoutServices },
+      errors: [
+        {
+          messageId: 'selfResolvingThen',
+          line: 4,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'settleThen',
+              output: `
+class Db {
+  #init: Promise<void> | undefined;
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= Promise.resolve().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+}
+`,
+            },
+          ],
+        },
       ],
     },
     {
