@@ -1,11 +1,22 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { getPropertyName, getSameFileAncestors, isAmbientClass, isFunctionNode, type ClassNode } from '../utils/ast.js';
+import {
+  getClassName,
+  getConstructor,
+  getPropertyName,
+  getSameFileAncestors,
+  isAmbientClass,
+  isFunctionNode,
+  type ClassNode,
+} from '../utils/ast.js';
 import {
   findDisposeMember,
-  getAsyncClassInfo,
   getAsyncOnlyFields,
+  getDisposeKeyKind,
+  getConstructorAccess,
   getInstanceType,
+  getStaticFactories,
+  isAwaitableClass,
   isAwaitableClassByType,
   walkSameThis,
   type DisposeKind,
@@ -76,57 +87,55 @@ export default createRule<Options, MessageIds>({
       if (!disposeKind) {
         return;
       }
-      const info = getAsyncClassInfo(node, sourceCode);
-      const className = info.name ?? 'this class';
-      if (checkConstructor && info.constructorAccess === 'public') {
-        const awaitable = info.thenMember !== undefined || (types !== undefined && isAwaitableClassByType(node, types));
+      const constructorAccess = getConstructorAccess(node);
+      if (checkConstructor && constructorAccess === 'public') {
+        const awaitable = isAwaitableClass(node, sourceCode) || (types !== undefined && isAwaitableClassByType(node, types));
         if (awaitable) {
           context.report({
-            node: info.constructorNode?.key ?? node.id ?? sourceCode.getFirstToken(node) ?? node,
+            node: getConstructor(node)?.key ?? node.id ?? sourceCode.getFirstToken(node) ?? node,
             messageId: 'publicAwaitableConstructor',
-            data: { className, using: disposeKind === 'asyncDispose' ? 'await using' : 'using' },
+            data: { className: getClassName(node) ?? 'this class', using: disposeKind === 'asyncDispose' ? 'await using' : 'using' },
           });
         }
       }
+      if (!checkReads || !own?.fn) {
+        return;
+      }
+      const reads = findDereferencedFields(own.fn);
       // A private constructor behind a static async factory: instances exist only once initialised.
-      const enteredInitialised = info.constructorAccess !== 'public' && info.factories.length > 0;
-      if (!checkReads || enteredInitialised || !own?.fn) {
+      if (reads.length === 0 || (constructorAccess !== 'public' && getStaticFactories(node, sourceCode).length > 0)) {
         return;
       }
-      const asyncOnly = getAsyncOnlyFields(info);
-      if (asyncOnly.size === 0) {
-        return;
+      // Only the fields dispose dereferences are looked for in the rest of the class.
+      const asyncOnly = getAsyncOnlyFields(node, sourceCode, new Set(reads.map(({ field }) => field)));
+      const disposeName = `[${sourceCode.getText(own.member.key)}]`;
+      for (const { read, field } of reads) {
+        const method = asyncOnly.get(field);
+        if (method && !isGuarded(read, field, own.fn.body, sourceCode.visitorKeys)) {
+          context.report({
+            node: read,
+            messageId: 'unguardedDisposeRead',
+            data: { dispose: disposeName, field, initMethod: method.name },
+            suggest: isMechanicalGuard(getAsserted(read), own.fn)
+              ? [{ messageId: 'guardRead', data: { field }, fix: (fixer) => guardFix(fixer, read) }]
+              : [],
+          });
+        }
       }
-      checkDisposeReads(own, asyncOnly);
     }
 
-    function checkDisposeReads(dispose: DisposeMember, asyncOnly: ReturnType<typeof getAsyncOnlyFields>): void {
-      const fn = dispose.fn!;
-      const disposeName = `[${sourceCode.getText(dispose.member.key)}]`;
+    /** `this.f.x`, `this.f()`, `this.f!.x` in the dispose function (and arrow functions in it). */
+    function findDereferencedFields(fn: NonNullable<DisposeMember['fn']>): { read: TSESTree.MemberExpression; field: string }[] {
+      const reads: { read: TSESTree.MemberExpression; field: string }[] = [];
       walkSameThis(fn.body, sourceCode, (node) => {
-        if (node.type !== AST_NODE_TYPES.MemberExpression || node.object.type !== AST_NODE_TYPES.ThisExpression) {
-          return;
+        if (node.type === AST_NODE_TYPES.MemberExpression && node.object.type === AST_NODE_TYPES.ThisExpression) {
+          const field = getPropertyName(node);
+          if (field !== undefined && isDereferenced(getAsserted(node))) {
+            reads.push({ read: node, field });
+          }
         }
-        const field = getPropertyName(node);
-        const method = field === undefined ? undefined : asyncOnly.get(field);
-        if (field === undefined || !method || !isDereferenced(getAsserted(node)) || isGuarded(node, field, fn.body, sourceCode.visitorKeys)) {
-          return;
-        }
-        context.report({
-          node,
-          messageId: 'unguardedDisposeRead',
-          data: { dispose: disposeName, field, initMethod: method.name },
-          suggest: isMechanicalGuard(getAsserted(node), fn)
-            ? [
-                {
-                  messageId: 'guardRead',
-                  data: { field },
-                  fix: (fixer) => guardFix(fixer, node),
-                },
-              ]
-            : [],
-        });
       });
+      return reads;
     }
 
     /** `this.f.x` -> `this.f?.x`, `this.f()` -> `this.f?.()`, `this.f!.x` -> `this.f?.x` (the assertion becomes the guard). */
@@ -141,12 +150,27 @@ export default createRule<Options, MessageIds>({
       return next.value === '.' ? fixer.replaceText(next, '?.') : fixer.insertTextBefore(next, '?.');
     }
 
+    // Without types, a class is disposable only through a computed dispose key in this file: the
+    // classes are judged at the end, and only when such a key was seen.
+    const classes: ClassNode[] = [];
+    let hasDisposeKey = types !== undefined;
     return {
-      ClassDeclaration: checkClass,
-      ClassExpression: checkClass,
+      ClassDeclaration: (node) => classes.push(node),
+      ClassExpression: (node) => classes.push(node),
+      [COMPUTED_MEMBER]: (member: TSESTree.MethodDefinition | TSESTree.PropertyDefinition) => {
+        hasDisposeKey ||= getDisposeKeyKind(member.key, sourceCode, types) !== undefined;
+      },
+      'Program:exit': () => {
+        if (hasDisposeKey) {
+          classes.forEach(checkClass);
+        }
+      },
     };
   },
 });
+
+/** Instance members with a computed key: where `[Symbol.asyncDispose]` and its aliases are. */
+const COMPUTED_MEMBER = ':matches(MethodDefinition, PropertyDefinition)[computed=true][static=false]';
 
 /** A dispose member from a same-file ancestor, or (type tier) from any ancestor. */
 function findInheritedDisposeKind(

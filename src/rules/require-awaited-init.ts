@@ -19,6 +19,10 @@ export type Options = [
 
 export type MessageIds = 'awaitableInUsing' | 'promiseInUsing' | 'discardedAwaitable' | 'memberBeforeInit' | 'insertAwait';
 
+/** An instance member named `then` (`then()`, `'then'()`, `then = …`): its class is awaitable. */
+const THEN_MEMBER =
+  ':matches(MethodDefinition, PropertyDefinition, AccessorProperty, TSAbstractMethodDefinition, TSAbstractPropertyDefinition)[static=false]:matches([computed=false][key.name="then"], [key.value="then"])';
+
 /** Members that consume the awaitable itself: calling them is how it gets awaited. */
 const PROMISE_METHODS = new Set(['then', 'catch', 'finally']);
 
@@ -130,22 +134,27 @@ export default createRule<Options, MessageIds>({
       }
     }
 
-    function checkNew(node: TSESTree.NewExpression): void {
+    /** `new X()` as a statement, or with a member access on it (not `.then()`/`.catch()`/`.finally()`). */
+    function isSuspect(node: TSESTree.NewExpression): boolean {
       const parent = node.parent;
-      const isStatement = parent.type === AST_NODE_TYPES.ExpressionStatement;
-      const isObject = parent.type === AST_NODE_TYPES.MemberExpression && parent.object === node;
-      if (!isStatement && !isObject) {
-        return;
+      if (parent.type === AST_NODE_TYPES.ExpressionStatement) {
+        return true;
       }
-      const member = isObject ? getPropertyName(parent) : undefined;
-      if (member !== undefined && PROMISE_METHODS.has(member)) {
-        return;
+      if (parent.type !== AST_NODE_TYPES.MemberExpression || parent.object !== node) {
+        return false;
       }
-      // Only now, for a suspect in one of these two places, is the class (or the checker) asked.
+      const member = getPropertyName(parent);
+      return member === undefined || !PROMISE_METHODS.has(member);
+    }
+
+    function checkNew(node: TSESTree.NewExpression): void {
+      // Only now, for a suspect in one of the two places, is the class (or the checker) asked.
       if (!isAwaitableNew(node, sourceCode, types)) {
         return;
       }
-      if (isObject) {
+      const parent = node.parent;
+      if (parent.type === AST_NODE_TYPES.MemberExpression) {
+        const member = getPropertyName(parent);
         if (isFluentCall(node, parent)) {
           return;
         }
@@ -193,7 +202,23 @@ export default createRule<Options, MessageIds>({
       'VariableDeclaration[kind=/using/]': checkUsing,
     };
     if (checkUnawaitedNew) {
-      listeners.NewExpression = checkNew;
+      // Without types only a class of this file with a `then` makes `new X()` awaitable. Classes may be
+      // declared after their use, so suspects are collected and judged once the whole file is read.
+      let hasThenClass = false;
+      const suspects: TSESTree.NewExpression[] = [];
+      listeners[THEN_MEMBER] = () => {
+        hasThenClass = true;
+      };
+      listeners.NewExpression = (node) => {
+        if (isSuspect(node)) {
+          suspects.push(node);
+        }
+      };
+      listeners['Program:exit'] = () => {
+        if (types || hasThenClass) {
+          suspects.forEach(checkNew);
+        }
+      };
     }
     return listeners;
   },

@@ -63,80 +63,155 @@ export interface AsyncClassInfo {
   syncAssignedFields: ReadonlySet<string>;
 }
 
-const cache = new WeakMap<ClassNode, AsyncClassInfo>();
-
-/** What this file's syntax says about how `node` initialises (cached per class node). */
+/**
+ * Everything this file's syntax says about how `node` initialises. The rules ask for the pieces they
+ * need instead ({@link getThenMember}, {@link getStaticFactories}, {@link getAsyncOnlyFields}), which
+ * are cheaper: this walks every method.
+ */
 export function getAsyncClassInfo(node: ClassNode, sourceCode: SourceCode): AsyncClassInfo {
-  const cached = cache.get(node);
-  if (cached) {
-    return cached;
-  }
-  const constructorNode = getConstructor(node);
-  const info: AsyncClassInfo = {
+  const { initMethods, constructedFields, syncAssignedFields } = analyseFields(node, sourceCode, undefined);
+  return {
     node,
     name: getClassName(node),
-    thenMember: findThenMember(node, sourceCode),
-    factories: [],
-    initMethods: [],
-    constructorNode,
+    thenMember: getThenMember(node, sourceCode),
+    factories: getStaticFactories(node, sourceCode),
+    initMethods,
+    constructorNode: getConstructor(node),
     constructorAccess: getConstructorAccess(node),
-    constructedFields: getConstructedFields(node, sourceCode),
-    syncAssignedFields: new Set(),
+    constructedFields,
+    syncAssignedFields,
   };
-  const syncAssigned = new Set<string>();
-  for (const member of node.body.body) {
-    if (member.type !== AST_NODE_TYPES.MethodDefinition || member.kind === 'constructor') {
-      continue;
-    }
-    const fn = member.value;
-    if (fn.type !== AST_NODE_TYPES.FunctionExpression) {
-      continue;
-    }
-    if (member.static) {
-      if (member.kind === 'method' && isPromiseReturningFunction(fn) && constructsClass(fn, node, sourceCode)) {
-        info.factories.push(member);
-      }
-      continue;
-    }
-    const name = getStaticKeyName(member.key, member.computed);
-    const fields = getAssignedThisFields(fn, sourceCode);
-    if (name !== undefined && isDisposeName(name)) {
-      continue;
-    }
-    if (member.kind === 'method' && isPromiseReturningFunction(fn)) {
-      if (fields.size > 0 && name !== undefined) {
-        info.initMethods.push({ member, name, fields });
-      }
-    } else {
-      for (const field of fields) {
-        syncAssigned.add(field);
-      }
-    }
+}
+
+const thenCache = new WeakMap<ClassNode, ClassMember | null>();
+
+/** The `then` member that makes instances of `node` awaitable, own or from a same-file ancestor (cached). */
+export function getThenMember(node: ClassNode, sourceCode: SourceCode): ClassMember | undefined {
+  let cached = thenCache.get(node);
+  if (cached === undefined) {
+    cached = findThenMember(node, sourceCode) ?? null;
+    thenCache.set(node, cached);
   }
-  info.syncAssignedFields = syncAssigned;
-  cache.set(node, info);
-  return info;
+  return cached ?? undefined;
 }
 
 /** Instances of `node` are awaitable: it (or a same-file ancestor) has a `then` member. */
 export function isAwaitableClass(node: ClassNode, sourceCode: SourceCode): boolean {
-  return getAsyncClassInfo(node, sourceCode).thenMember !== undefined;
+  return getThenMember(node, sourceCode) !== undefined;
+}
+
+/** `private`/`protected` as written on the constructor; an implicit constructor is public. */
+export function getConstructorAccess(node: ClassNode): ConstructorAccess {
+  for (const member of node.body.body) {
+    // `accessibility` is `undefined` in typescript-eslint's AST and `null` in oxlint's.
+    if (member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor' && member.accessibility) {
+      return member.accessibility;
+    }
+  }
+  return 'public';
+}
+
+/** Static methods that are async (or return a promise) and construct the class: `static async create()`. */
+export function getStaticFactories(node: ClassNode, sourceCode: SourceCode): TSESTree.MethodDefinition[] {
+  const factories: TSESTree.MethodDefinition[] = [];
+  for (const member of node.body.body) {
+    if (
+      member.type === AST_NODE_TYPES.MethodDefinition &&
+      member.static &&
+      member.kind === 'method' &&
+      member.value.type === AST_NODE_TYPES.FunctionExpression &&
+      isPromiseReturningFunction(member.value) &&
+      constructsClass(member.value, node, sourceCode)
+    ) {
+      factories.push(member);
+    }
+  }
+  return factories;
 }
 
 /**
  * The fields only async initialisation assigns: set by an async init method, but neither during
  * construction nor by a synchronous method. Each maps to the init method that assigns it first.
+ * With `candidates`, only those fields are looked for, and members whose text names none of them
+ * are not walked.
  */
-export function getAsyncOnlyFields(info: AsyncClassInfo): Map<string, AsyncInitMethod> {
+export function getAsyncOnlyFields(
+  node: ClassNode,
+  sourceCode: SourceCode,
+  candidates?: ReadonlySet<string>,
+): Map<string, AsyncInitMethod> {
+  const { initMethods, constructedFields, syncAssignedFields } = analyseFields(node, sourceCode, candidates);
   const fields = new Map<string, AsyncInitMethod>();
-  for (const method of info.initMethods) {
+  for (const method of initMethods) {
     for (const field of method.fields) {
-      if (!info.constructedFields.has(field) && !info.syncAssignedFields.has(field) && !fields.has(field)) {
+      if (!constructedFields.has(field) && !syncAssignedFields.has(field) && !fields.has(field)) {
         fields.set(field, method);
       }
     }
   }
   return fields;
+}
+
+interface FieldAnalysis {
+  initMethods: AsyncInitMethod[];
+  constructedFields: Set<string>;
+  syncAssignedFields: Set<string>;
+}
+
+/** `this.f =`, `this.#f ??=`, `this['f'] +=`: an assignment to a field of `this`, as written. */
+const THIS_FIELD_ASSIGNMENT =
+  /\bthis\s*(?:\.\s*(#?[\w$]+)|\[\s*['"`]([\w$]+)['"`]\s*\])\s*(?:\*\*|<<|>>>?|&&|\|\||\?\?|[-+*/%&|^])?=(?![=>])/gu;
+
+function analyseFields(node: ClassNode, sourceCode: SourceCode, candidates: ReadonlySet<string> | undefined): FieldAnalysis {
+  let mayAssign = (_range: TSESTree.Range): boolean => true;
+  if (candidates) {
+    // One pass over the class's text finds where a candidate is assigned; only the members holding
+    // such a place are walked (the walk confirms it), and with none there is nothing to find.
+    const [start, end] = node.body.range;
+    const offsets: number[] = [];
+    for (const match of sourceCode.text.slice(start, end).matchAll(THIS_FIELD_ASSIGNMENT)) {
+      if (candidates.has(match[1] ?? match[2] ?? '')) {
+        offsets.push(start + match.index);
+      }
+    }
+    if (offsets.length === 0) {
+      return { initMethods: [], constructedFields: new Set(), syncAssignedFields: new Set() };
+    }
+    mayAssign = (range) => offsets.some((offset) => offset >= range[0] && offset < range[1]);
+  }
+  const keep = (fields: Set<string>): Set<string> =>
+    candidates ? new Set([...fields].filter((field) => candidates.has(field))) : fields;
+
+  const analysis: FieldAnalysis = {
+    initMethods: [],
+    constructedFields: getConstructedFields(node, sourceCode, mayAssign),
+    syncAssignedFields: new Set(),
+  };
+  for (const member of node.body.body) {
+    if (member.type !== AST_NODE_TYPES.MethodDefinition || member.kind === 'constructor' || member.static) {
+      continue;
+    }
+    const fn = member.value;
+    const name = getStaticKeyName(member.key, member.computed);
+    if (
+      fn.type !== AST_NODE_TYPES.FunctionExpression ||
+      (name !== undefined && isDisposeName(name)) ||
+      !mayAssign(fn.body.range)
+    ) {
+      continue;
+    }
+    const fields = keep(getAssignedThisFields(fn, sourceCode));
+    if (member.kind === 'method' && isPromiseReturningFunction(fn)) {
+      if (fields.size > 0 && name !== undefined) {
+        analysis.initMethods.push({ member, name, fields });
+      }
+    } else {
+      for (const field of fields) {
+        analysis.syncAssignedFields.add(field);
+      }
+    }
+  }
+  return analysis;
 }
 
 /** The class a `new` expression constructs, when it is declared in this file (`new C()`, `new this()` in a static method). */
@@ -155,14 +230,19 @@ export function resolveConstructedClass(node: TSESTree.NewExpression, sourceCode
  * a `new Promise` is a promise, not an object with an initialisation.
  */
 export function isAwaitableNew(node: TSESTree.NewExpression, sourceCode: SourceCode, types: TypeTier | undefined): boolean {
-  if (isGlobalReference(skipTypeWrappers(node.callee), 'Promise', sourceCode)) {
+  const cls = resolveConstructedClass(node, sourceCode);
+  if (cls) {
+    if (isAwaitableClass(cls, sourceCode)) {
+      return true;
+    }
+    // Without a `then` of its own or in a same-file ancestor, only a base class from elsewhere can give it one.
+    if (!types || !cls.superClass) {
+      return false;
+    }
+  } else if (!types || isGlobalReference(skipTypeWrappers(node.callee), 'Promise', sourceCode)) {
     return false;
   }
-  const cls = resolveConstructedClass(node, sourceCode);
-  if (cls && isAwaitableClass(cls, sourceCode)) {
-    return true;
-  }
-  return types !== undefined && types.isThenable(node) && !hasLibThen(types.getType(node), types);
+  return types.isThenable(node) && !hasLibThen(types.getType(node), types);
 }
 
 /**
@@ -431,16 +511,7 @@ function isThenValue(member: ClassMember): boolean {
   return true;
 }
 
-function getConstructorAccess(node: ClassNode): ConstructorAccess {
-  for (const member of node.body.body) {
-    if (member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor' && member.accessibility) {
-      return member.accessibility;
-    }
-  }
-  return 'public';
-}
-
-function getConstructedFields(node: ClassNode, sourceCode: SourceCode): Set<string> {
+function getConstructedFields(node: ClassNode, sourceCode: SourceCode, mayAssign: (range: TSESTree.Range) => boolean): Set<string> {
   const fields = new Set<string>();
   const { constructorBody, fieldInitializers } = getConstructionRoots(node);
   for (const initializer of fieldInitializers) {
@@ -459,7 +530,7 @@ function getConstructedFields(node: ClassNode, sourceCode: SourceCode): Set<stri
       }
     }
   }
-  if (constructorBody) {
+  if (constructorBody && mayAssign(constructorBody.range)) {
     walkConstructionCode(constructorBody, sourceCode.visitorKeys, (child) => {
       const field = getThisFieldAssigned(child);
       if (field !== undefined) {

@@ -436,6 +436,35 @@ function sync() {
       ],
       output: null,
     },
+    // A class declared after the code that uses it is known too.
+    {
+      code: `
+async function main() {
+  new Late();
+}
+class Late { then(resolve) { resolve(undefined); } }
+`,
+      errors: [
+        {
+          messageId: 'discardedAwaitable',
+          line: 3,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'insertAwait',
+              data: { fixed: 'await new Late()' },
+              output: `
+async function main() {
+  await new Late();
+}
+class Late { then(resolve) { resolve(undefined); } }
+`,
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
     // A member used before the instance is awaited; with and without parentheses.
     {
       code: `
