@@ -20,16 +20,30 @@ import {
   type KnownSafeCall,
 } from '../utils/async-work.js';
 import { getTypeTier } from '../utils/types.js';
+import { createFactoryFix, type ConstructorVisibility } from '../utils/fixes/factory.js';
+import { createThenableFix } from '../utils/fixes/thenable.js';
 
 export type Options = [
   {
     checkFieldInitializers?: boolean;
     allowReadyPromise?: boolean;
     allowForKnownSafeCalls?: KnownSafeCall[];
+    factoryName?: string;
+    constructorVisibility?: ConstructorVisibility;
+    autofix?: false | 'factory' | 'thenable';
   },
 ];
 
-export type MessageIds = 'asyncWork' | 'returnsPromise';
+export type MessageIds = 'asyncWork' | 'returnsPromise' | 'suggestFactory' | 'suggestThenable';
+
+const DEFAULT_OPTIONS: Options[0] = {
+  checkFieldInitializers: true,
+  allowReadyPromise: false,
+  allowForKnownSafeCalls: [],
+  factoryName: 'create',
+  constructorVisibility: 'unchanged',
+  autofix: false,
+};
 
 const NAME_SCHEMA: JSONSchema.JSONSchema4 = {
   oneOf: [
@@ -54,11 +68,17 @@ export default createRule<Options, MessageIds>({
       recommended: 'recommended',
       requiresTypeChecking: false,
     },
+    hasSuggestions: true,
+    fixable: 'code',
     messages: {
       asyncWork:
         "{{where}} starts {{work}}, which nothing can await: callers get a half-initialised `{{className}}` and cannot catch its errors. Start it in a static async factory or make `{{className}}` awaitable.",
       returnsPromise:
         "`{{className}}`'s constructor returns {{work}}: `new {{className}}()` then gives a promise instead of a `{{className}}`, and subclasses and `instanceof` break. Use a static async factory instead.",
+      suggestFactory:
+        "Move the constructor's async work into `static async {{factoryName}}()` and await it there (call sites use `await {{className}}.{{factoryName}}(…)`)",
+      suggestThenable:
+        'Make `{{className}}` awaitable: move the async work into `#initialize()`, run once by `await new {{className}}(…)`',
     },
     schema: [
       {
@@ -119,18 +139,39 @@ export default createRule<Options, MessageIds>({
               ],
             },
           },
+          factoryName: {
+            type: 'string',
+            pattern: '^[A-Za-z_$][\\w$]*$',
+            description: 'The name of the static async factory the quick fix writes (`static async create()`).',
+          },
+          constructorVisibility: {
+            type: 'string',
+            enum: ['unchanged', 'private', 'protected'],
+            description:
+              'TypeScript: make the constructor `private` or `protected` when the factory quick fix moves its work out, so only the factory constructs; `unchanged` leaves it.',
+          },
+          autofix: {
+            oneOf: [
+              { type: 'boolean', enum: [false], description: 'Suggestions only (the default).' },
+              { type: 'string', enum: ['factory', 'thenable'], description: 'The transform `--fix` applies.' },
+            ],
+            description:
+              'Apply a quick fix with `eslint --fix` (a codemod): `"factory"` or `"thenable"`. `false` keeps the fixes as editor suggestions, because they change the class\'s API.',
+          },
         },
       },
     ],
-    defaultOptions: [{ checkFieldInitializers: true, allowReadyPromise: false, allowForKnownSafeCalls: [] }],
+    defaultOptions: [DEFAULT_OPTIONS],
   },
-  defaultOptions: [{ checkFieldInitializers: true, allowReadyPromise: false, allowForKnownSafeCalls: [] }],
+  defaultOptions: [DEFAULT_OPTIONS],
   create(context, [options]) {
     const { sourceCode } = context;
     const types = getTypeTier(context);
     const checkFields = options.checkFieldInitializers !== false;
     const allowReadyPromise = options.allowReadyPromise === true;
     const knownSafe = options.allowForKnownSafeCalls ?? [];
+    const factoryName = options.factoryName ?? 'create';
+    const constructorVisibility = options.constructorVisibility ?? 'unchanged';
 
     function checkClass(node: ClassNode): void {
       if (isAmbientClass(node)) {
@@ -166,6 +207,8 @@ export default createRule<Options, MessageIds>({
       };
       const finder = { sourceCode, types, isPromiseMethod, isPromiseFunction };
 
+      // Collected first: the quick fixes move all of a class's reported work together.
+      const found: { work: AsyncWork; where: string }[] = [];
       const report = (work: AsyncWork, where: string): void => {
         if (allowReadyPromise && isReadyPromiseAssignment(work.node)) {
           return;
@@ -173,11 +216,7 @@ export default createRule<Options, MessageIds>({
         if (work.callee && matchesKnownSafeCall(work.callee, knownSafe, sourceCode, types)) {
           return;
         }
-        context.report({
-          node: work.node,
-          messageId: work.returned ? 'returnsPromise' : 'asyncWork',
-          data: { where, work: work.label, className },
-        });
+        found.push({ work, where });
       };
 
       if (constructorBody) {
@@ -228,6 +267,26 @@ export default createRule<Options, MessageIds>({
             return undefined;
           });
         }
+      }
+      if (found.length === 0) {
+        return;
+      }
+      const nodes = found.map(({ work }) => work.node);
+      const factory = createFactoryFix(node, nodes, sourceCode, { factoryName, constructorVisibility, filename: context.filename });
+      const thenable = createThenableFix(node, nodes, sourceCode, { filename: context.filename });
+      const data = { className, factoryName };
+      const autofixWith = options.autofix === 'factory' ? factory : options.autofix === 'thenable' ? thenable : null;
+      for (const { work, where } of found) {
+        context.report({
+          node: work.node,
+          messageId: work.returned ? 'returnsPromise' : 'asyncWork',
+          data: { where, work: work.label, className },
+          ...(autofixWith && { fix: autofixWith }),
+          suggest: [
+            ...(factory ? [{ messageId: 'suggestFactory' as const, data, fix: factory }] : []),
+            ...(thenable ? [{ messageId: 'suggestThenable' as const, data, fix: thenable }] : []),
+          ],
+        });
       }
     }
 

@@ -5,6 +5,7 @@ import {
   getMemberName,
   getSameFileAncestors,
   isAmbientClass,
+  isClassNode,
   isFunctionNode,
   type ClassNode,
   type FunctionNode,
@@ -50,7 +51,7 @@ export default createRule<Options, MessageIds>({
       methodThenWaitsOn:
         '`await` on the result of `{{owner}}.{{method}}` never settles: it fulfils with `this`, so the await calls `{{owner}}.then`, which waits on `{{method}}` itself.',
       thenableMethodResult:
-        '`{{owner}}.{{method}}` fulfils with `this`, which is thenable: awaiting its result runs `{{owner}}.then` and gives what that fulfils with, not the `{{owner}}` (and never settles if `then` waits on `{{method}}`).',
+        '`{{owner}}.{{method}}` fulfils with `this`, which is thenable: awaiting its result runs `{{owner}}.then` and gives what that fulfils with, not the `{{owner}}`.',
       settleThen:
         'Rewrite `then` to run its work once, shadow itself with an own `then: undefined`, then fulfil with the instance.',
     },
@@ -110,20 +111,47 @@ export default createRule<Options, MessageIds>({
       }
     }
 
+    const checked = new WeakSet<TSESTree.Node>();
+
+    function checkObject(node: TSESTree.ObjectExpression): void {
+      const then = getThenFunction(node);
+      if (!then || then === 'unknown') {
+        return;
+      }
+      const name = getBindingName(node);
+      check(node, then, { containers: [node], sourceCode }, name ?? 'this object', name ? `\`${name}\`` : 'this object');
+    }
+
+    /** Each container once, whichever of its members led here. */
+    function checkOnce(node: TSESTree.Node): void {
+      if (checked.has(node)) {
+        return;
+      }
+      checked.add(node);
+      if (isClassNode(node)) {
+        checkClass(node);
+      } else if (node.type === AST_NODE_TYPES.ObjectExpression) {
+        checkObject(node);
+      }
+    }
+
+    // Listen to `then` keys only (esquery filters them before any of this runs), and to classes that
+    // extend another, which may inherit a `then`.
     return {
-      ClassDeclaration: checkClass,
-      ClassExpression: checkClass,
-      ObjectExpression(node) {
-        const then = getThenFunction(node);
-        if (!then || then === 'unknown') {
-          return;
-        }
-        const name = getBindingName(node);
-        check(node, then, { containers: [node], sourceCode }, name ?? 'this object', name ? `\`${name}\`` : 'this object');
+      [THEN_CLASS_MEMBER](member: TSESTree.MethodDefinition | TSESTree.PropertyDefinition) {
+        checkOnce(member.parent.parent);
+      },
+      'ClassDeclaration[superClass], ClassExpression[superClass]': checkOnce,
+      [THEN_PROPERTY](property: TSESTree.Property) {
+        checkOnce(property.parent);
       },
     };
   },
 });
+
+const THEN_KEYS = ['[key.name="then"]', '[key.value="then"]', '[key.type="TemplateLiteral"]'];
+const THEN_CLASS_MEMBER = ['MethodDefinition', 'PropertyDefinition'].flatMap((type) => THEN_KEYS.map((key) => type + key)).join(', ');
+const THEN_PROPERTY = THEN_KEYS.map((key) => `ObjectExpression > Property${key}`).join(', ');
 
 function isMemberOf(member: ThenFunction['member'], container: ThenableContainer): boolean {
   return container.type === AST_NODE_TYPES.ObjectExpression ? member.parent === container : member.parent.parent === container;

@@ -1,8 +1,19 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { findMembers, getMemberName, getSameFileAncestors, getPropertyName, isFunctionNode, isGlobalReference, skipTypeWrappers, type ClassNode } from './ast.js';
+import {
+  findMembers,
+  getMemberName,
+  getPropertyName,
+  getSameFileAncestors,
+  isFunctionNode,
+  isGlobalReference,
+  skipTypeWrappers,
+  walk,
+  type ClassNode,
+} from './ast.js';
+import { isTypeScriptSource } from './fixes/plan.js';
 import { buildInitField, buildSettledThen } from './fixes/thenable.js';
-import { isSelf, type SelfScope, type ThenFunction } from './thenable.js';
+import { getValueParameters, isSelf, type SelfScope, type ThenFunction } from './thenable.js';
 
 /**
  * The suggestion for a self-resolving `then`: replace it with the settled `then` of the awaitable-class
@@ -45,12 +56,31 @@ export function createSettleThenFix(
     return null;
   }
   const { indent, indentUnit, newline, isTypeScript } = layout;
-  const text = [
-    buildInitField({ indent, isTypeScript, initField: INIT_FIELD }),
-    buildSettledThen({ indent, indentUnit, isTypeScript, initField: INIT_FIELD, initializerCall: initializer, newline }),
-  ].join(newline);
+  const field = buildInitField({ indent, isTypeScript, initField: INIT_FIELD }) + newline;
+  const settled = buildSettledThen({ indent, indentUnit, isTypeScript, initField: INIT_FIELD, initializerCall: initializer, newline });
   const lineStart = member.range[0] - indent.length;
-  return (fixer) => fixer.replaceTextRange([lineStart, member.range[1]], text);
+  // The field goes above the comments that document `then`, so they stay with it.
+  const fieldStart = getLeadingCommentsLineStart(member, sourceCode);
+  if (fieldStart === undefined) {
+    return (fixer) => fixer.replaceTextRange([lineStart, member.range[1]], field + settled);
+  }
+  return (fixer) => [
+    fixer.insertTextBeforeRange([fieldStart, fieldStart], field),
+    fixer.replaceTextRange([lineStart, member.range[1]], settled),
+  ];
+}
+
+/** The start of the line of the first comment on its own line(s) right above `member`. */
+function getLeadingCommentsLineStart(member: TSESTree.Node, sourceCode: SourceCode): number | undefined {
+  const previous = sourceCode.getTokenBefore(member);
+  const [first] = sourceCode
+    .getCommentsBefore(member)
+    .filter((comment) => !previous || comment.loc.start.line > previous.loc.end.line);
+  if (!first) {
+    return undefined;
+  }
+  const lineStart = sourceCode.text.lastIndexOf('\n', first.range[0] - 1) + 1;
+  return /^[ \t]*$/.test(sourceCode.text.slice(lineStart, first.range[0])) ? lineStart : undefined;
 }
 
 /**
@@ -59,7 +89,7 @@ export function createSettleThenFix(
  * `then` is not one of the shapes this fix understands.
  */
 function getSettledInitializer(fn: ThenFunction['fn'], scope: SelfScope): string | undefined {
-  const params = fn.params.map((param) => (param.type === AST_NODE_TYPES.Identifier ? param : undefined));
+  const params = getValueParameters(fn).map((param) => (param.type === AST_NODE_TYPES.Identifier ? param : undefined));
   if (params.length > 2 || params.some((param) => !param)) {
     return undefined;
   }
@@ -209,27 +239,17 @@ function isSimplePromiseSource(
   }
   const names = new Set(params.map((param) => param?.name));
   let ok = true;
-  const visit = (current: TSESTree.Node): void => {
-    if (!ok) {
-      return;
-    }
-    if (current.type === AST_NODE_TYPES.Identifier && names.has(current.name)) {
-      ok = false;
-    } else if (current.type === AST_NODE_TYPES.MemberExpression && getPropertyName(current) === 'then' && isSelf(current.object, scope)) {
-      ok = false;
-    } else if (current.type === AST_NODE_TYPES.ChainExpression || isFunctionNode(current)) {
+  walk(node, scope.sourceCode.visitorKeys, (current) => {
+    if (
+      (current.type === AST_NODE_TYPES.Identifier && names.has(current.name)) ||
+      (current.type === AST_NODE_TYPES.MemberExpression && getPropertyName(current) === 'then' && isSelf(current.object, scope)) ||
+      current.type === AST_NODE_TYPES.ChainExpression ||
+      isFunctionNode(current)
+    ) {
       ok = false;
     }
-    for (const key of scope.sourceCode.visitorKeys[current.type] ?? []) {
-      const value = (current as unknown as Record<string, unknown>)[key];
-      for (const child of Array.isArray(value) ? value : [value]) {
-        if (typeof child === 'object' && child !== null && 'type' in child) {
-          visit(child as TSESTree.Node);
-        }
-      }
-    }
-  };
-  visit(node);
+    return ok ? undefined : 'skip';
+  });
   return ok;
 }
 
@@ -250,9 +270,9 @@ function hasMemberNamed(container: ClassNode, name: string): boolean {
 }
 
 function hasModifiers(member: TSESTree.MethodDefinition | TSESTree.PropertyDefinition): boolean {
-  // espree's nodes have none of the TypeScript-only properties: read each as possibly absent.
+  // espree leaves the TypeScript-only properties out, oxlint sets them to `null`: compare with `!= null`.
   const { decorators, accessibility, override, optional } = member as Partial<typeof member>;
-  if ((decorators?.length ?? 0) > 0 || accessibility !== undefined || override === true || optional === true) {
+  if ((decorators?.length ?? 0) > 0 || accessibility != null || override === true || optional === true) {
     return true;
   }
   if (member.type !== AST_NODE_TYPES.PropertyDefinition) {
@@ -272,7 +292,7 @@ interface Layout {
 /**
  * The member's indentation (it must start its line), one indentation level (from its body, else
  * the member's own indentation, else two spaces), the file's line break, and whether to write
- * TypeScript (parsed by typescript-eslint and not a `.js` file).
+ * TypeScript (a `.ts` name, or parsed by typescript-eslint and not a `.js` name).
  */
 function getLayout(
   member: ThenFunction['member'],
@@ -295,7 +315,7 @@ function getLayout(
     }
   }
   const newline = text.includes('\r\n') ? '\r\n' : '\n';
-  const isTypeScript =
-    sourceCode.parserServices?.esTreeNodeToTSNodeMap !== undefined && !/\.[cm]?jsx?$/i.test(filename);
+  // The name first (oxlint gives no parser services), then the transforms' own test.
+  const isTypeScript = /\.[cm]?tsx?$/i.test(filename) || isTypeScriptSource(sourceCode, filename);
   return { indent, indentUnit, newline, isTypeScript };
 }

@@ -9,6 +9,7 @@ import {
   isGlobalReference,
   resolveDefinition,
   skipTypeWrappers,
+  walk,
   type ClassNode,
   type FunctionNode,
 } from './ast.js';
@@ -159,42 +160,6 @@ function isInstanceThisOwner(owner: TSESTree.Node, containers: readonly Thenable
     return parent.value === owner && containers.includes(parent.parent as TSESTree.ObjectExpression);
   }
   return false;
-}
-
-/** Keys under which only types live: never walked. */
-const TYPE_KEYS = new Set(['typeAnnotation', 'returnType', 'typeParameters', 'typeArguments', 'decorators']);
-
-/**
- * Visits `root` and everything below it in source order (types excluded). `visit` returning
- * `'skip'` stops the walk below that node.
- */
-export function walk(
-  root: TSESTree.Node,
-  visitorKeys: TSESLint.SourceCode.VisitorKeys,
-  visit: (node: TSESTree.Node) => 'skip' | undefined,
-): void {
-  const stack: TSESTree.Node[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (visit(node) === 'skip') {
-      continue;
-    }
-    const children: TSESTree.Node[] = [];
-    for (const key of visitorKeys[node.type] ?? []) {
-      if (TYPE_KEYS.has(key)) {
-        continue;
-      }
-      const value = (node as unknown as Record<string, unknown>)[key];
-      for (const child of Array.isArray(value) ? value : [value]) {
-        if (typeof child === 'object' && child !== null && typeof (child as { type?: unknown }).type === 'string') {
-          children.push(child as TSESTree.Node);
-        }
-      }
-    }
-    for (let index = children.length - 1; index >= 0; index--) {
-      stack.push(children[index]!);
-    }
-  }
 }
 
 /**
@@ -353,7 +318,8 @@ export function findSelfFulfilments(
 ): TSESTree.Node[] {
   const sites: TSESTree.Node[] = [];
   walk(root, scope.sourceCode.visitorKeys, (node) => {
-    if (isFunctionNode(node) && node.async) {
+    // An async generator's `return` ends the iteration; it fulfils no promise with its value.
+    if (isFunctionNode(node) && node.async && !node.generator) {
       sites.push(...findSelfReturns(node, scope));
     }
     if (node.type === AST_NODE_TYPES.CallExpression && isSelfFulfillingCall(node, scope, resolvers)) {
@@ -418,13 +384,22 @@ function isResolver(node: TSESTree.Identifier, scope: SelfScope, resolvers: read
   );
 }
 
-/** The identifier of a function's first parameter (`resolve`, `resolve = noop`, `resolve?: T`). */
+/**
+ * The identifier of a function's first parameter (`resolve`, `resolve = noop`, `resolve?: T`),
+ * after TypeScript's `this` parameter if any (`then(this: Db, resolve)`).
+ */
 export function getFirstParameterName(fn: FunctionNode): TSESTree.Identifier | undefined {
-  let parameter: TSESTree.Node | undefined = fn.params[0];
+  let parameter: TSESTree.Node | undefined = getValueParameters(fn)[0];
   if (parameter?.type === AST_NODE_TYPES.AssignmentPattern) {
     parameter = parameter.left;
   }
   return parameter?.type === AST_NODE_TYPES.Identifier ? parameter : undefined;
+}
+
+/** A function's parameters without TypeScript's `this` parameter, which is a type, not a value. */
+export function getValueParameters(fn: FunctionNode): TSESTree.Parameter[] {
+  const [first] = fn.params;
+  return first?.type === AST_NODE_TYPES.Identifier && first.name === 'this' ? fn.params.slice(1) : fn.params;
 }
 
 /**
@@ -470,6 +445,9 @@ function skipAwait(node: TSESTree.Node | null | undefined): TSESTree.Node | unde
  * `return Promise.resolve(this)`, `return new Promise((r) => r(this))`).
  */
 export function findMethodSelfFulfilments(fn: FunctionNode, scope: SelfScope): TSESTree.Node[] {
+  if (fn.generator) {
+    return [];
+  }
   const sites = fn.async ? findSelfReturns(fn, scope) : [];
   const returned =
     fn.body.type === AST_NODE_TYPES.BlockStatement

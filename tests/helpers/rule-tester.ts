@@ -15,6 +15,8 @@ import * as espree from 'espree';
 export const fixturesDir = fileURLToPath(new URL('../fixtures/', import.meta.url));
 
 export const jsTester = new RuleTester({
+  // Linted as `file.js`, as ESLint would name a plain-JS file (the default name is `file.ts`).
+  defaultFilenames: { ts: 'file.js', tsx: 'file.jsx' },
   languageOptions: {
     // espree's own parse function is what ESLint runs on .js files by default.
     parser: espree as never,

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -44,20 +45,37 @@ const checkOptions: ts.CompilerOptions = {
 
 /** Type-checks one TypeScript module under `--strict`; returns the diagnostics as text. */
 export function typeCheck(source: string, fileName = 'snippet.ts'): string[] {
+  return typeCheckModules({ [fileName]: source })[fileName] ?? [];
+}
+
+/**
+ * Type-checks several independent TypeScript modules (file name to source) in one program under
+ * `--strict`; returns each file's diagnostics as text.
+ */
+export function typeCheckModules(modules: Readonly<Record<string, string>>): Record<string, string[]> {
   const host = ts.createCompilerHost(checkOptions);
   const readFile = host.readFile.bind(host);
   const getSourceFile = host.getSourceFile.bind(host);
-  const target = path.resolve(fileName);
-  host.fileExists = (name) => path.resolve(name) === target || ts.sys.fileExists(name);
-  host.readFile = (name) => (path.resolve(name) === target ? source : readFile(name));
-  host.getSourceFile = (name, languageVersion, ...rest) =>
-    path.resolve(name) === target
-      ? ts.createSourceFile(name, source, languageVersion, true)
-      : getSourceFile(name, languageVersion, ...rest);
-  const program = ts.createProgram([target], checkOptions, host);
-  return ts
-    .getPreEmitDiagnostics(program)
-    .map((diagnostic) => `TS${diagnostic.code}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')}`);
+  const sources = new Map(Object.entries(modules).map(([name, source]) => [path.resolve(name), source]));
+  host.fileExists = (name) => sources.has(path.resolve(name)) || ts.sys.fileExists(name);
+  host.readFile = (name) => sources.get(path.resolve(name)) ?? readFile(name);
+  host.getSourceFile = (name, languageVersion, ...rest) => {
+    const source = sources.get(path.resolve(name));
+    return source === undefined
+      ? getSourceFile(name, languageVersion, ...rest)
+      : ts.createSourceFile(name, source, languageVersion, true);
+  };
+  const program = ts.createProgram([...sources.keys()], checkOptions, host);
+  const result: Record<string, string[]> = {};
+  for (const name of Object.keys(modules)) {
+    const file = program.getSourceFile(path.resolve(name));
+    result[name] = file
+      ? ts
+          .getPreEmitDiagnostics(program, file)
+          .map((diagnostic) => `TS${diagnostic.code}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')}`)
+      : ['not in the program'];
+  }
+  return result;
 }
 
 /** Settles `promise` or fails after `ms` milliseconds: nothing a fixed class does may hang. */
@@ -67,4 +85,28 @@ export function withTimeout<T>(promise: PromiseLike<T>, ms = 2000, what = 'the a
     timer = setTimeout(() => reject(new Error(`${what} did not settle within ${ms} ms (hang)`)), ms);
   });
   return Promise.race([Promise.resolve(promise), timeout]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Runs `source` (transpiled as above) in a child Node process with `probe` appended: top-level code
+ * over the module's bindings that ends by printing one JSON line. A hang (a thenable that unwraps
+ * itself forever blocks the event loop, so no in-process timer could catch it) fails the test:
+ * the child is killed after `timeoutMs`. The probe's own `setTimeout` guard catches deadlocks.
+ */
+export function runInChild<T>(source: string, probe: string, timeoutMs = 10_000): T {
+  const { outputText } = ts.transpileModule(source, {
+    compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext },
+    reportDiagnostics: false,
+  });
+  tempDir ??= mkdtempSync(path.join(os.tmpdir(), 'async-init-run-'));
+  const file = path.join(tempDir, `child-${process.pid}-${counter++}.mjs`);
+  writeFileSync(file, `${outputText}\n${probe}\n`);
+  const child = spawnSync(process.execPath, [file], { encoding: 'utf8', timeout: timeoutMs, killSignal: 'SIGKILL' });
+  if (child.signal === 'SIGKILL') {
+    throw new Error(`the run hung: killed after ${timeoutMs} ms (a spinning await blocks every timer)`);
+  }
+  if (child.status !== 0) {
+    throw new Error(`the run failed (exit ${String(child.status)}): ${child.stderr}`);
+  }
+  return JSON.parse(child.stdout.trim().split('\n').at(-1) ?? 'null') as T;
 }

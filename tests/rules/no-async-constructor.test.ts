@@ -384,6 +384,43 @@ class Db {
           column: 5,
           endLine: 4,
           endColumn: 19,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Db {
+  static async create() {
+    const db = new Db();
+    await db.connect();
+    return db;
+  }
+
+  async connect() {}
+}
+      `,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Db {
+  #init;
+
+  async #initialize() {
+    await this.connect();
+  }
+
+  then(onfulfilled, onrejected) {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this).then(onfulfilled, onrejected);
+  }
+
+  async connect() {}
+}
+      `,
+            },
+          ],
         },
       ],
     },
@@ -398,7 +435,52 @@ class Db {
   async #connect() {}
 }
       `,
-      errors: [{ messageId: 'asyncWork', line: 4, column: 5, endLine: 4, endColumn: 20 }],
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 4,
+          column: 5,
+          endLine: 4,
+          endColumn: 20,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Db {
+  static async create() {
+    const db = new Db();
+    await db.#connect();
+    return db;
+  }
+
+  async #connect() {}
+}
+      `,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Db {
+  #init;
+
+  async #initialize() {
+    await this.#connect();
+  }
+
+  then(onfulfilled, onrejected) {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this).then(onfulfilled, onrejected);
+  }
+
+  async #connect() {}
+}
+      `,
+            },
+          ],
+        },
+      ],
     },
     // An async method of an ancestor declared in the same file, called after super().
     {
@@ -414,7 +496,64 @@ class Child extends Base {
   }
 }
       `,
-      errors: [{ messageId: 'asyncWork', line: 9, column: 5, endLine: 9, endColumn: 16 }],
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 9,
+          column: 5,
+          endLine: 9,
+          endColumn: 16,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Base {
+  async init() {}
+}
+
+class Child extends Base {
+  constructor() {
+    super();
+  }
+
+  static async create() {
+    const child = new Child();
+    await child.init();
+    return child;
+  }
+}
+      `,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Base {
+  async init() {}
+}
+
+class Child extends Base {
+  #init;
+
+  constructor() {
+    super();
+  }
+
+  async #initialize() {
+    await this.init();
+  }
+
+  then(onfulfilled, onrejected) {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this).then(onfulfilled, onrejected);
+  }
+}
+      `,
+            },
+          ],
+        },
+      ],
     },
     // super.x() calls the ancestor's async method.
     {
@@ -440,6 +579,37 @@ class Child extends Base {
           column: 5,
           endLine: 9,
           endColumn: 17,
+          suggestions: [
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Base {
+  async init() {}
+}
+
+class Child extends Base {
+  #init;
+
+  constructor() {
+    super();
+  }
+
+  async #initialize() {
+    await super.init();
+  }
+
+  then(onfulfilled, onrejected) {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this).then(onfulfilled, onrejected);
+  }
+
+  init() {}
+}
+      `,
+            },
+          ],
         },
       ],
     },
@@ -454,7 +624,7 @@ class Db {
   async connect() {}
 }
       `,
-      errors: [{ messageId: 'asyncWork', line: 4, column: 5, endLine: 4, endColumn: 21 }],
+      errors: [{ messageId: 'asyncWork', line: 4, column: 5, endLine: 4, endColumn: 21, suggestions: [] }],
     },
     // this.x.call(this) runs the async method too.
     {
@@ -467,7 +637,52 @@ class Db {
   async connect() {}
 }
       `,
-      errors: [{ messageId: 'asyncWork', line: 4, column: 5, endLine: 4, endColumn: 28 }],
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 4,
+          column: 5,
+          endLine: 4,
+          endColumn: 28,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Db {
+  static async create() {
+    const db = new Db();
+    await db.connect.call(db);
+    return db;
+  }
+
+  async connect() {}
+}
+      `,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Db {
+  #init;
+
+  async #initialize() {
+    await this.connect.call(this);
+  }
+
+  then(onfulfilled, onrejected) {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this).then(onfulfilled, onrejected);
+  }
+
+  async connect() {}
+}
+      `,
+            },
+          ],
+        },
+      ],
     },
     // Async functions of the same module: declarations and const-bound function expressions.
     {
@@ -483,8 +698,102 @@ class Store {
 }
       `,
       errors: [
-        { messageId: 'asyncWork', line: 7, column: 5, endLine: 7, endColumn: 11 },
-        { messageId: 'asyncWork', line: 8, column: 5, endLine: 8, endColumn: 11 },
+        {
+          messageId: 'asyncWork',
+          line: 7,
+          column: 5,
+          endLine: 7,
+          endColumn: 11,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+async function load() {}
+const save = async () => {};
+
+class Store {
+  static async create() {
+    const store = new Store();
+    await load();
+    await save();
+    return store;
+  }
+}
+      `,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+async function load() {}
+const save = async () => {};
+
+class Store {
+  #init;
+
+  async #initialize() {
+    await load();
+    await save();
+  }
+
+  then(onfulfilled, onrejected) {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this).then(onfulfilled, onrejected);
+  }
+}
+      `,
+            },
+          ],
+        },
+        {
+          messageId: 'asyncWork',
+          line: 8,
+          column: 5,
+          endLine: 8,
+          endColumn: 11,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+async function load() {}
+const save = async () => {};
+
+class Store {
+  static async create() {
+    const store = new Store();
+    await load();
+    await save();
+    return store;
+  }
+}
+      `,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+async function load() {}
+const save = async () => {};
+
+class Store {
+  #init;
+
+  async #initialize() {
+    await load();
+    await save();
+  }
+
+  then(onfulfilled, onrejected) {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this).then(onfulfilled, onrejected);
+  }
+}
+      `,
+            },
+          ],
+        },
       ],
     },
     // A .then/.catch/.finally chain on a call: the whole chain is the report.
@@ -507,6 +816,45 @@ class Feed {
           column: 5,
           endLine: 4,
           endColumn: 47,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Feed {
+  static async create() {
+    const feed = new Feed();
+    await feed.load().then(() => {}).catch(() => {});
+    await fetch('/feed').finally(() => {});
+    return feed;
+  }
+
+  async load() {}
+}
+      `,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Feed {
+  #init;
+
+  async #initialize() {
+    await this.load().then(() => {}).catch(() => {});
+    await fetch('/feed').finally(() => {});
+  }
+
+  then(onfulfilled, onrejected) {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this).then(onfulfilled, onrejected);
+  }
+
+  async load() {}
+}
+      `,
+            },
+          ],
         },
         {
           messageId: 'asyncWork',
@@ -515,6 +863,45 @@ class Feed {
           column: 5,
           endLine: 5,
           endColumn: 37,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Feed {
+  static async create() {
+    const feed = new Feed();
+    await feed.load().then(() => {}).catch(() => {});
+    await fetch('/feed').finally(() => {});
+    return feed;
+  }
+
+  async load() {}
+}
+      `,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Feed {
+  #init;
+
+  async #initialize() {
+    await this.load().then(() => {}).catch(() => {});
+    await fetch('/feed').finally(() => {});
+  }
+
+  then(onfulfilled, onrejected) {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this).then(onfulfilled, onrejected);
+  }
+
+  async load() {}
+}
+      `,
+            },
+          ],
         },
       ],
     },
@@ -529,7 +916,7 @@ class Db {
   async init() {}
 }
       `,
-      errors: [{ messageId: 'asyncWork', line: 4, column: 19, endLine: 4, endColumn: 30 }],
+      errors: [{ messageId: 'asyncWork', line: 4, column: 19, endLine: 4, endColumn: 30, suggestions: [] }],
     },
     // Async IIFEs, arrow and function, including `.call(this)`.
     {
@@ -555,8 +942,108 @@ class Cache {
           column: 5,
           endLine: 6,
           endColumn: 9,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Cache {
+  static async create() {
+    const cache = new Cache();
+    await (async () => {
+      await cache.fill();
+    })();
+    await (async function () {
+      await this.fill();
+    }).call(cache);
+    return cache;
+  }
+
+  fill() {}
+}
+      `,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Cache {
+  #init;
+
+  async #initialize() {
+    await (async () => {
+      await this.fill();
+    })();
+    await (async function () {
+      await this.fill();
+    }).call(this);
+  }
+
+  then(onfulfilled, onrejected) {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this).then(onfulfilled, onrejected);
+  }
+
+  fill() {}
+}
+      `,
+            },
+          ],
         },
-        { messageId: 'asyncWork', line: 7, column: 5, endLine: 9, endColumn: 18 },
+        {
+          messageId: 'asyncWork',
+          line: 7,
+          column: 5,
+          endLine: 9,
+          endColumn: 18,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Cache {
+  static async create() {
+    const cache = new Cache();
+    await (async () => {
+      await cache.fill();
+    })();
+    await (async function () {
+      await this.fill();
+    }).call(cache);
+    return cache;
+  }
+
+  fill() {}
+}
+      `,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Cache {
+  #init;
+
+  async #initialize() {
+    await (async () => {
+      await this.fill();
+    })();
+    await (async function () {
+      await this.fill();
+    }).call(this);
+  }
+
+  then(onfulfilled, onrejected) {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this).then(onfulfilled, onrejected);
+  }
+
+  fill() {}
+}
+      `,
+            },
+          ],
+        },
       ],
     },
     // A synchronous IIFE runs now: the async work inside it is reported.
@@ -572,7 +1059,7 @@ class Cache {
   async fill() {}
 }
       `,
-      errors: [{ messageId: 'asyncWork', line: 5, column: 7, endLine: 5, endColumn: 18 }],
+      errors: [{ messageId: 'asyncWork', line: 5, column: 7, endLine: 5, endColumn: 18, suggestions: [] }],
     },
     // Async callbacks of synchronous array methods, and async work inside sync callbacks.
     {
@@ -596,8 +1083,9 @@ class Loader {
           column: 19,
           endLine: 6,
           endColumn: 6,
+          suggestions: [],
         },
-        { messageId: 'asyncWork', line: 7, column: 25, endLine: 7, endColumn: 40 },
+        { messageId: 'asyncWork', line: 7, column: 25, endLine: 7, endColumn: 40, suggestions: [] },
       ],
     },
     // new Promise whose executor does work (a timer, I/O), or is async.
@@ -622,8 +1110,104 @@ class Timer {
           column: 5,
           endLine: 6,
           endColumn: 7,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Timer {
+  static async create() {
+    const timer = new Timer();
+    await new Promise((resolve) => {
+      setTimeout(resolve, 10);
+    });
+    timer.done = new Promise(async (resolve) => {
+      resolve();
+    });
+    await timer.done;
+    return timer;
+  }
+}
+      `,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Timer {
+  #init;
+
+  async #initialize() {
+    await new Promise((resolve) => {
+      setTimeout(resolve, 10);
+    });
+    this.done = new Promise(async (resolve) => {
+      resolve();
+    });
+    await this.done;
+  }
+
+  then(onfulfilled, onrejected) {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this).then(onfulfilled, onrejected);
+  }
+}
+      `,
+            },
+          ],
         },
-        { messageId: 'asyncWork', line: 7, column: 17, endLine: 9, endColumn: 7 },
+        {
+          messageId: 'asyncWork',
+          line: 7,
+          column: 17,
+          endLine: 9,
+          endColumn: 7,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Timer {
+  static async create() {
+    const timer = new Timer();
+    await new Promise((resolve) => {
+      setTimeout(resolve, 10);
+    });
+    timer.done = new Promise(async (resolve) => {
+      resolve();
+    });
+    await timer.done;
+    return timer;
+  }
+}
+      `,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Timer {
+  #init;
+
+  async #initialize() {
+    await new Promise((resolve) => {
+      setTimeout(resolve, 10);
+    });
+    this.done = new Promise(async (resolve) => {
+      resolve();
+    });
+    await this.done;
+  }
+
+  then(onfulfilled, onrejected) {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this).then(onfulfilled, onrejected);
+  }
+}
+      `,
+            },
+          ],
+        },
       ],
     },
     // Promise.all/allSettled/any/race over new work.
@@ -650,9 +1234,90 @@ class Group {
           column: 5,
           endLine: 4,
           endColumn: 47,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Group {
+  constructor(items) {}
+
+  static async create(items) {
+    const group = new Group(items);
+    await Promise.all([group.first(), group.second()]);
+    await Promise.allSettled(items.map((item) => item.load()));
+    await Promise.any([fetch('/a'), fetch('/b')]);
+    await Promise.race([fetch('/a')]).then(() => {});
+    return group;
+  }
+
+  async first() {}
+
+  async second() {}
+}
+      `,
+            },
+          ],
         },
-        { messageId: 'asyncWork', line: 5, column: 5, endLine: 5, endColumn: 57 },
-        { messageId: 'asyncWork', line: 6, column: 5, endLine: 6, endColumn: 44 },
+        {
+          messageId: 'asyncWork',
+          line: 5,
+          column: 5,
+          endLine: 5,
+          endColumn: 57,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Group {
+  constructor(items) {}
+
+  static async create(items) {
+    const group = new Group(items);
+    await Promise.all([group.first(), group.second()]);
+    await Promise.allSettled(items.map((item) => item.load()));
+    await Promise.any([fetch('/a'), fetch('/b')]);
+    await Promise.race([fetch('/a')]).then(() => {});
+    return group;
+  }
+
+  async first() {}
+
+  async second() {}
+}
+      `,
+            },
+          ],
+        },
+        {
+          messageId: 'asyncWork',
+          line: 6,
+          column: 5,
+          endLine: 6,
+          endColumn: 44,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Group {
+  constructor(items) {}
+
+  static async create(items) {
+    const group = new Group(items);
+    await Promise.all([group.first(), group.second()]);
+    await Promise.allSettled(items.map((item) => item.load()));
+    await Promise.any([fetch('/a'), fetch('/b')]);
+    await Promise.race([fetch('/a')]).then(() => {});
+    return group;
+  }
+
+  async first() {}
+
+  async second() {}
+}
+      `,
+            },
+          ],
+        },
         {
           messageId: 'asyncWork',
           data: { where: "`Group`'s constructor", work: '`Promise.race(…)`', className: 'Group' },
@@ -660,6 +1325,29 @@ class Group {
           column: 5,
           endLine: 7,
           endColumn: 47,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Group {
+  constructor(items) {}
+
+  static async create(items) {
+    const group = new Group(items);
+    await Promise.all([group.first(), group.second()]);
+    await Promise.allSettled(items.map((item) => item.load()));
+    await Promise.any([fetch('/a'), fetch('/b')]);
+    await Promise.race([fetch('/a')]).then(() => {});
+    return group;
+  }
+
+  async first() {}
+
+  async second() {}
+}
+      `,
+            },
+          ],
         },
       ],
     },
@@ -682,6 +1370,7 @@ class Db {
           column: 12,
           endLine: 4,
           endColumn: 23,
+          suggestions: [],
         },
       ],
     },
@@ -698,7 +1387,7 @@ class Db {
   connect() {}
 }
       `,
-      errors: [{ messageId: 'returnsPromise', line: 4, column: 12, endLine: 7, endColumn: 9 }],
+      errors: [{ messageId: 'returnsPromise', line: 4, column: 12, endLine: 7, endColumn: 9, suggestions: [] }],
     },
     {
       code: `
@@ -708,7 +1397,7 @@ class Db {
   }
 }
       `,
-      errors: [{ messageId: 'returnsPromise', line: 4, column: 12, endLine: 4, endColumn: 33 }],
+      errors: [{ messageId: 'returnsPromise', line: 4, column: 12, endLine: 4, endColumn: 33, suggestions: [] }],
     },
     // Work started after super(), and in super()'s arguments.
     {
@@ -727,8 +1416,8 @@ class Child extends Base {
 }
       `,
       errors: [
-        { messageId: 'asyncWork', line: 8, column: 11, endLine: 8, endColumn: 17 },
-        { messageId: 'asyncWork', line: 9, column: 5, endLine: 9, endColumn: 16 },
+        { messageId: 'asyncWork', line: 8, column: 11, endLine: 8, endColumn: 17, suggestions: [] },
+        { messageId: 'asyncWork', line: 9, column: 5, endLine: 9, endColumn: 16, suggestions: [] },
       ],
     },
     // Parameter defaults run during construction.
@@ -742,7 +1431,7 @@ class Db {
   }
 }
       `,
-      errors: [{ messageId: 'asyncWork', line: 5, column: 28, endLine: 5, endColumn: 34 }],
+      errors: [{ messageId: 'asyncWork', line: 5, column: 28, endLine: 5, endColumn: 34, suggestions: [] }],
     },
     // Field initialisers run during construction.
     {
@@ -761,6 +1450,7 @@ class Cache {
           column: 11,
           endLine: 3,
           endColumn: 22,
+          suggestions: [],
         },
       ],
     },
@@ -775,7 +1465,52 @@ class Db {
   async connect() {}
 }
       `,
-      errors: [{ messageId: 'asyncWork', line: 4, column: 5, endLine: 4, endColumn: 19 }],
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 4,
+          column: 5,
+          endLine: 4,
+          endColumn: 19,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Db {
+  static async create() {
+    const db = new Db();
+    await db.connect();
+    return db;
+  }
+
+  async connect() {}
+}
+      `,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Db {
+  #init;
+
+  async #initialize() {
+    await this.connect();
+  }
+
+  then(onfulfilled, onrejected) {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this).then(onfulfilled, onrejected);
+  }
+
+  async connect() {}
+}
+      `,
+            },
+          ],
+        },
+      ],
     },
     // Class expressions, named by their binding or anonymous.
     {
@@ -802,12 +1537,14 @@ export default class {
           data: { where: "`Db`'s constructor", work: '`this.connect()`', className: 'Db' },
           line: 4,
           column: 5,
+          suggestions: [],
         },
         {
           messageId: 'asyncWork',
           data: { where: "`(anonymous class)`'s constructor", work: '`this.connect()`', className: '(anonymous class)' },
           line: 12,
           column: 5,
+          suggestions: [],
         },
       ],
     },
@@ -832,6 +1569,51 @@ class Outer {
           data: { where: "`Inner`'s constructor", work: '`this.load()`', className: 'Inner' },
           line: 6,
           column: 9,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Outer {
+  constructor() {
+    this.Inner = class Inner {
+      static async create() {
+        const inner = new Inner();
+        await inner.load();
+        return inner;
+      }
+
+      async load() {}
+    };
+  }
+}
+      `,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Outer {
+  constructor() {
+    this.Inner = class Inner {
+      #init;
+
+      async #initialize() {
+        await this.load();
+      }
+
+      then(onfulfilled, onrejected) {
+        this.#init ??= this.#initialize().then(() => {
+          Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+        });
+        return this.#init.then(() => this).then(onfulfilled, onrejected);
+      }
+
+      async load() {}
+    };
+  }
+}
+      `,
+            },
+          ],
         },
       ],
     },
@@ -850,8 +1632,8 @@ class Db {
       `,
       options: [{ allowReadyPromise: true }],
       errors: [
-        { messageId: 'asyncWork', line: 5, column: 21, endLine: 5, endColumn: 32 },
-        { messageId: 'asyncWork', line: 6, column: 5, endLine: 6, endColumn: 16 },
+        { messageId: 'asyncWork', line: 5, column: 21, endLine: 5, endColumn: 32, suggestions: [] },
+        { messageId: 'asyncWork', line: 6, column: 5, endLine: 6, endColumn: 16, suggestions: [] },
       ],
     },
     // checkFieldInitializers: false still checks the constructor.
@@ -868,7 +1650,56 @@ class Cache {
 }
       `,
       options: [{ checkFieldInitializers: false }],
-      errors: [{ messageId: 'asyncWork', line: 6, column: 5, endLine: 6, endColumn: 16 }],
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 6,
+          column: 5,
+          endLine: 6,
+          endColumn: 16,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Cache {
+  ready = this.load();
+
+  static async create() {
+    const cache = new Cache();
+    await cache.load();
+    return cache;
+  }
+
+  async load() {}
+}
+      `,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Cache {
+  ready = this.load();
+
+  #init;
+
+  async #initialize() {
+    await this.load();
+  }
+
+  then(onfulfilled, onrejected) {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this).then(onfulfilled, onrejected);
+  }
+
+  async load() {}
+}
+      `,
+            },
+          ],
+        },
+      ],
     },
     // The allowlist matches names exactly.
     {
@@ -882,7 +1713,52 @@ class Cache {
 }
       `,
       options: [{ allowForKnownSafeCalls: ['warmUp', 'this.warmUp'] }],
-      errors: [{ messageId: 'asyncWork', line: 4, column: 5, endLine: 4, endColumn: 21 }],
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 4,
+          column: 5,
+          endLine: 4,
+          endColumn: 21,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Cache {
+  static async create() {
+    const cache = new Cache();
+    await cache.warmUpAll();
+    return cache;
+  }
+
+  async warmUpAll() {}
+}
+      `,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Cache {
+  #init;
+
+  async #initialize() {
+    await this.warmUpAll();
+  }
+
+  then(onfulfilled, onrejected) {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this).then(onfulfilled, onrejected);
+  }
+
+  async warmUpAll() {}
+}
+      `,
+            },
+          ],
+        },
+      ],
     },
   ],
 });
@@ -1005,8 +1881,128 @@ class Db {
 }
       `,
       errors: [
-        { messageId: 'asyncWork', line: 4, column: 5, endLine: 4, endColumn: 19 },
-        { messageId: 'asyncWork', line: 5, column: 5, endLine: 5, endColumn: 16 },
+        {
+          messageId: 'asyncWork',
+          line: 4,
+          column: 5,
+          endLine: 4,
+          endColumn: 19,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Db {
+  static async create(): Promise<Db> {
+    const db = new Db();
+    await db.connect();
+    await db.ping();
+    return db;
+  }
+
+  connect(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  ping(): PromiseLike<void> {
+    return Promise.resolve();
+  }
+}
+      `,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Db {
+  #init: Promise<void> | undefined;
+
+  async #initialize(): Promise<void> {
+    await this.connect();
+    await this.ping();
+  }
+
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+
+  connect(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  ping(): PromiseLike<void> {
+    return Promise.resolve();
+  }
+}
+      `,
+            },
+          ],
+        },
+        {
+          messageId: 'asyncWork',
+          line: 5,
+          column: 5,
+          endLine: 5,
+          endColumn: 16,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Db {
+  static async create(): Promise<Db> {
+    const db = new Db();
+    await db.connect();
+    await db.ping();
+    return db;
+  }
+
+  connect(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  ping(): PromiseLike<void> {
+    return Promise.resolve();
+  }
+}
+      `,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Db {
+  #init: Promise<void> | undefined;
+
+  async #initialize(): Promise<void> {
+    await this.connect();
+    await this.ping();
+  }
+
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+
+  connect(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  ping(): PromiseLike<void> {
+    return Promise.resolve();
+  }
+}
+      `,
+            },
+          ],
+        },
       ],
     },
     // Abstract methods annotated Promise in an ancestor declared in the same file.
@@ -1023,7 +2019,47 @@ abstract class Child extends Base {
   }
 }
       `,
-      errors: [{ messageId: 'asyncWork', line: 9, column: 5, endLine: 9, endColumn: 16 }],
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 9,
+          column: 5,
+          endLine: 9,
+          endColumn: 16,
+          suggestions: [
+            {
+              messageId: 'suggestThenable',
+              output: `
+abstract class Base {
+  abstract init(): Promise<void>;
+}
+
+abstract class Child extends Base {
+  #init: Promise<void> | undefined;
+
+  constructor() {
+    super();
+  }
+
+  async #initialize(): Promise<void> {
+    await this.init();
+  }
+
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+}
+      `,
+            },
+          ],
+        },
+      ],
     },
     // Functions of this module annotated as returning a promise, including `declare function`.
     {
@@ -1042,8 +2078,120 @@ class Store {
 }
       `,
       errors: [
-        { messageId: 'asyncWork', line: 10, column: 5, endLine: 10, endColumn: 11 },
-        { messageId: 'asyncWork', line: 11, column: 5, endLine: 11, endColumn: 11 },
+        {
+          messageId: 'asyncWork',
+          line: 10,
+          column: 5,
+          endLine: 10,
+          endColumn: 11,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+declare function open(): Promise<void>;
+
+function load(): Promise<void> {
+  return Promise.resolve();
+}
+
+class Store {
+  static async create(): Promise<Store> {
+    const store = new Store();
+    await open();
+    await load();
+    return store;
+  }
+}
+      `,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+declare function open(): Promise<void>;
+
+function load(): Promise<void> {
+  return Promise.resolve();
+}
+
+class Store {
+  #init: Promise<void> | undefined;
+
+  async #initialize(): Promise<void> {
+    await open();
+    await load();
+  }
+
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+}
+      `,
+            },
+          ],
+        },
+        {
+          messageId: 'asyncWork',
+          line: 11,
+          column: 5,
+          endLine: 11,
+          endColumn: 11,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+declare function open(): Promise<void>;
+
+function load(): Promise<void> {
+  return Promise.resolve();
+}
+
+class Store {
+  static async create(): Promise<Store> {
+    const store = new Store();
+    await open();
+    await load();
+    return store;
+  }
+}
+      `,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+declare function open(): Promise<void>;
+
+function load(): Promise<void> {
+  return Promise.resolve();
+}
+
+class Store {
+  #init: Promise<void> | undefined;
+
+  async #initialize(): Promise<void> {
+    await open();
+    await load();
+  }
+
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+}
+      `,
+            },
+          ],
+        },
       ],
     },
     // `accessor` fields are initialised during construction.
@@ -1063,6 +2211,7 @@ class Cache {
           column: 20,
           endLine: 3,
           endColumn: 31,
+          suggestions: [],
         },
       ],
     },
@@ -1079,8 +2228,8 @@ class Db {
 }
       `,
       errors: [
-        { messageId: 'asyncWork', line: 4, column: 5, endLine: 4, endColumn: 54 },
-        { messageId: 'asyncWork', line: 5, column: 5, endLine: 5, endColumn: 19 },
+        { messageId: 'asyncWork', line: 4, column: 5, endLine: 4, endColumn: 54, suggestions: [] },
+        { messageId: 'asyncWork', line: 5, column: 5, endLine: 5, endColumn: 19, suggestions: [] },
       ],
     },
     // Parameter properties' defaults run during construction.
@@ -1094,7 +2243,7 @@ class Db {
   constructor(private readonly connection = open()) {}
 }
       `,
-      errors: [{ messageId: 'asyncWork', line: 7, column: 45, endLine: 7, endColumn: 51 }],
+      errors: [{ messageId: 'asyncWork', line: 7, column: 45, endLine: 7, endColumn: 51, suggestions: [] }],
     },
     // Overloaded constructors: the implementation's work is reported once.
     {
@@ -1109,7 +2258,7 @@ class Db {
   async connect(url: string): Promise<void> {}
 }
       `,
-      errors: [{ messageId: 'asyncWork', line: 6, column: 5, endLine: 6, endColumn: 30 }],
+      errors: [{ messageId: 'asyncWork', line: 6, column: 5, endLine: 6, endColumn: 30, suggestions: [] }],
     },
     {
       code: `
@@ -1121,7 +2270,7 @@ class Db {
   async init(): Promise<void> {}
 }
       `,
-      errors: [{ messageId: 'returnsPromise', line: 4, column: 12, endLine: 4, endColumn: 40 }],
+      errors: [{ messageId: 'returnsPromise', line: 4, column: 12, endLine: 4, endColumn: 40, suggestions: [] }],
     },
   ],
 });
@@ -1278,8 +2427,8 @@ class Db {
 }
       `,
       errors: [
-        { messageId: 'asyncWork', line: 3, column: 11, endLine: 3, endColumn: 22 },
-        { messageId: 'asyncWork', line: 6, column: 5, endLine: 6, endColumn: 35 },
+        { messageId: 'asyncWork', line: 3, column: 11, endLine: 3, endColumn: 22, suggestions: [] },
+        { messageId: 'asyncWork', line: 6, column: 5, endLine: 6, endColumn: 35, suggestions: [] },
       ],
     },
     // An injected client's connect().
@@ -1293,35 +2442,114 @@ class Db {
           column: 5,
           endLine: 6,
           endColumn: 21,
+          suggestions: [],
         },
       ],
     },
     // An async function imported from another module.
     {
       code: importedAsyncFunction,
-      errors: [{ messageId: 'asyncWork', line: 6, column: 5, endLine: 6, endColumn: 17 }],
+      errors: [{ messageId: 'asyncWork', line: 6, column: 5, endLine: 6, endColumn: 17, suggestions: [] }],
     },
     // A method that returns a promise without being declared async.
     {
       code: promiseReturningMethod,
-      errors: [{ messageId: 'asyncWork', line: 4, column: 5, endLine: 4, endColumn: 19 }],
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 4,
+          column: 5,
+          endLine: 4,
+          endColumn: 19,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Feed {
+  static async create(): Promise<Feed> {
+    const feed = new Feed();
+    await feed.refresh();
+    return feed;
+  }
+
+  refresh() {
+    return fetch('/feed');
+  }
+}
+`,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Feed {
+  #init: Promise<void> | undefined;
+
+  async #initialize(): Promise<void> {
+    await this.refresh();
+  }
+
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+
+  refresh() {
+    return fetch('/feed');
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
     },
     // A promise subclass handed an executor that does work.
     {
       code: workingPromiseSubclass,
-      errors: [{ messageId: 'asyncWork', line: 5, column: 10, endLine: 5, endColumn: 62 }],
+      errors: [{ messageId: 'asyncWork', line: 5, column: 10, endLine: 5, endColumn: 62, suggestions: [] }],
     },
     // `void` does not handle the rejection.
     {
       code: voidedClientCall,
-      errors: [{ messageId: 'asyncWork', line: 6, column: 10, endLine: 6, endColumn: 26 }],
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 6,
+          column: 10,
+          endLine: 6,
+          endColumn: 26,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+import type { Client } from './deps.js';
+
+class Pool {
+  constructor(client: Client) {}
+
+  static async create(client: Client): Promise<Pool> {
+    const pool = new Pool(client);
+    await client.connect();
+    return pool;
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
     },
     // Optional calls, and unions that may be promises.
     {
       code: maybePromise,
       errors: [
-        { messageId: 'asyncWork', line: 8, column: 5, endLine: 8, endColumn: 22 },
-        { messageId: 'asyncWork', line: 9, column: 5, endLine: 9, endColumn: 16 },
+        { messageId: 'asyncWork', line: 8, column: 5, endLine: 8, endColumn: 22, suggestions: [] },
+        { messageId: 'asyncWork', line: 9, column: 5, endLine: 9, endColumn: 16, suggestions: [] },
       ],
     },
     // The allowlist by declaration: a wrong file or lib does not match.
@@ -1336,7 +2564,7 @@ class Db {
           ],
         },
       ],
-      errors: [{ messageId: 'asyncWork', line: 6, column: 5, endLine: 6, endColumn: 17 }],
+      errors: [{ messageId: 'asyncWork', line: 6, column: 5, endLine: 6, endColumn: 17, suggestions: [] }],
     },
     // Without the allowlist, the package's and the lib's async functions are reported.
     {
@@ -1350,7 +2578,33 @@ class Linter {
 }
       `,
       options: [{ allowForKnownSafeCalls: [{ from: 'package', package: 'typescript', name: 'lintText' }] }],
-      errors: [{ messageId: 'asyncWork', line: 6, column: 5, endLine: 6, endColumn: 34 }],
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 6,
+          column: 5,
+          endLine: 6,
+          endColumn: 34,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+import type { ESLint } from 'eslint';
+
+class Linter {
+  constructor(eslint: ESLint) {}
+
+  static async create(eslint: ESLint): Promise<Linter> {
+    const linter = new Linter(eslint);
+    await eslint.lintText('let x = 1;');
+    return linter;
+  }
+}
+      `,
+            },
+          ],
+        },
+      ],
     },
     {
       code: `
@@ -1361,7 +2615,51 @@ class Feed {
 }
       `,
       options: [{ allowForKnownSafeCalls: [{ from: 'file', name: 'fetch' }] }],
-      errors: [{ messageId: 'asyncWork', line: 4, column: 5, endLine: 4, endColumn: 19 }],
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 4,
+          column: 5,
+          endLine: 4,
+          endColumn: 19,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Feed {
+  static async create(): Promise<Feed> {
+    const feed = new Feed();
+    await fetch('/feed');
+    return feed;
+  }
+}
+      `,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Feed {
+  #init: Promise<void> | undefined;
+
+  async #initialize(): Promise<void> {
+    await fetch('/feed');
+  }
+
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+}
+      `,
+            },
+          ],
+        },
+      ],
     },
     // The injected client's promise returned from the constructor.
     {
@@ -1382,6 +2680,7 @@ class Session {
           column: 12,
           endLine: 6,
           endColumn: 28,
+          suggestions: [],
         },
       ],
     },

@@ -1,5 +1,15 @@
+import * as tsParser from '@typescript-eslint/parser';
+
 import rule from '../../src/rules/no-self-resolving-thenable.js';
 import { jsTester, tsTester, typedTester } from '../helpers/rule-tester.js';
+
+/** typescript-eslint's AST without its parser services, as oxlint's jsPlugins see a `.ts` file. */
+const parserWithoutServices = {
+  parseForESLint(code: string, options: tsParser.ParserOptions) {
+    const { ast, visitorKeys } = tsParser.parseForESLint(code, options);
+    return { ast, visitorKeys };
+  },
+};
 
 jsTester.run('no-self-resolving-thenable (js)', rule, {
   valid: [
@@ -88,7 +98,7 @@ class Job {
   }
 }
 `,
-    // A getter that returns \`undefined\` once settled.
+    // A getter that returns `undefined` once settled.
     `
 class Job {
   settled = false;
@@ -123,7 +133,7 @@ class Job {
   }
 }
 `,
-    // \`this\` inside a nested non-arrow function is that function's \`this\`.
+    // `this` inside a nested non-arrow function is that function's `this`.
     `
 class Job {
   then(resolve) {
@@ -133,13 +143,13 @@ class Job {
   }
 }
 `,
-    // An arrow \`then\` in an object literal sees the outer \`this\`, not the object.
+    // An arrow `then` in an object literal sees the outer `this`, not the object.
     `
 const job = {
   then: (resolve) => resolve(this),
 };
 `,
-    // Not a thenable: returning \`this\` from an async method is fine.
+    // Not a thenable: returning `this` from an async method is fine.
     `
 class Db {
   async connect() {
@@ -148,7 +158,7 @@ class Db {
   }
 }
 `,
-    // A settled \`then\` gives the instance, so other methods may fulfil with it.
+    // A settled `then` gives the instance, so other methods may fulfil with it.
     `
 class Client {
   #init;
@@ -165,7 +175,19 @@ class Client {
   }
 }
 `,
-    // Static methods: \`this\` is the class.
+    // An async generator's `return this` ends the iteration: no promise fulfils with it.
+    `
+class Db {
+  then(resolve) {
+    resolve(1);
+  }
+  async *rows() {
+    yield 1;
+    return this;
+  }
+}
+`,
+    // Static methods: `this` is the class.
     `
 class Db {
   then(resolve) {
@@ -176,7 +198,7 @@ class Db {
   }
 }
 `,
-    // \`then\` that is not one function here: a reference, or a spread that may replace it.
+    // `then` that is not one function here: a reference, or a spread that may replace it.
     `
 class Job {
   then = thenImpl;
@@ -390,7 +412,7 @@ const db = {
       errors: [{ messageId: 'selfResolvingThen', line: 4, column: 22, suggestions: [] }],
     },
     {
-      // An alias of \`this\`, and a \`new Promise\` resolved with it.
+      // An alias of `this`, and a `new Promise` resolved with it.
       code: `
 class Db {
   then(onfulfilled) {
@@ -402,7 +424,7 @@ class Db {
       errors: [{ messageId: 'selfResolvingThen', line: 5, column: 37, suggestions: [] }],
     },
     {
-      // \`delete this.then\` removes an own property only: the prototype's \`then\` stays.
+      // `delete this.then` removes an own property only: the prototype's `then` stays.
       code: `
 class Db {
   then(resolve) {
@@ -479,7 +501,7 @@ const db = {
       ],
     },
     {
-      // A subclass inherits the self-resolving \`then\` (reported once, where it is declared).
+      // A subclass inherits the self-resolving `then` (reported once, where it is declared).
       code: `
 class Base {
   then(resolve) {
@@ -523,7 +545,7 @@ class Db extends Base {
       ],
     },
     {
-      // \`then\` waits on the promise \`connect\` fulfils with \`this\`: a deadlock.
+      // `then` waits on the promise `connect` fulfils with `this`: a deadlock.
       code: `
 class Db {
   ready = this.connect();
@@ -539,7 +561,7 @@ class Db {
       errors: [{ messageId: 'methodThenWaitsOn', line: 9, column: 5, suggestions: [] }],
     },
     {
-      // Even a settled \`then\` deadlocks when it waits on a method that fulfils with \`this\`.
+      // Even a settled `then` deadlocks when it waits on a method that fulfils with `this`.
       code: `
 class Db {
   #init;
@@ -557,7 +579,7 @@ class Db {
       errors: [{ messageId: 'methodThenWaitsOn', line: 11, column: 5, suggestions: [] }],
     },
     {
-      // \`then\` fulfils with something else: awaiting \`connect()\` gives that, not the \`Db\`.
+      // `then` fulfils with something else: awaiting `connect()` gives that, not the `Db`.
       code: `
 class Db {
   constructor() {
@@ -605,7 +627,7 @@ class Db {
       ],
     },
     {
-      // An async \`then\` that awaits its work first: the work becomes the initialiser.
+      // An async `then` that awaits its work first: the work becomes the initialiser.
       code: 'class Db {\r\n    async then() {\r\n        await this.connect();\r\n        return this;\r\n    }\r\n}\r\n',
       errors: [
         {
@@ -625,7 +647,42 @@ class Db {
       ],
     },
     {
-      // Declined: \`#init\` is taken.
+      // The comment above `then` stays with it; the new field goes above the comment.
+      code: `
+class Db {
+  /** Waits for the connection. */
+  then() {
+    return this.connect().then(() => this);
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'selfResolvingThen',
+          line: 5,
+          column: 12,
+          suggestions: [
+            {
+              messageId: 'settleThen',
+              output: `
+class Db {
+  #init;
+  /** Waits for the connection. */
+  then(onfulfilled, onrejected) {
+    this.#init ??= this.connect().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this).then(onfulfilled, onrejected);
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Declined: `#init` is taken.
       code: `
 class Db {
   #init = 1;
@@ -649,7 +706,7 @@ class Db {
       errors: [{ messageId: 'selfResolvingThen', line: 5, column: 5, suggestions: [] }],
     },
     {
-      // Declined: more than the one statement the new \`then\` replaces.
+      // Declined: more than the one statement the new `then` replaces.
       code: `
 class Db {
   then(resolve) {
@@ -661,7 +718,7 @@ class Db {
       errors: [{ messageId: 'selfResolvingThen', line: 5, column: 5, suggestions: [] }],
     },
     {
-      // Declined: the promise it waits on reads \`then\`'s own parameter.
+      // Declined: the promise it waits on reads `then`'s own parameter.
       code: `
 class Db {
   then(resolve) {
@@ -670,6 +727,50 @@ class Db {
 }
 `,
       errors: [{ messageId: 'selfResolvingThen', line: 4, column: 5, suggestions: [] }],
+    },
+    {
+      // Keys written as strings or computed: still `then`.
+      code: `
+const db = {
+  ['then'](resolve) {
+    resolve(this);
+  },
+};
+class Pool {
+  'then'(resolve) {
+    resolve(this);
+  }
+}
+`,
+      errors: [
+        { messageId: 'selfResolvingThen', line: 4, column: 5, suggestions: [] },
+        {
+          messageId: 'selfResolvingThen',
+          line: 9,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'settleThen',
+              output: `
+const db = {
+  ['then'](resolve) {
+    resolve(this);
+  },
+};
+class Pool {
+  #init;
+  then(onfulfilled, onrejected) {
+    this.#init ??= Promise.resolve().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this).then(onfulfilled, onrejected);
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
     },
     {
       // Declined: a one-line class has no indentation to follow.
@@ -769,12 +870,12 @@ class Db {
   }
 }
 `,
-      // Declined: overload signatures would no longer match the new \`then\`.
+      // Declined: overload signatures would no longer match the new `then`.
       errors: [{ messageId: 'selfResolvingThen', line: 6, column: 5, suggestions: [] }],
     },
     {
-      // A method annotated \`Promise\` that returns a promise of \`this\`. The suggestion is declined:
-      // \`PromiseLike<Db>\`'s \`then\` would not accept the settled one's \`Omit<this, 'then'>\`.
+      // A method annotated `Promise` that returns a promise of `this`. The suggestion is declined:
+      // `PromiseLike<Db>`'s `then` would not accept the settled one's `Omit<this, 'then'>`.
       code: `
 class Db implements PromiseLike<Db> {
   then<A = Db, B = never>(
@@ -807,6 +908,79 @@ const db: PromiseLike<unknown> & { connect(): Promise<unknown> } = {
       errors: [
         { messageId: 'selfResolvingThen', line: 4, column: 28, suggestions: [] },
         { messageId: 'selfResolvingMethod', line: 7, column: 5, suggestions: [] },
+      ],
+    },
+    {
+      // TypeScript's `this` parameter is not the first value parameter.
+      code: `
+class Db {
+  then(this: Db, resolve: (value: unknown) => void): void {
+    resolve(this);
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'selfResolvingThen',
+          line: 4,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'settleThen',
+              output: `
+class Db {
+  #init: Promise<void> | undefined;
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= Promise.resolve().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A `.ts` file without parser services (oxlint): the name says TypeScript.
+      code: `
+class Db {
+  then(resolve: (value: unknown) => void): void {
+    resolve(this);
+  }
+}
+`,
+      languageOptions: { parser: parserWithoutServices },
+      errors: [
+        {
+          messageId: 'selfResolvingThen',
+          line: 4,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'settleThen',
+              output: `
+class Db {
+  #init: Promise<void> | undefined;
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= Promise.resolve().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+}
+`,
+            },
+          ],
+        },
       ],
     },
     {

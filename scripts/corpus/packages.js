@@ -1,0 +1,267 @@
+// @ts-check
+// The corpus: pinned published packages, fetched with `npm pack` into a cache outside the repository
+// (never committed), extracted, and given their own runtime dependencies so imported types resolve.
+// Shared by `npm run corpus` and `npm run bench`.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import path from 'node:path';
+import process from 'node:process';
+import { fileURLToPath } from 'node:url';
+
+import * as espree from 'espree';
+
+/** The repository root (this file lives in scripts/corpus/). */
+export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+/**
+ * @typedef {object} PackageSpec
+ * @property {string} name npm package name
+ * @property {string} version the pinned version
+ * @property {string} include the folder (or single file) inside the package that is linted
+ * @property {boolean} typed the package ships TypeScript source: lint it typed as well, with a generated tsconfig
+ */
+
+/** @type {readonly PackageSpec[]} */
+export const PACKAGES = [
+  { name: 'mongodb', version: '7.8.0', include: 'src', typed: true },
+  { name: 'ioredis', version: '6.0.0', include: 'built', typed: false },
+  { name: 'playwright-core', version: '1.65.1', include: 'lib', typed: false },
+  { name: 'rxjs', version: '7.8.2', include: 'src', typed: true },
+  // ~9 MB in one file: untyped only (it is JavaScript anyway).
+  { name: 'typescript', version: '5.9.3', include: 'lib/typescript.js', typed: false },
+];
+
+/**
+ * @typedef {object} PreparedPackage
+ * @property {PackageSpec} spec
+ * @property {string} version the version actually used (the pinned one unless it is not published)
+ * @property {string | undefined} versionNote why another version was used, when it was
+ * @property {string} dir the extracted package
+ * @property {string | undefined} integrity the tarball's integrity as npm reported it
+ * @property {string[]} jsFiles absolute paths of the JavaScript files to lint (untyped)
+ * @property {string[]} tsFiles absolute paths of the TypeScript files to lint (untyped and, if typed, typed)
+ * @property {string | undefined} tsconfig the generated tsconfig for the typed run
+ * @property {Set<string>} moduleFiles the JavaScript files that are ES modules (the others are CommonJS)
+ */
+
+/** `${XDG_CACHE_HOME:-~/.cache}/eslint-plugin-async-init/corpus`, or `ASYNC_INIT_CORPUS_DIR`. */
+export function cacheDir() {
+  if (process.env.ASYNC_INIT_CORPUS_DIR) {
+    return path.resolve(process.env.ASYNC_INIT_CORPUS_DIR);
+  }
+  const base = process.env.XDG_CACHE_HOME || path.join(homedir(), '.cache');
+  return path.join(base, 'eslint-plugin-async-init', 'corpus');
+}
+
+/**
+ * Runs npm with the given arguments and returns its stdout.
+ * @param {string[]} args
+ * @param {string} cwd
+ */
+function npm(args, cwd) {
+  return execFileSync('npm', args, {
+    cwd,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, npm_config_loglevel: 'error', npm_config_fund: 'false', npm_config_audit: 'false' },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+}
+
+/**
+ * Checks the pinned version is published; if not, picks the nearest published one: the highest
+ * lower version of the same major, else the lowest higher one.
+ * @param {PackageSpec} spec
+ * @param {string} cwd
+ * @returns {{ version: string, note: string | undefined }}
+ */
+function resolveVersion(spec, cwd) {
+  /** @type {string[]} */
+  const versions = JSON.parse(npm(['view', spec.name, 'versions', '--json'], cwd));
+  if (versions.includes(spec.version)) {
+    return { version: spec.version, note: undefined };
+  }
+  const parse = (/** @type {string} */ v) => v.split(/[.+-]/).slice(0, 3).map(Number);
+  const compare = (/** @type {string} */ a, /** @type {string} */ b) => {
+    const [x, y] = [parse(a), parse(b)];
+    for (let i = 0; i < 3; i++) {
+      if ((x[i] ?? 0) !== (y[i] ?? 0)) {
+        return (x[i] ?? 0) - (y[i] ?? 0);
+      }
+    }
+    return 0;
+  };
+  const stable = versions.filter((v) => /^\d+\.\d+\.\d+$/.test(v)).sort(compare);
+  const major = parse(spec.version)[0];
+  const lower = stable.filter((v) => compare(v, spec.version) < 0 && parse(v)[0] === major).at(-1);
+  const higher = stable.find((v) => compare(v, spec.version) > 0);
+  const chosen = lower ?? higher;
+  if (!chosen) {
+    throw new Error(`${spec.name}: ${spec.version} is not published and no other version was found`);
+  }
+  return {
+    version: chosen,
+    note: `${spec.name}@${spec.version} is not published on the registry; used the nearest published version ${chosen}.`,
+  };
+}
+
+/**
+ * Lists the files under `root` (a folder or a single file) whose names end with one of `extensions`.
+ * @param {string} root
+ * @param {string[]} extensions
+ */
+function listFiles(root, extensions) {
+  const matches = (/** @type {string} */ file) =>
+    extensions.some((ext) => file.endsWith(ext)) && !file.endsWith('.d.ts') && !file.includes('node_modules');
+  if (statSync(root).isFile()) {
+    return matches(root) ? [root] : [];
+  }
+  return readdirSync(root, { recursive: true, encoding: 'utf8' })
+    .map((relative) => path.join(root, relative))
+    .filter((file) => matches(file) && statSync(file).isFile())
+    .sort();
+}
+
+/**
+ * Writes the tsconfig the typed run uses: the package's own compiler options when it has a
+ * tsconfig.json, only the linted TypeScript files, no emit, and @types/node from this repository.
+ * TypeScript 6 deprecates options these packages still set (`moduleResolution: node`, `baseUrl`,
+ * `esModuleInterop: false`): `ignoreDeprecations` keeps their meaning instead of failing the program.
+ * @param {string} dir
+ * @param {string} include
+ */
+function writeTsconfig(dir, include) {
+  const file = path.join(dir, 'tsconfig.corpus.json');
+  const own = path.join(dir, 'tsconfig.json');
+  const config = {
+    ...(existsSync(own) ? { extends: './tsconfig.json' } : {}),
+    compilerOptions: {
+      noEmit: true,
+      incremental: false,
+      composite: false,
+      declaration: false,
+      declarationMap: false,
+      sourceMap: false,
+      skipLibCheck: true,
+      ignoreDeprecations: '6.0',
+      typeRoots: [path.join(repoRoot, 'node_modules', '@types')],
+      types: ['node'],
+    },
+    include: [`${include}/**/*.ts`],
+    exclude: ['node_modules'],
+  };
+  writeFileSync(file, `${JSON.stringify(config, null, 2)}\n`);
+  return file;
+}
+
+/**
+ * Installs the package's own runtime dependencies (not its devDependencies, which need a build
+ * toolchain and can conflict) into its folder, without running any install script.
+ * @param {string} dir
+ */
+function installDependencies(dir) {
+  const manifest = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
+  if (!manifest.dependencies || Object.keys(manifest.dependencies).length === 0) {
+    return;
+  }
+  const original = path.join(dir, 'package.original.json');
+  renameSync(path.join(dir, 'package.json'), original);
+  try {
+    writeFileSync(
+      path.join(dir, 'package.json'),
+      JSON.stringify({ name: manifest.name, version: manifest.version, private: true, dependencies: manifest.dependencies }, null, 2),
+    );
+    npm(['install', '--ignore-scripts', '--no-package-lock', '--no-audit', '--no-fund'], dir);
+  } finally {
+    renameSync(original, path.join(dir, 'package.json'));
+  }
+}
+
+/**
+ * Fetches, extracts and prepares one package (cached: a second call only lists the files).
+ * @param {PackageSpec} spec
+ * @param {(line: string) => void} log
+ * @returns {PreparedPackage}
+ */
+export function preparePackage(spec, log) {
+  const root = cacheDir();
+  const tarballs = path.join(root, 'tarballs');
+  mkdirSync(tarballs, { recursive: true });
+  const stamp = path.join(root, 'packages', `${spec.name}@${spec.version}.json`);
+  /** @type {{ version: string, note?: string, dir: string, integrity?: string } | undefined} */
+  let prepared = existsSync(stamp) ? JSON.parse(readFileSync(stamp, 'utf8')) : undefined;
+  if (!prepared || !existsSync(prepared.dir)) {
+    const { version, note } = resolveVersion(spec, tarballs);
+    if (note) {
+      log(`note: ${note}`);
+    }
+    log(`fetching ${spec.name}@${version} (npm pack)`);
+    const [packed] = JSON.parse(npm(['pack', `${spec.name}@${version}`, '--json', '--pack-destination', tarballs], tarballs));
+    const dir = path.join(root, 'packages', `${spec.name}@${version}`);
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    execFileSync('tar', ['-xzf', path.join(tarballs, packed.filename), '-C', dir, '--strip-components=1']);
+    if (spec.typed) {
+      log(`installing ${spec.name}'s dependencies (npm install --ignore-scripts)`);
+      installDependencies(dir);
+    }
+    prepared = { version, ...(note ? { note } : {}), dir, integrity: packed.integrity };
+    writeFileSync(stamp, `${JSON.stringify(prepared, null, 2)}\n`);
+  }
+  const target = path.join(prepared.dir, spec.include);
+  const tsconfig = spec.typed ? writeTsconfig(prepared.dir, spec.include) : undefined;
+  const jsFiles = listFiles(target, ['.js', '.cjs', '.mjs']);
+  return {
+    spec,
+    version: prepared.version,
+    versionNote: prepared.note,
+    dir: prepared.dir,
+    integrity: prepared.integrity,
+    jsFiles,
+    tsFiles: listFiles(target, ['.ts', '.mts', '.cts']),
+    tsconfig,
+    moduleFiles: moduleFiles(prepared.dir, jsFiles, `${stamp.slice(0, -'.json'.length)}.modules.json`),
+  };
+}
+
+/**
+ * Which JavaScript files are ES modules: a CommonJS package can ship bundled browser modules and
+ * vice versa, so each file is parsed once as CommonJS (or as a module, in a `"type": "module"`
+ * package) and, if that fails, takes the other source type. The answer is cached next to the stamp.
+ * @param {string} dir
+ * @param {string[]} files
+ * @param {string} cache
+ * @returns {Set<string>}
+ */
+function moduleFiles(dir, files, cache) {
+  if (existsSync(cache)) {
+    return new Set(/** @type {string[]} */ (JSON.parse(readFileSync(cache, 'utf8'))).map((file) => path.join(dir, file)));
+  }
+  const isModulePackage = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')).type === 'module';
+  const parses = (/** @type {string} */ text, /** @type {'module' | 'commonjs'} */ sourceType) => {
+    try {
+      espree.parse(text, { ecmaVersion: 'latest', sourceType });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const modules = files.filter((file) => {
+    const text = readFileSync(file, 'utf8');
+    return isModulePackage ? parses(text, 'module') || !parses(text, 'commonjs') : !parses(text, 'commonjs') && parses(text, 'module');
+  });
+  writeFileSync(cache, `${JSON.stringify(modules.map((file) => path.relative(dir, file)), null, 2)}\n`);
+  return new Set(modules);
+}
+
+/**
+ * Prepares every package, or those named in `only`.
+ * @param {(line: string) => void} log
+ * @param {string[]} [only]
+ */
+export function prepareCorpus(log, only) {
+  return PACKAGES.filter((spec) => !only || only.length === 0 || only.includes(spec.name)).map((spec) =>
+    preparePackage(spec, log),
+  );
+}

@@ -1,0 +1,763 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+import {
+  findMembers,
+  getConstructor,
+  hasConstructorOverloads,
+  isClassNode,
+  isFunctionNode,
+  skipTypeWrappers,
+  type ClassNode,
+  type ConstructorNode,
+} from '../ast.js';
+
+/**
+ * What both quick fixes of `no-async-constructor` share: which statements leave the constructor,
+ * with their comments, how the file is laid out, and what must not be touched. A plan exists only
+ * when every reported expression of the class can move: the transforms move all of a class's
+ * reported statements together, so the class they produce never trips the rule again.
+ */
+
+type SourceCode = Readonly<TSESLint.SourceCode>;
+
+/** A text edit on the original source (an insertion when the range is empty). */
+export interface Edit {
+  range: [number, number];
+  text: string;
+}
+
+/** How a moved statement is rewritten once it can be awaited. */
+export type MoveForm =
+  /** `work;` becomes `await work;` */
+  | { type: 'await' }
+  /** `void work;` becomes `await work;` (the `void` token is replaced). */
+  | { type: 'void'; operator: TSESTree.Token }
+  /** `this.ready = work;` stays, followed by `await this.ready;`. */
+  | { type: 'ready'; field: TSESTree.MemberExpression; fieldName: string };
+
+export interface MovedStatement {
+  statement: TSESTree.ExpressionStatement;
+  form: MoveForm;
+  /** From the first leading comment to the last comment on the statement's last line. */
+  range: [number, number];
+}
+
+/** The file's layout around the constructor: the text the transforms write follows it. */
+export interface Layout {
+  /** `\n` or `\r\n`; a space when the constructor is written on one line. */
+  newline: string;
+  /** The indentation of class members. */
+  memberIndent: string;
+  /** The indentation of statements in a method body. */
+  bodyIndent: string;
+  /** One level: `bodyIndent` minus `memberIndent`. */
+  indentUnit: string;
+  /** The constructor is written on one line: so is the new code. */
+  inline: boolean;
+}
+
+export interface MovePlan {
+  classNode: ClassNode;
+  className: string;
+  constructorNode: ConstructorNode;
+  isTypeScript: boolean;
+  layout: Layout;
+  moved: MovedStatement[];
+  /** `this` expressions of the moved code that mean the object under construction. */
+  thisNodes: TSESTree.ThisExpression[];
+  /** Constructor parameters the moved code reads (references inside it). */
+  parameterReads: TSESTree.Identifier[];
+  /** The moved code uses `super` for the object under construction. */
+  usesSuper: boolean;
+  /** Edits that take the moved statements out of the constructor (or empty its body). */
+  removals: Edit[];
+  /** No statement or comment is left in the constructor's body once the moved code is out. */
+  bodyLeftEmpty: boolean;
+  /** TypeScript: `ready!` for ready-promise fields no longer assigned in the constructor. */
+  definiteAssignments: Edit[];
+}
+
+/**
+ * Plans moving every reported expression of a class out of its constructor, or returns
+ * `undefined` when that cannot be made right (the report then has no fix):
+ * - the class is anonymous, has decorators, constructor overloads or parameter decorators;
+ * - a reported expression is not a whole top-level statement of the constructor (`work;`,
+ *   `void work;`, `this.field = work;`): inside a branch, a loop, a callback, a declaration, a
+ *   field initialiser, a `return`;
+ * - the moved code reads a constructor local, `arguments`, `new.target`, or a parameter the
+ *   constructor reassigns;
+ * - the constructor reads a ready-promise field (`this.ready`) the moved code would assign later.
+ */
+export function planMove(
+  classNode: ClassNode,
+  reportNodes: readonly TSESTree.Node[],
+  sourceCode: SourceCode,
+  filename?: string,
+): MovePlan | undefined {
+  const constructorNode = getConstructor(classNode);
+  if (
+    !classNode.id ||
+    !constructorNode ||
+    reportNodes.length === 0 ||
+    hasConstructorOverloads(classNode) ||
+    hasDecorators(classNode) ||
+    constructorNode.value.params.some(hasDecorators)
+  ) {
+    return undefined;
+  }
+  const body = constructorNode.value.body;
+  const moved: MovedStatement[] = [];
+  for (const node of reportNodes) {
+    const statement = getMovableStatement(node, body, sourceCode);
+    if (!statement || moved.some((entry) => entry.statement === statement.statement)) {
+      return undefined;
+    }
+    moved.push(statement);
+  }
+  moved.sort((a, b) => a.range[0] - b.range[0]);
+  for (let index = 1; index < moved.length; index++) {
+    if (moved[index]!.range[0] < moved[index - 1]!.range[1]) {
+      return undefined;
+    }
+  }
+
+  const constructorFunction = constructorNode.value;
+  const thisNodes: TSESTree.ThisExpression[] = [];
+  let usesSuper = false;
+  let readsUnmovable = false;
+  for (const { statement } of moved) {
+    walk(statement, sourceCode.visitorKeys, (node) => {
+      if (node.type === AST_NODE_TYPES.ThisExpression && getThisOwner(node) === constructorFunction) {
+        thisNodes.push(node);
+      } else if (node.type === AST_NODE_TYPES.Super && getThisOwner(node) === constructorFunction) {
+        usesSuper = true;
+      } else if (node.type === AST_NODE_TYPES.MetaProperty && getThisOwner(node) === constructorFunction) {
+        readsUnmovable = true;
+      }
+    });
+  }
+  const parameterReads = findParameterReads(constructorFunction, moved, sourceCode);
+  if (
+    readsUnmovable ||
+    parameterReads === undefined ||
+    readsReadyFieldEarly(body, moved, sourceCode.visitorKeys) ||
+    !isInertAfterMovedWork(body, moved, sourceCode.visitorKeys) ||
+    moved.some(({ statement }) => waitsForAnEvent(statement, sourceCode.visitorKeys))
+  ) {
+    return undefined;
+  }
+
+  const layout = getLayout(constructorNode, sourceCode);
+  const isTypeScript = isTypeScriptSource(sourceCode, filename);
+  const { removals, bodyLeftEmpty } = planRemovals(body, moved, sourceCode);
+  return {
+    classNode,
+    className: classNode.id.name,
+    constructorNode,
+    isTypeScript,
+    layout,
+    moved,
+    thisNodes,
+    parameterReads,
+    usesSuper,
+    removals,
+    bodyLeftEmpty,
+    definiteAssignments: isTypeScript ? planDefiniteAssignments(classNode, moved) : [],
+  };
+}
+
+/**
+ * Whether the file is written in TypeScript, so new code may carry types: by its name (`.ts`,
+ * `.mts`, `.cts`, `.tsx` yes; `.js` and friends no, whatever parsed them), else (a virtual name
+ * such as `<input>`) by its parser: typescript-eslint gives parser services with node maps.
+ */
+export function isTypeScriptSource(sourceCode: SourceCode, filename?: string): boolean {
+  if (filename !== undefined && /\.[cm]?tsx?$/u.test(filename)) {
+    return true;
+  }
+  if (filename !== undefined && /\.[cm]?jsx?$/u.test(filename)) {
+    return false;
+  }
+  const services = sourceCode.parserServices as { esTreeNodeToTSNodeMap?: unknown } | undefined;
+  return services?.esTreeNodeToTSNodeMap !== undefined;
+}
+
+/** The statement a reported expression stands for, when it is one the transforms can move. */
+function getMovableStatement(
+  node: TSESTree.Node,
+  body: TSESTree.BlockStatement,
+  sourceCode: SourceCode,
+): MovedStatement | undefined {
+  const parent = node.parent;
+  let statement: TSESTree.Node | undefined;
+  let form: MoveForm | undefined;
+  if (parent?.type === AST_NODE_TYPES.ExpressionStatement) {
+    statement = parent;
+    form = { type: 'await' };
+  } else if (parent?.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'void') {
+    statement = parent.parent;
+    const operator = sourceCode.getFirstToken(parent);
+    form = operator ? { type: 'void', operator } : undefined;
+  } else if (
+    parent?.type === AST_NODE_TYPES.AssignmentExpression &&
+    parent.operator === '=' &&
+    parent.right === node
+  ) {
+    const left = skipTypeWrappers(parent.left);
+    if (
+      left.type === AST_NODE_TYPES.MemberExpression &&
+      left.object.type === AST_NODE_TYPES.ThisExpression &&
+      !left.computed &&
+      !left.optional
+    ) {
+      statement = parent.parent;
+      form = { type: 'ready', field: left, fieldName: sourceCode.getText(left.property) };
+    }
+  }
+  if (
+    !form ||
+    statement?.type !== AST_NODE_TYPES.ExpressionStatement ||
+    statement.parent !== body ||
+    // A directive (`'use strict'`) is not work. (oxlint writes `directive: null` on other statements.)
+    typeof statement.directive === 'string'
+  ) {
+    return undefined;
+  }
+  return { statement, form, range: getStatementRange(statement, sourceCode) };
+}
+
+/** The statement with the comments that belong to it: own-line comments before, same-line after. */
+function getStatementRange(statement: TSESTree.Node, sourceCode: SourceCode): [number, number] {
+  let start = statement.range[0];
+  const previous = sourceCode.getTokenBefore(statement, { includeComments: false });
+  for (const comment of sourceCode.getCommentsBefore(statement)) {
+    if (!previous || comment.loc.start.line > previous.loc.end.line) {
+      start = Math.min(start, comment.range[0]);
+    }
+  }
+  let end = statement.range[1];
+  const next = sourceCode.getTokenAfter(statement, { includeComments: false });
+  for (const comment of sourceCode.getCommentsAfter(statement)) {
+    if (comment.loc.start.line === statement.loc.end.line && (!next || comment.loc.start.line < next.loc.start.line)) {
+      end = Math.max(end, comment.range[1]);
+    }
+  }
+  return [start, end];
+}
+
+/** The function whose `this` a `this`/`super`/`new.target` means (arrow functions see through). */
+export function getThisOwner(node: TSESTree.Node): TSESTree.Node | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (isFunctionNode(current) && current.type !== AST_NODE_TYPES.ArrowFunctionExpression) {
+      return current;
+    }
+    if (
+      isClassNode(current) ||
+      current.type === AST_NODE_TYPES.PropertyDefinition ||
+      current.type === AST_NODE_TYPES.AccessorProperty ||
+      current.type === AST_NODE_TYPES.StaticBlock
+    ) {
+      return current;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The constructor parameters the moved code reads. `undefined` when it reads something that
+ * cannot come along: a constructor local, `arguments`, or a parameter the constructor reassigns.
+ */
+function findParameterReads(
+  constructorFunction: TSESTree.FunctionExpression,
+  moved: readonly MovedStatement[],
+  sourceCode: SourceCode,
+): TSESTree.Identifier[] | undefined {
+  const reads: TSESTree.Identifier[] = [];
+  const inMoved = (node: TSESTree.Node): boolean =>
+    moved.some(({ statement }) => node.range[0] >= statement.range[0] && node.range[1] <= statement.range[1]);
+  const functionScope = sourceCode.scopeManager?.acquire(constructorFunction);
+  if (!functionScope) {
+    return undefined;
+  }
+  const parameterVariables = new Set(
+    sourceCode.getDeclaredVariables(constructorFunction).filter((variable) =>
+      variable.defs.some((definition) => definition.type === 'Parameter'),
+    ),
+  );
+  // Every scope inside the constructor (the function's own, blocks, callbacks...).
+  const scopes = [functionScope];
+  for (let index = 0; index < scopes.length; index++) {
+    scopes.push(...scopes[index]!.childScopes);
+  }
+  for (const scope of scopes) {
+    for (const variable of scope.variables) {
+      const isParameter = parameterVariables.has(variable);
+      const isReassigned = variable.references.some((reference) => reference.isWrite() && !reference.init);
+      for (const reference of variable.references) {
+        if (!inMoved(reference.identifier)) {
+          continue;
+        }
+        // A variable declared inside the moved code itself moves with it.
+        const declaredInMoved = variable.defs.every((definition) => inMoved(definition.name));
+        if (declaredInMoved) {
+          continue;
+        }
+        if (!isParameter || isReassigned || variable.name === 'arguments') {
+          return undefined;
+        }
+        reads.push(reference.identifier as TSESTree.Identifier);
+      }
+    }
+  }
+  // `arguments` of the constructor is an implicit variable with no definitions.
+  const argumentsVariable = functionScope.set.get('arguments');
+  if (argumentsVariable?.references.some((reference) => inMoved(reference.identifier))) {
+    return undefined;
+  }
+  return reads;
+}
+
+/** The constructor reads a field the moved code assigns (`this.ready`): it would be unset then. */
+function readsReadyFieldEarly(
+  body: TSESTree.BlockStatement,
+  moved: readonly MovedStatement[],
+  visitorKeys: TSESLint.SourceCode.VisitorKeys,
+): boolean {
+  const readyFields = new Set(moved.flatMap(({ form }) => (form.type === 'ready' ? [form.fieldName] : [])));
+  if (readyFields.size === 0) {
+    return false;
+  }
+  let found = false;
+  for (const statement of body.body) {
+    if (moved.some((entry) => entry.statement === statement)) {
+      continue;
+    }
+    walk(statement, visitorKeys, (node) => {
+      if (
+        node.type === AST_NODE_TYPES.MemberExpression &&
+        node.object.type === AST_NODE_TYPES.ThisExpression &&
+        (node.computed || readyFields.has(node.property.type === AST_NODE_TYPES.PrivateIdentifier ? `#${node.property.name}` : (node.property as TSESTree.Identifier).name))
+      ) {
+        found = true;
+      }
+    });
+  }
+  return found;
+}
+
+/**
+ * The moved work runs after the whole constructor. That is safe when what the constructor does
+ * after it only stores values (`this.cache = new Map()`, `this.name = name`); a call there
+ * (`client.close()`, `this.emit('started')`) would now run before the work instead of after its
+ * start, so the transforms decline.
+ */
+function isInertAfterMovedWork(
+  body: TSESTree.BlockStatement,
+  moved: readonly MovedStatement[],
+  visitorKeys: TSESLint.SourceCode.VisitorKeys,
+): boolean {
+  const first = body.body.findIndex((statement) => moved.some((entry) => entry.statement === statement));
+  return body.body.slice(first + 1).every((statement) => {
+    if (moved.some((entry) => entry.statement === statement) || statement.type === AST_NODE_TYPES.EmptyStatement) {
+      return true;
+    }
+    const isStore =
+      (statement.type === AST_NODE_TYPES.ExpressionStatement &&
+        statement.expression.type === AST_NODE_TYPES.AssignmentExpression) ||
+      statement.type === AST_NODE_TYPES.VariableDeclaration;
+    if (!isStore) {
+      return false;
+    }
+    let calls = false;
+    walk(statement, visitorKeys, (node) => {
+      if (
+        node.type === AST_NODE_TYPES.CallExpression ||
+        node.type === AST_NODE_TYPES.AwaitExpression ||
+        node.type === AST_NODE_TYPES.TaggedTemplateExpression ||
+        node.type === AST_NODE_TYPES.ImportExpression
+      ) {
+        // A call inside a function that is only defined here runs later: still a store.
+        calls ||= !isInsideFunction(node, statement);
+      }
+    });
+    return !calls;
+  });
+}
+
+/** Methods that subscribe a listener to an event (and `on<event>` methods). */
+const SUBSCRIBE_METHODS = new Set(['addEventListener', 'addListener', 'on', 'once', 'prependListener', 'prependOnceListener']);
+
+/**
+ * `new Promise((resolve) => { emitter.once('ready', resolve); … })`: the promise settles on an
+ * event, which may only come once the caller uses the object. Awaiting it in the factory or the
+ * initialiser could wait forever, so such work does not move.
+ */
+function waitsForAnEvent(statement: TSESTree.Node, visitorKeys: TSESLint.SourceCode.VisitorKeys): boolean {
+  let found = false;
+  walk(statement, visitorKeys, (node) => {
+    if (
+      found ||
+      node.type !== AST_NODE_TYPES.NewExpression ||
+      node.callee.type !== AST_NODE_TYPES.Identifier ||
+      node.callee.name !== 'Promise' ||
+      !isFunctionNode(node.arguments[0])
+    ) {
+      return;
+    }
+    const executor = node.arguments[0];
+    const settlers = new Set(executor.params.flatMap((param) => (param.type === AST_NODE_TYPES.Identifier ? [param.name] : [])));
+    const callsSettler = (root: TSESTree.Node): boolean => {
+      let calls = false;
+      walk(root, visitorKeys, (child) => {
+        calls ||=
+          child.type === AST_NODE_TYPES.CallExpression &&
+          child.callee.type === AST_NODE_TYPES.Identifier &&
+          settlers.has(child.callee.name);
+      });
+      return calls;
+    };
+    walk(executor.body, visitorKeys, (child) => {
+      if (
+        child.type === AST_NODE_TYPES.CallExpression &&
+        child.callee.type === AST_NODE_TYPES.MemberExpression &&
+        !child.callee.computed &&
+        child.callee.property.type === AST_NODE_TYPES.Identifier &&
+        (SUBSCRIBE_METHODS.has(child.callee.property.name) || /^on[A-Za-z]/u.test(child.callee.property.name)) &&
+        child.arguments.some(
+          (argument) =>
+            (argument.type === AST_NODE_TYPES.Identifier && settlers.has(argument.name)) ||
+            (isFunctionNode(argument) && callsSettler(argument.body)),
+        )
+      ) {
+        found = true;
+      }
+    });
+  });
+  return found;
+}
+
+function isInsideFunction(node: TSESTree.Node, root: TSESTree.Node): boolean {
+  for (let current = node.parent; current && current !== root; current = current.parent) {
+    if (isFunctionNode(current)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+function getLineIndent(sourceCode: SourceCode, line: number): string {
+  return /^[ \t]*/u.exec(sourceCode.lines[line - 1] ?? '')?.[0] ?? '';
+}
+
+function startsItsLine(sourceCode: SourceCode, node: { loc: TSESTree.SourceLocation }): boolean {
+  const line = sourceCode.lines[node.loc.start.line - 1] ?? '';
+  return line.slice(0, node.loc.start.column).trim() === '';
+}
+
+function getLayout(constructorNode: ConstructorNode, sourceCode: SourceCode): Layout {
+  if (constructorNode.loc.start.line === constructorNode.loc.end.line) {
+    return { newline: ' ', memberIndent: '', bodyIndent: '', indentUnit: '', inline: true };
+  }
+  const newline = sourceCode.text.includes('\r\n') ? '\r\n' : '\n';
+  const memberIndent = getLineIndent(sourceCode, constructorNode.loc.start.line);
+  const first = constructorNode.value.body.body.find((statement) => startsItsLine(sourceCode, statement));
+  let bodyIndent = first ? getLineIndent(sourceCode, first.loc.start.line) : '';
+  if (!bodyIndent.startsWith(memberIndent) || bodyIndent.length <= memberIndent.length) {
+    const unit = memberIndent.includes('\t') ? '\t' : '  ';
+    bodyIndent = memberIndent + unit;
+  }
+  return { newline, memberIndent, bodyIndent, indentUnit: bodyIndent.slice(memberIndent.length), inline: false };
+}
+
+/** Edits that take the moved statements out, whole lines where they stand alone. */
+function planRemovals(
+  body: TSESTree.BlockStatement,
+  moved: readonly MovedStatement[],
+  sourceCode: SourceCode,
+): { removals: Edit[]; bodyLeftEmpty: boolean } {
+  const inMoved = (range: readonly [number, number]): boolean =>
+    moved.some((entry) => range[0] >= entry.range[0] && range[1] <= entry.range[1]);
+  const remainingStatements = body.body.filter((statement) => !moved.some((entry) => entry.statement === statement));
+  const remainingComments = sourceCode
+    .getAllComments()
+    .filter((comment) => comment.range[0] > body.range[0] && comment.range[1] < body.range[1] && !inMoved(comment.range));
+  if (remainingStatements.length === 0 && remainingComments.length === 0) {
+    return { removals: [{ range: body.range, text: '{}' }], bodyLeftEmpty: true };
+  }
+  const text = sourceCode.text;
+  const removals = moved.map(({ range }): Edit => {
+    const lineStart = text.lastIndexOf('\n', range[0] - 1) + 1;
+    const newlineAt = text.indexOf('\n', range[1]);
+    const lineEnd = newlineAt === -1 ? text.length : newlineAt;
+    if (text.slice(lineStart, range[0]).trim() === '' && text.slice(range[1], lineEnd).trim() === '' && newlineAt !== -1) {
+      return { range: [lineStart, lineEnd + 1], text: '' };
+    }
+    // Shares its line with other code: take the statement and the blanks that separate it.
+    const isBlank = (char: string | undefined): boolean => char === ' ' || char === '\t';
+    if (text.slice(lineStart, range[0]).trim() === '') {
+      let end = range[1];
+      while (isBlank(text[end])) {
+        end++;
+      }
+      return { range: [range[0], end], text: '' };
+    }
+    let start = range[0];
+    while (start > lineStart && isBlank(text[start - 1])) {
+      start--;
+    }
+    return { range: [start, range[1]], text: '' };
+  });
+  return { removals, bodyLeftEmpty: false };
+}
+
+/**
+ * `ready: Promise<void>;` is assigned in the constructor today; once the assignment moves out,
+ * `--strictPropertyInitialization` wants `ready!: Promise<void>;`.
+ */
+function planDefiniteAssignments(classNode: ClassNode, moved: readonly MovedStatement[]): Edit[] {
+  const edits: Edit[] = [];
+  for (const { form } of moved) {
+    if (form.type !== 'ready') {
+      continue;
+    }
+    for (const member of findMembers(classNode, form.fieldName)) {
+      if (
+        member.type === AST_NODE_TYPES.PropertyDefinition &&
+        !member.value &&
+        !member.optional &&
+        !member.definite &&
+        !member.declare &&
+        member.typeAnnotation &&
+        !edits.some((edit) => edit.range[0] === member.key.range[1])
+      ) {
+        edits.push({ range: [member.key.range[1], member.key.range[1]], text: '!' });
+      }
+    }
+  }
+  return edits;
+}
+
+/** Applies edits that lie inside `[start, end)` to that slice of the source. */
+export function applyEdits(text: string, start: number, end: number, edits: readonly Edit[]): string {
+  let result = '';
+  let position = start;
+  // At the same position an insertion goes before a replacement (`await ` before `this` → `db`).
+  const sorted = [...edits].sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
+  for (const edit of sorted) {
+    if (edit.range[0] < position || edit.range[1] > end) {
+      continue;
+    }
+    result += text.slice(position, edit.range[0]) + edit.text;
+    position = edit.range[1];
+  }
+  return result + text.slice(position, end);
+}
+
+/**
+ * The moved statements as they read in their new home, one entry per line group:
+ * `await work;`, `await work;` for `void work;`, and `this.ready = work;` + `await this.ready;`.
+ * `object` is how the instance is written there (`this` in a method, `db` in the factory).
+ */
+export function writeMovedStatements(
+  plan: MovePlan,
+  sourceCode: SourceCode,
+  object: string,
+  extraEdits: readonly Edit[] = [],
+): string[] {
+  const text = sourceCode.text;
+  const thisEdits: Edit[] =
+    object === 'this' ? [] : plan.thisNodes.map((node) => ({ range: node.range, text: object }));
+  const lines: string[] = [];
+  for (const { statement, form, range } of plan.moved) {
+    const edits = [...thisEdits, ...extraEdits];
+    if (form.type === 'await') {
+      edits.push({ range: [statement.expression.range[0], statement.expression.range[0]], text: 'await ' });
+    } else if (form.type === 'void') {
+      edits.push({ range: form.operator.range, text: 'await' });
+    }
+    lines.push(plan.layout.bodyIndent + applyEdits(text, range[0], range[1], edits));
+    if (form.type === 'ready') {
+      const field = applyEdits(text, form.field.range[0], form.field.range[1], edits);
+      lines.push(`${plan.layout.bodyIndent}await ${field};`);
+    }
+  }
+  return lines;
+}
+
+/**
+ * Where new members go and what happens to the constructor: when nothing is left of it (no
+ * parameters, statements, comments or modifiers, no base class) it is replaced by the new
+ * members; otherwise they follow it (after any comment on its last line).
+ */
+export function placeMembers(
+  plan: MovePlan,
+  sourceCode: SourceCode,
+  members: readonly string[],
+  keepConstructor: boolean,
+): Edit[] {
+  const { constructorNode, layout } = plan;
+  const separator = layout.inline ? ' ' : layout.newline + layout.newline;
+  const joined = members.join(separator);
+  const removable =
+    !keepConstructor &&
+    plan.bodyLeftEmpty &&
+    constructorNode.value.params.length === 0 &&
+    !constructorNode.accessibility &&
+    !plan.classNode.superClass &&
+    // Comments in the body are in moved statements (`bodyLeftEmpty`); any other one keeps it.
+    sourceCode
+      .getCommentsInside(constructorNode)
+      .every((comment) => comment.range[0] > constructorNode.value.body.range[0]) &&
+    !hasOwnLineCommentsAround(constructorNode, sourceCode);
+  if (removable) {
+    return [{ range: constructorNode.range, text: joined.slice(layout.memberIndent.length) }];
+  }
+  let end = constructorNode.range[1];
+  for (const comment of sourceCode.getCommentsAfter(constructorNode)) {
+    if (comment.loc.start.line === constructorNode.loc.end.line) {
+      end = comment.range[1];
+    }
+  }
+  return [
+    ...plan.removals,
+    { range: [end, end], text: (layout.inline ? ' ' : separator) + joined },
+  ];
+}
+
+function hasOwnLineCommentsAround(node: TSESTree.Node, sourceCode: SourceCode): boolean {
+  return (
+    sourceCode.getCommentsBefore(node).length > 0 ||
+    sourceCode.getCommentsAfter(node).some((comment) => comment.loc.start.line === node.loc.end.line)
+  );
+}
+
+/** Visits `root` and every node below it. */
+function walk(
+  root: TSESTree.Node,
+  visitorKeys: TSESLint.SourceCode.VisitorKeys,
+  visit: (node: TSESTree.Node) => void,
+): void {
+  const stack: TSESTree.Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    visit(node);
+    for (const key of visitorKeys[node.type] ?? []) {
+      const value = (node as unknown as Record<string, unknown>)[key];
+      for (const child of Array.isArray(value) ? value : [value]) {
+        if (isNode(child)) {
+          stack.push(child);
+        }
+      }
+    }
+  }
+}
+
+function isNode(value: unknown): value is TSESTree.Node {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+}
+
+/** A fixer function applying `edits` as one fix, or `null` when they overlap (never a broken edit). */
+export function toFixer(edits: readonly Edit[]): ((fixer: TSESLint.RuleFixer) => TSESLint.RuleFix[]) | null {
+  const sorted = [...edits].sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
+  for (let index = 1; index < sorted.length; index++) {
+    if (sorted[index]!.range[0] < sorted[index - 1]!.range[1]) {
+      return null;
+    }
+  }
+  return (fixer) => sorted.map((edit) => fixer.replaceTextRange(edit.range, edit.text));
+}
+
+/** A method's text in the plan's layout: header line, body lines (already indented), closing brace. */
+export function writeMethod(plan: MovePlan, header: string, bodyLines: readonly string[]): string {
+  const { layout } = plan;
+  return [`${layout.memberIndent}${header} {`, ...bodyLines, `${layout.memberIndent}}`].join(layout.newline);
+}
+
+/** espree leaves `decorators` out where typescript-eslint gives an empty list. */
+function hasDecorators(node: { decorators?: readonly TSESTree.Decorator[] | undefined }): boolean {
+  return (node.decorators?.length ?? 0) > 0;
+}
+
+/** Every reference to the class's name in this file (its outer and inner bindings). */
+function getClassReferences(classNode: ClassNode, sourceCode: SourceCode): TSESTree.Identifier[] {
+  const references: TSESTree.Identifier[] = [];
+  for (const variable of sourceCode.getDeclaredVariables(classNode)) {
+    for (const reference of variable.references) {
+      if (reference.identifier.type === AST_NODE_TYPES.Identifier && !references.includes(reference.identifier)) {
+        references.push(reference.identifier);
+      }
+    }
+  }
+  return references;
+}
+
+/** A class in this file extends `classNode` (`class Child extends Db`). */
+export function isExtendedInFile(classNode: ClassNode, sourceCode: SourceCode): boolean {
+  return getClassReferences(classNode, sourceCode).some((reference) => {
+    const parent = reference.parent;
+    return isClassNode(parent) && parent.superClass === reference;
+  });
+}
+
+/**
+ * Same-file `new Db(…)` inside async functions (outside the constructor), where a transform can
+ * make the caller await: the callee written right after `new`, with no comment between.
+ */
+export function findCallSites(
+  plan: MovePlan,
+  sourceCode: SourceCode,
+): { call: TSESTree.NewExpression; callee: TSESTree.Identifier }[] {
+  const sites: { call: TSESTree.NewExpression; callee: TSESTree.Identifier }[] = [];
+  const constructorRange = plan.constructorNode.range;
+  for (const callee of getClassReferences(plan.classNode, sourceCode)) {
+    const call = callee.parent;
+    if (
+      call.type !== AST_NODE_TYPES.NewExpression ||
+      call.callee !== callee ||
+      (call.range[0] >= constructorRange[0] && call.range[1] <= constructorRange[1]) ||
+      !isInAsyncFunction(call)
+    ) {
+      continue;
+    }
+    const newToken = sourceCode.getFirstToken(call);
+    const calleeToken = newToken && sourceCode.getTokenAfter(newToken);
+    if (newToken && calleeToken?.range[0] === callee.range[0] && !sourceCode.commentsExistBetween(newToken, callee)) {
+      sites.push({ call, callee });
+    }
+  }
+  return sites;
+}
+
+function isInAsyncFunction(node: TSESTree.Node): boolean {
+  for (let current = node.parent; current; current = current.parent) {
+    if (isFunctionNode(current)) {
+      return current.async;
+    }
+    if (
+      current.type === AST_NODE_TYPES.PropertyDefinition ||
+      current.type === AST_NODE_TYPES.AccessorProperty ||
+      current.type === AST_NODE_TYPES.StaticBlock
+    ) {
+      return false;
+    }
+  }
+  return false;
+}
+
+/** `await x` binds looser than member access, calls, `!` and the left side of `**`. */
+export function needsParentheses(node: TSESTree.Node): boolean {
+  const parent = node.parent;
+  switch (parent?.type) {
+    case AST_NODE_TYPES.MemberExpression:
+      return parent.object === node;
+    case AST_NODE_TYPES.CallExpression:
+      return parent.callee === node;
+    case AST_NODE_TYPES.TaggedTemplateExpression:
+    case AST_NODE_TYPES.TSNonNullExpression:
+      return true;
+    case AST_NODE_TYPES.BinaryExpression:
+      return parent.operator === '**' && parent.left === node;
+    default:
+      return false;
+  }
+}

@@ -1,0 +1,2519 @@
+import type { InvalidTestCase } from '@typescript-eslint/rule-tester';
+import tsParser from '@typescript-eslint/parser';
+import { Linter } from 'eslint';
+import * as espree from 'espree';
+import { describe, expect, it } from 'vitest';
+
+import rule, { type MessageIds, type Options } from '../../src/rules/no-async-constructor.js';
+import { jsTester, tsTester, typedTester } from '../helpers/rule-tester.js';
+
+type Case = InvalidTestCase<MessageIds, Options>;
+
+// The quick fixes of `no-async-constructor` (issue 3): the exact output of each suggestion, and the
+// cases where a transform is declined (`suggestions` lists only what is offered; `[]` for none).
+// Every reported statement of a class moves in one fix, so each report of a class carries the same
+// suggestions. tests/fixes/ runs the outputs; tests/fixes/relint.test.ts lints them again.
+
+const tsCases: Case[] = [
+    {
+      name: 'a floating call; same-file call sites in async functions become `await Db.create(…)` / `await new Db(…)`',
+      code: `
+class Db {
+  constructor(readonly url: string) {
+    this.connect();
+  }
+
+  async connect(): Promise<void> {}
+}
+
+export async function main(): Promise<string> {
+  const db = new Db('postgres://localhost/app');
+  const other = await new Db(db.url);
+  return new Db('postgres://localhost/test').url + other.url;
+}
+
+export function later(): Db {
+  return new Db('postgres://localhost/app');
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 4,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Db {
+  constructor(readonly url: string) {}
+
+  static async create(url: string): Promise<Db> {
+    const db = new Db(url);
+    await db.connect();
+    return db;
+  }
+
+  async connect(): Promise<void> {}
+}
+
+export async function main(): Promise<string> {
+  const db = await Db.create('postgres://localhost/app');
+  const other = await Db.create(db.url);
+  return (await Db.create('postgres://localhost/test')).url + other.url;
+}
+
+export function later(): Db {
+  return new Db('postgres://localhost/app');
+}
+`,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Db {
+  #init: Promise<void> | undefined;
+
+  constructor(readonly url: string) {}
+
+  async #initialize(): Promise<void> {
+    await this.connect();
+  }
+
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+
+  async connect(): Promise<void> {}
+}
+
+export async function main(): Promise<string> {
+  const db = await new Db('postgres://localhost/app');
+  const other = await new Db(db.url);
+  return (await new Db('postgres://localhost/test')).url + other.url;
+}
+
+export function later(): Db {
+  return new Db('postgres://localhost/app');
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+
+    {
+      name: '`void` work; the emptied constructor goes',
+      code: `
+class Loader {
+  constructor() {
+    void this.load(); // fire and forget
+  }
+
+  async load(): Promise<void> {}
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 4,
+          column: 10,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Loader {
+  static async create(): Promise<Loader> {
+    const loader = new Loader();
+    await loader.load(); // fire and forget
+    return loader;
+  }
+
+  async load(): Promise<void> {}
+}
+`,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Loader {
+  #init: Promise<void> | undefined;
+
+  async #initialize(): Promise<void> {
+    await this.load(); // fire and forget
+  }
+
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+
+  async load(): Promise<void> {}
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+
+    {
+      name: 'a stored ready promise: the field stays (definitely assigned) and is awaited',
+      code: `
+class Db {
+  ready: Promise<void>;
+
+  constructor() {
+    this.ready = this.connect();
+  }
+
+  async connect(): Promise<void> {}
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 6,
+          column: 18,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Db {
+  ready!: Promise<void>;
+
+  static async create(): Promise<Db> {
+    const db = new Db();
+    db.ready = db.connect();
+    await db.ready;
+    return db;
+  }
+
+  async connect(): Promise<void> {}
+}
+`,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Db {
+  ready!: Promise<void>;
+
+  #init: Promise<void> | undefined;
+
+  async #initialize(): Promise<void> {
+    this.ready = this.connect();
+    await this.ready;
+  }
+
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+
+  async connect(): Promise<void> {}
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+
+    {
+      name: 'a `.catch()` chain keeps its handler',
+      code: `
+class Metrics {
+  constructor(private readonly endpoint: string) {
+    this.flush().catch((error: unknown) => console.error(error));
+  }
+
+  async flush(): Promise<void> {}
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 4,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Metrics {
+  constructor(private readonly endpoint: string) {}
+
+  static async create(endpoint: string): Promise<Metrics> {
+    const metrics = new Metrics(endpoint);
+    await metrics.flush().catch((error: unknown) => console.error(error));
+    return metrics;
+  }
+
+  async flush(): Promise<void> {}
+}
+`,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Metrics {
+  #init: Promise<void> | undefined;
+
+  constructor(private readonly endpoint: string) {}
+
+  async #initialize(): Promise<void> {
+    await this.flush().catch((error: unknown) => console.error(error));
+  }
+
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+
+  async flush(): Promise<void> {}
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+
+    {
+      name: 'an async IIFE',
+      code: `
+class Cache {
+  entries = new Map<string, string>();
+
+  constructor(private readonly source: URL) {
+    (async () => {
+      const response = await fetch(this.source);
+      this.entries = new Map(Object.entries((await response.json()) as Record<string, string>));
+    })();
+  }
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 6,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Cache {
+  entries = new Map<string, string>();
+
+  constructor(private readonly source: URL) {}
+
+  static async create(source: URL): Promise<Cache> {
+    const cache = new Cache(source);
+    await (async () => {
+      const response = await fetch(cache.source);
+      cache.entries = new Map(Object.entries((await response.json()) as Record<string, string>));
+    })();
+    return cache;
+  }
+}
+`,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Cache {
+  entries = new Map<string, string>();
+
+  #init: Promise<void> | undefined;
+
+  constructor(private readonly source: URL) {}
+
+  async #initialize(): Promise<void> {
+    await (async () => {
+      const response = await fetch(this.source);
+      this.entries = new Map(Object.entries((await response.json()) as Record<string, string>));
+    })();
+  }
+
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+
+    {
+      name: 'several statements move together, the synchronous one stays',
+      code: `
+class Session {
+  user = '';
+
+  constructor(readonly id: string) {
+    this.refresh();
+    this.user = 'anonymous';
+    this.loadHistory().then(() => this.emit('ready'));
+  }
+
+  emit(event: string): void {}
+
+  async refresh(): Promise<void> {}
+
+  async loadHistory(): Promise<void> {}
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 6,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Session {
+  user = '';
+
+  constructor(readonly id: string) {
+    this.user = 'anonymous';
+  }
+
+  static async create(id: string): Promise<Session> {
+    const session = new Session(id);
+    await session.refresh();
+    await session.loadHistory().then(() => session.emit('ready'));
+    return session;
+  }
+
+  emit(event: string): void {}
+
+  async refresh(): Promise<void> {}
+
+  async loadHistory(): Promise<void> {}
+}
+`,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Session {
+  user = '';
+
+  #init: Promise<void> | undefined;
+
+  constructor(readonly id: string) {
+    this.user = 'anonymous';
+  }
+
+  async #initialize(): Promise<void> {
+    await this.refresh();
+    await this.loadHistory().then(() => this.emit('ready'));
+  }
+
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+
+  emit(event: string): void {}
+
+  async refresh(): Promise<void> {}
+
+  async loadHistory(): Promise<void> {}
+}
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'asyncWork',
+          line: 8,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Session {
+  user = '';
+
+  constructor(readonly id: string) {
+    this.user = 'anonymous';
+  }
+
+  static async create(id: string): Promise<Session> {
+    const session = new Session(id);
+    await session.refresh();
+    await session.loadHistory().then(() => session.emit('ready'));
+    return session;
+  }
+
+  emit(event: string): void {}
+
+  async refresh(): Promise<void> {}
+
+  async loadHistory(): Promise<void> {}
+}
+`,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Session {
+  user = '';
+
+  #init: Promise<void> | undefined;
+
+  constructor(readonly id: string) {
+    this.user = 'anonymous';
+  }
+
+  async #initialize(): Promise<void> {
+    await this.refresh();
+    await this.loadHistory().then(() => this.emit('ready'));
+  }
+
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+
+  emit(event: string): void {}
+
+  async refresh(): Promise<void> {}
+
+  async loadHistory(): Promise<void> {}
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+
+    {
+      name: 'parameters read by the moved code: the factory passes them; `#initialize()` has none, so no awaitable fix',
+      code: `
+async function connect(url: string, options: { retries: number }): Promise<void> {}
+
+class Client {
+  constructor(url: string, retries = 3) {
+    connect(url, { retries });
+  }
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 6,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+async function connect(url: string, options: { retries: number }): Promise<void> {}
+
+class Client {
+  constructor(url: string, retries = 3) {}
+
+  static async create(url: string, retries = 3): Promise<Client> {
+    const client = new Client(url, retries);
+    await connect(url, { retries });
+    return client;
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+
+    {
+      name: 'parameter properties: the factory drops their modifiers; the awaitable class reads them from `this`',
+      code: `
+async function handshake(url: string, options: { timeout: number }): Promise<void> {}
+
+class Socket {
+  constructor(
+    private readonly url: string,
+    public timeout = 1000,
+    protected retries?: number,
+  ) {
+    handshake(url, { timeout });
+  }
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 10,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+async function handshake(url: string, options: { timeout: number }): Promise<void> {}
+
+class Socket {
+  constructor(
+    private readonly url: string,
+    public timeout = 1000,
+    protected retries?: number,
+  ) {}
+
+  static async create(url: string, timeout = 1000, retries?: number): Promise<Socket> {
+    const socket = new Socket(url, timeout, retries);
+    await handshake(url, { timeout });
+    return socket;
+  }
+}
+`,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+async function handshake(url: string, options: { timeout: number }): Promise<void> {}
+
+class Socket {
+  #init: Promise<void> | undefined;
+
+  constructor(
+    private readonly url: string,
+    public timeout = 1000,
+    protected retries?: number,
+  ) {}
+
+  async #initialize(): Promise<void> {
+    await handshake(this.url, { timeout: this.timeout });
+  }
+
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+
+    {
+      name: 'a generic class keeps its type parameters (variance modifiers dropped on the method)',
+      code: `
+class Store<K extends string, out V = unknown> {
+  constructor(readonly name: K) {
+    this.load();
+  }
+
+  async load(): Promise<V | undefined> {
+    return undefined;
+  }
+}
+
+export async function open(): Promise<Store<'users', number>> {
+  return new Store<'users', number>('users');
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 4,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Store<K extends string, out V = unknown> {
+  constructor(readonly name: K) {}
+
+  static async create<K extends string, V = unknown>(name: K): Promise<Store<K, V>> {
+    const store = new Store<K, V>(name);
+    await store.load();
+    return store;
+  }
+
+  async load(): Promise<V | undefined> {
+    return undefined;
+  }
+}
+
+export async function open(): Promise<Store<'users', number>> {
+  return await Store.create<'users', number>('users');
+}
+`,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Store<K extends string, out V = unknown> {
+  #init: Promise<void> | undefined;
+
+  constructor(readonly name: K) {}
+
+  async #initialize(): Promise<void> {
+    await this.load();
+  }
+
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+
+  async load(): Promise<V | undefined> {
+    return undefined;
+  }
+}
+
+export async function open(): Promise<Store<'users', number>> {
+  return new Store<'users', number>('users');
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+
+    {
+      name: 'a subclass: the work after `super()` moves',
+      code: `
+class Base {
+  constructor(readonly name: string) {}
+}
+
+class Child extends Base {
+  constructor(name: string) {
+    super(name);
+    this.init();
+  }
+
+  async init(): Promise<void> {}
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 9,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Base {
+  constructor(readonly name: string) {}
+}
+
+class Child extends Base {
+  constructor(name: string) {
+    super(name);
+  }
+
+  static async create(name: string): Promise<Child> {
+    const child = new Child(name);
+    await child.init();
+    return child;
+  }
+
+  async init(): Promise<void> {}
+}
+`,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Base {
+  constructor(readonly name: string) {}
+}
+
+class Child extends Base {
+  #init: Promise<void> | undefined;
+
+  constructor(name: string) {
+    super(name);
+  }
+
+  async #initialize(): Promise<void> {
+    await this.init();
+  }
+
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+
+  async init(): Promise<void> {}
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+
+    {
+      name: 'comments in and around the moved code are kept',
+      code: `
+class Feed {
+  constructor() {
+    // Load the first page now,
+    // the rest on scroll.
+    this.load(/* page */ 1); // first page
+    /* keep polling */
+    this.poll(
+      // every minute
+      60_000,
+    );
+  }
+
+  async load(page: number): Promise<void> {}
+
+  async poll(interval: number): Promise<void> {}
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 6,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Feed {
+  static async create(): Promise<Feed> {
+    const feed = new Feed();
+    // Load the first page now,
+    // the rest on scroll.
+    await feed.load(/* page */ 1); // first page
+    /* keep polling */
+    await feed.poll(
+      // every minute
+      60_000,
+    );
+    return feed;
+  }
+
+  async load(page: number): Promise<void> {}
+
+  async poll(interval: number): Promise<void> {}
+}
+`,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Feed {
+  #init: Promise<void> | undefined;
+
+  async #initialize(): Promise<void> {
+    // Load the first page now,
+    // the rest on scroll.
+    await this.load(/* page */ 1); // first page
+    /* keep polling */
+    await this.poll(
+      // every minute
+      60_000,
+    );
+  }
+
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+
+  async load(page: number): Promise<void> {}
+
+  async poll(interval: number): Promise<void> {}
+}
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'asyncWork',
+          line: 8,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Feed {
+  static async create(): Promise<Feed> {
+    const feed = new Feed();
+    // Load the first page now,
+    // the rest on scroll.
+    await feed.load(/* page */ 1); // first page
+    /* keep polling */
+    await feed.poll(
+      // every minute
+      60_000,
+    );
+    return feed;
+  }
+
+  async load(page: number): Promise<void> {}
+
+  async poll(interval: number): Promise<void> {}
+}
+`,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Feed {
+  #init: Promise<void> | undefined;
+
+  async #initialize(): Promise<void> {
+    // Load the first page now,
+    // the rest on scroll.
+    await this.load(/* page */ 1); // first page
+    /* keep polling */
+    await this.poll(
+      // every minute
+      60_000,
+    );
+  }
+
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+
+  async load(page: number): Promise<void> {}
+
+  async poll(interval: number): Promise<void> {}
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+
+    {
+      name: 'tabs and a constructor written on one line',
+      code: `
+class Tabbed {
+	constructor(readonly id: string) {
+		this.load();
+	}
+
+	async load(): Promise<void> {}
+}
+class OneLine { constructor() { this.load(); } async load(): Promise<void> {} }
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 4,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Tabbed {
+	constructor(readonly id: string) {}
+
+	static async create(id: string): Promise<Tabbed> {
+		const tabbed = new Tabbed(id);
+		await tabbed.load();
+		return tabbed;
+	}
+
+	async load(): Promise<void> {}
+}
+class OneLine { constructor() { this.load(); } async load(): Promise<void> {} }
+`,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Tabbed {
+	#init: Promise<void> | undefined;
+
+	constructor(readonly id: string) {}
+
+	async #initialize(): Promise<void> {
+		await this.load();
+	}
+
+	then<T = Omit<this, 'then'>, E = never>(
+		onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+		onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+	): Promise<T | E> {
+		this.#init ??= this.#initialize().then(() => {
+			Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+		});
+		return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+	}
+
+	async load(): Promise<void> {}
+}
+class OneLine { constructor() { this.load(); } async load(): Promise<void> {} }
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'asyncWork',
+          line: 9,
+          column: 33,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Tabbed {
+	constructor(readonly id: string) {
+		this.load();
+	}
+
+	async load(): Promise<void> {}
+}
+class OneLine { static async create(): Promise<OneLine> { const oneLine = new OneLine(); await oneLine.load(); return oneLine; } async load(): Promise<void> {} }
+`,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Tabbed {
+	constructor(readonly id: string) {
+		this.load();
+	}
+
+	async load(): Promise<void> {}
+}
+class OneLine { #init: Promise<void> | undefined; async #initialize(): Promise<void> { await this.load(); } then<T = Omit<this, 'then'>, E = never>(onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null, onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null): Promise<T | E> { this.#init ??= this.#initialize().then(() => { Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true }); }); return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected); } async load(): Promise<void> {} }
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'declined: the moved code reads a constructor local declared before it',
+      code: `
+class Db {
+  constructor(url: string) {
+    const normalized = url.trim();
+    this.connect(normalized);
+  }
+
+  async connect(url: string): Promise<void> {}
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 5,
+          column: 5,
+          suggestions: [],
+        },
+      ],
+    },
+
+    {
+      name: 'declined: the moved code reads a parameter the constructor reassigns',
+      code: `
+class Db {
+  constructor(url: string) {
+    url = url.trim();
+    this.connect(url);
+  }
+
+  async connect(url: string): Promise<void> {}
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 5,
+          column: 5,
+          suggestions: [],
+        },
+      ],
+    },
+
+    {
+      name: 'declined: inside a branch',
+      code: `
+class Db {
+  constructor(lazy: boolean) {
+    if (!lazy) {
+      this.connect();
+    }
+  }
+
+  async connect(): Promise<void> {}
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 5,
+          column: 7,
+          suggestions: [],
+        },
+      ],
+    },
+
+    {
+      name: 'declined: inside a loop',
+      code: `
+class Pool {
+  size = 4;
+
+  constructor() {
+    while (this.size-- > 0) {
+      this.open();
+    }
+  }
+
+  async open(): Promise<void> {}
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 7,
+          column: 7,
+          suggestions: [],
+        },
+      ],
+    },
+
+    {
+      name: 'declined: an anonymous class',
+      code: `
+export default class {
+  constructor() {
+    this.load();
+  }
+
+  async load(): Promise<void> {}
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 4,
+          column: 5,
+          suggestions: [],
+        },
+      ],
+    },
+
+    {
+      name: 'declined: a class expression without a name of its own',
+      code: `
+const Db = class {
+  constructor() {
+    this.load();
+  }
+
+  async load(): Promise<void> {}
+};
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 4,
+          column: 5,
+          suggestions: [],
+        },
+      ],
+    },
+
+    {
+      name: 'declined (factory): a member named like the factory exists; the awaitable class is offered',
+      code: `
+class Db {
+  constructor() {
+    this.connect();
+  }
+
+  create(): void {}
+
+  async connect(): Promise<void> {}
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 4,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Db {
+  #init: Promise<void> | undefined;
+
+  async #initialize(): Promise<void> {
+    await this.connect();
+  }
+
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+
+  create(): void {}
+
+  async connect(): Promise<void> {}
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+
+    {
+      name: 'declined (awaitable): the class already has a `then`; the factory is offered',
+      code: `
+class Job {
+  constructor() {
+    this.start();
+  }
+
+  async start(): Promise<void> {}
+
+  then(resolve: (value: string) => void): void {
+    resolve('done');
+  }
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 4,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Job {
+  static async create(): Promise<Job> {
+    const job = new Job();
+    await job.start();
+    return job;
+  }
+
+  async start(): Promise<void> {}
+
+  then(resolve: (value: string) => void): void {
+    resolve('done');
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+
+    {
+      name: 'declined (factory): an ancestor in the file defines the same static',
+      code: `
+class Base {
+  static async create(): Promise<Base> {
+    return new Base();
+  }
+}
+
+class Child extends Base {
+  constructor() {
+    super();
+    this.load();
+  }
+
+  async load(): Promise<void> {}
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 11,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Base {
+  static async create(): Promise<Base> {
+    return new Base();
+  }
+}
+
+class Child extends Base {
+  #init: Promise<void> | undefined;
+
+  constructor() {
+    super();
+  }
+
+  async #initialize(): Promise<void> {
+    await this.load();
+  }
+
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+
+  async load(): Promise<void> {}
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+
+    {
+      name: 'declined (factory): a class in the file extends it, and its `super()` would stop starting the work',
+      code: `
+class Base {
+  constructor() {
+    this.load();
+  }
+
+  async load(): Promise<void> {}
+}
+
+class Child extends Base {}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 4,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Base {
+  #init: Promise<void> | undefined;
+
+  async #initialize(): Promise<void> {
+    await this.load();
+  }
+
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+
+  async load(): Promise<void> {}
+}
+
+class Child extends Base {}
+`,
+            },
+          ],
+        },
+      ],
+    },
+
+    {
+      name: 'declined (factory): the moved code calls `super`',
+      code: `
+class Base {
+  async load(): Promise<void> {}
+}
+
+class Child extends Base {
+  constructor() {
+    super();
+    super.load();
+  }
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 9,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Base {
+  async load(): Promise<void> {}
+}
+
+class Child extends Base {
+  #init: Promise<void> | undefined;
+
+  constructor() {
+    super();
+  }
+
+  async #initialize(): Promise<void> {
+    await super.load();
+  }
+
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+
+    {
+      name: 'declined: the constructor calls something after the work, which would then run first',
+      code: `
+class Session {
+  constructor(private readonly socket: { close(): void }) {
+    this.connect();
+    socket.close();
+  }
+
+  async connect(): Promise<void> {}
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 4,
+          column: 5,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'declined: a promise settled by an event, which awaiting in the factory could wait for forever',
+      code: `
+class Worker {
+  started: Promise<void>;
+
+  constructor(private readonly emitter: { once(event: string, listener: () => void): void }) {
+    this.started = new Promise((resolve) => {
+      emitter.once('started', resolve);
+      this.start();
+    });
+  }
+
+  start(): void {}
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 6,
+          column: 20,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'declined: constructor overloads',
+      code: `
+class Db {
+  constructor(url: string);
+  constructor(host: string, port: number);
+  constructor(hostOrUrl: string, port?: number) {
+    this.connect();
+  }
+
+  async connect(): Promise<void> {}
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 6,
+          column: 5,
+          suggestions: [],
+        },
+      ],
+    },
+
+    {
+      name: 'declined: a class decorator (a framework constructs it)',
+      code: `
+declare function injectable(): ClassDecorator;
+
+@injectable()
+class Db {
+  constructor() {
+    this.connect();
+  }
+
+  async connect(): Promise<void> {}
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 7,
+          column: 5,
+          suggestions: [],
+        },
+      ],
+    },
+
+    {
+      name: 'declined: a parameter decorator',
+      code: `
+declare function inject(token: string): ParameterDecorator;
+
+class Db {
+  constructor(@inject('url') readonly url: string) {
+    this.connect();
+  }
+
+  async connect(): Promise<void> {}
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 6,
+          column: 5,
+          suggestions: [],
+        },
+      ],
+    },
+
+    {
+      name: 'declined: the constructor reads the ready promise the fix would assign later',
+      code: `
+class Db {
+  ready: Promise<void>;
+
+  constructor() {
+    this.ready = this.connect();
+    this.ready.then(() => console.log('connected'));
+  }
+
+  async connect(): Promise<void> {}
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 6,
+          column: 18,
+          suggestions: [],
+        },
+      ],
+    },
+
+    {
+      name: 'declined: a field initialiser, and the constructor work that comes with it (they move together or not at all)',
+      code: `
+class Db {
+  ready = this.connect();
+
+  constructor() {
+    this.warmUp();
+  }
+
+  async connect(): Promise<void> {}
+
+  async warmUp(): Promise<void> {}
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 3,
+          column: 11,
+          suggestions: [],
+        },
+        {
+          messageId: 'asyncWork',
+          line: 6,
+          column: 5,
+          suggestions: [],
+        },
+      ],
+    },
+
+    {
+      name: 'declined: the "async constructor" trick (`return` of a promise)',
+      code: `
+class Db {
+  constructor() {
+    return this.connect();
+  }
+
+  async connect(): Promise<this> {
+    return this;
+  }
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'returnsPromise',
+          line: 4,
+          column: 12,
+          suggestions: [],
+        },
+      ],
+    },
+
+    {
+      name: 'declined: an async callback of a synchronous array method',
+      code: `
+class Loader {
+  constructor(urls: string[]) {
+    urls.forEach(async (url) => {
+      await fetch(url);
+    });
+  }
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 4,
+          column: 18,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: '`factoryName`',
+      code: `
+class Db {
+  constructor(readonly url: string) {
+    this.connect();
+  }
+
+  async connect(): Promise<void> {}
+}
+
+export async function main(): Promise<Db> {
+  return new Db('postgres://localhost/app');
+}
+`,
+      options: [{ factoryName: 'open' }],
+      output: null,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 4,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Db {
+  constructor(readonly url: string) {}
+
+  static async open(url: string): Promise<Db> {
+    const db = new Db(url);
+    await db.connect();
+    return db;
+  }
+
+  async connect(): Promise<void> {}
+}
+
+export async function main(): Promise<Db> {
+  return await Db.open('postgres://localhost/app');
+}
+`,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Db {
+  #init: Promise<void> | undefined;
+
+  constructor(readonly url: string) {}
+
+  async #initialize(): Promise<void> {
+    await this.connect();
+  }
+
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+
+  async connect(): Promise<void> {}
+}
+
+export async function main(): Promise<Db> {
+  return new Db('postgres://localhost/app');
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+
+    {
+      name: '`constructorVisibility: "private"` (an existing `public` is replaced)',
+      code: `
+class Db {
+  public constructor(readonly url: string) {
+    this.connect();
+  }
+
+  async connect(): Promise<void> {}
+}
+`,
+      options: [{ constructorVisibility: 'private' }],
+      output: null,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 4,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Db {
+  private constructor(readonly url: string) {}
+
+  static async create(url: string): Promise<Db> {
+    const db = new Db(url);
+    await db.connect();
+    return db;
+  }
+
+  async connect(): Promise<void> {}
+}
+`,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Db {
+  #init: Promise<void> | undefined;
+
+  public constructor(readonly url: string) {}
+
+  async #initialize(): Promise<void> {
+    await this.connect();
+  }
+
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+
+  async connect(): Promise<void> {}
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+
+    {
+      name: '`constructorVisibility: "protected"` keeps an emptied constructor to carry it',
+      code: `
+class Db {
+  constructor() {
+    this.connect();
+  }
+
+  async connect(): Promise<void> {}
+}
+`,
+      options: [{ constructorVisibility: 'protected' }],
+      output: null,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 4,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Db {
+  protected constructor() {}
+
+  static async create(): Promise<Db> {
+    const db = new Db();
+    await db.connect();
+    return db;
+  }
+
+  async connect(): Promise<void> {}
+}
+`,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Db {
+  #init: Promise<void> | undefined;
+
+  async #initialize(): Promise<void> {
+    await this.connect();
+  }
+
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+
+  async connect(): Promise<void> {}
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+
+    {
+      name: '`autofix: "factory"`: `--fix` applies the factory to every class it can',
+      code: `
+class Db {
+  constructor(readonly url: string) {
+    this.connect();
+    void this.warmUp();
+  }
+
+  async connect(): Promise<void> {}
+
+  async warmUp(): Promise<void> {}
+}
+
+class Lazy {
+  constructor(lazy: boolean) {
+    if (!lazy) {
+      this.load();
+    }
+  }
+
+  async load(): Promise<void> {}
+}
+`,
+      options: [{ autofix: 'factory' }],
+      output: `
+class Db {
+  constructor(readonly url: string) {}
+
+  static async create(url: string): Promise<Db> {
+    const db = new Db(url);
+    await db.connect();
+    await db.warmUp();
+    return db;
+  }
+
+  async connect(): Promise<void> {}
+
+  async warmUp(): Promise<void> {}
+}
+
+class Lazy {
+  constructor(lazy: boolean) {
+    if (!lazy) {
+      this.load();
+    }
+  }
+
+  async load(): Promise<void> {}
+}
+`,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 4,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Db {
+  constructor(readonly url: string) {}
+
+  static async create(url: string): Promise<Db> {
+    const db = new Db(url);
+    await db.connect();
+    await db.warmUp();
+    return db;
+  }
+
+  async connect(): Promise<void> {}
+
+  async warmUp(): Promise<void> {}
+}
+
+class Lazy {
+  constructor(lazy: boolean) {
+    if (!lazy) {
+      this.load();
+    }
+  }
+
+  async load(): Promise<void> {}
+}
+`,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Db {
+  #init: Promise<void> | undefined;
+
+  constructor(readonly url: string) {}
+
+  async #initialize(): Promise<void> {
+    await this.connect();
+    await this.warmUp();
+  }
+
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+
+  async connect(): Promise<void> {}
+
+  async warmUp(): Promise<void> {}
+}
+
+class Lazy {
+  constructor(lazy: boolean) {
+    if (!lazy) {
+      this.load();
+    }
+  }
+
+  async load(): Promise<void> {}
+}
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'asyncWork',
+          line: 5,
+          column: 10,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Db {
+  constructor(readonly url: string) {}
+
+  static async create(url: string): Promise<Db> {
+    const db = new Db(url);
+    await db.connect();
+    await db.warmUp();
+    return db;
+  }
+
+  async connect(): Promise<void> {}
+
+  async warmUp(): Promise<void> {}
+}
+
+class Lazy {
+  constructor(lazy: boolean) {
+    if (!lazy) {
+      this.load();
+    }
+  }
+
+  async load(): Promise<void> {}
+}
+`,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Db {
+  #init: Promise<void> | undefined;
+
+  constructor(readonly url: string) {}
+
+  async #initialize(): Promise<void> {
+    await this.connect();
+    await this.warmUp();
+  }
+
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+
+  async connect(): Promise<void> {}
+
+  async warmUp(): Promise<void> {}
+}
+
+class Lazy {
+  constructor(lazy: boolean) {
+    if (!lazy) {
+      this.load();
+    }
+  }
+
+  async load(): Promise<void> {}
+}
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'asyncWork',
+          line: 16,
+          column: 7,
+          suggestions: [],
+        },
+      ],
+    },
+
+    {
+      name: '`autofix: "thenable"`',
+      code: `
+class Db {
+  constructor(readonly url: string) {
+    this.connect();
+  }
+
+  async connect(): Promise<void> {}
+}
+`,
+      options: [{ autofix: 'thenable' }],
+      output: `
+class Db {
+  #init: Promise<void> | undefined;
+
+  constructor(readonly url: string) {}
+
+  async #initialize(): Promise<void> {
+    await this.connect();
+  }
+
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+
+  async connect(): Promise<void> {}
+}
+`,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 4,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Db {
+  constructor(readonly url: string) {}
+
+  static async create(url: string): Promise<Db> {
+    const db = new Db(url);
+    await db.connect();
+    return db;
+  }
+
+  async connect(): Promise<void> {}
+}
+`,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Db {
+  #init: Promise<void> | undefined;
+
+  constructor(readonly url: string) {}
+
+  async #initialize(): Promise<void> {
+    await this.connect();
+  }
+
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+
+  async connect(): Promise<void> {}
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a .js file parsed by typescript-eslint: no type syntax either',
+      filename: 'file.js',
+      code: `
+class Db {
+  constructor() {
+    void this.connect();
+  }
+
+  async connect() {}
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 4,
+          column: 10,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Db {
+  static async create() {
+    const db = new Db();
+    await db.connect();
+    return db;
+  }
+
+  async connect() {}
+}
+`,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Db {
+  #init;
+
+  async #initialize() {
+    await this.connect();
+  }
+
+  then(onfulfilled, onrejected) {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this).then(onfulfilled, onrejected);
+  }
+
+  async connect() {}
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+];
+
+tsTester.run('no-async-constructor quick fixes (TypeScript)', rule, { valid: [], invalid: tsCases });
+
+const jsCases: Case[] = [
+    {
+      name: 'a .js file: no type syntax',
+      code: `
+class Db {
+  constructor(url) {
+    this.url = url;
+    this.connect();
+  }
+
+  async connect() {}
+}
+
+export async function main() {
+  return new Db('postgres://localhost/app');
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 5,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Db {
+  constructor(url) {
+    this.url = url;
+  }
+
+  static async create(url) {
+    const db = new Db(url);
+    await db.connect();
+    return db;
+  }
+
+  async connect() {}
+}
+
+export async function main() {
+  return await Db.create('postgres://localhost/app');
+}
+`,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Db {
+  #init;
+
+  constructor(url) {
+    this.url = url;
+  }
+
+  async #initialize() {
+    await this.connect();
+  }
+
+  then(onfulfilled, onrejected) {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this).then(onfulfilled, onrejected);
+  }
+
+  async connect() {}
+}
+
+export async function main() {
+  return new Db('postgres://localhost/app');
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+
+    {
+      name: '`constructorVisibility` does not apply to JavaScript',
+      code: `
+class Db {
+  constructor() {
+    this.connect();
+  }
+
+  async connect() {}
+}
+`,
+      options: [{ constructorVisibility: 'private' }],
+      output: null,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 4,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Db {
+  static async create() {
+    const db = new Db();
+    await db.connect();
+    return db;
+  }
+
+  async connect() {}
+}
+`,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Db {
+  #init;
+
+  async #initialize() {
+    await this.connect();
+  }
+
+  then(onfulfilled, onrejected) {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this).then(onfulfilled, onrejected);
+  }
+
+  async connect() {}
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+];
+
+jsTester.run('no-async-constructor quick fixes (JavaScript, espree)', rule, { valid: [], invalid: jsCases });
+
+typedTester.run('no-async-constructor quick fixes (typed)', rule, {
+  valid: [],
+  invalid: [
+    {
+      name: 'type tier: an injected client whose `connect()` returns a promise (found with types only)',
+      code: `
+import { type Client } from './deps.js';
+
+export class Session {
+  constructor(private readonly client: Client) {
+    client.connect();
+  }
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 6,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+import { type Client } from './deps.js';
+
+export class Session {
+  constructor(private readonly client: Client) {}
+
+  static async create(client: Client): Promise<Session> {
+    const session = new Session(client);
+    await client.connect();
+    return session;
+  }
+}
+`,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+import { type Client } from './deps.js';
+
+export class Session {
+  #init: Promise<void> | undefined;
+
+  constructor(private readonly client: Client) {}
+
+  async #initialize(): Promise<void> {
+    await this.client.connect();
+  }
+
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+/**
+ * Every suggestion's output, linted again: the class it fixed has no report left (the transforms
+ * move all of a class's work at once), and every other report of the file is still there.
+ */
+describe('suggestion outputs do not trip no-async-constructor again', () => {
+  const lint = (code: string, filename: string, parser: Linter.Parser): Linter.LintMessage[] =>
+    new Linter({ configType: 'flat' }).verify(
+      code,
+      [
+        {
+          files: ['**/*.ts', '**/*.js'],
+          plugins: { 'async-init': { rules: { 'no-async-constructor': rule as never } } },
+          languageOptions: { parser },
+          rules: { 'async-init/no-async-constructor': 'error' },
+        },
+      ],
+      filename,
+    );
+  const cases = [
+    ...tsCases.map((testCase) => ({ testCase, parser: tsParser as Linter.Parser })),
+    ...jsCases.map((testCase) => ({ testCase, parser: espree as Linter.Parser })),
+  ];
+  for (const { testCase, parser } of cases) {
+    const outputs = testCase.errors.flatMap((error) => (error.suggestions ?? []).map((suggestion) => suggestion.output));
+    if (outputs.length === 0) {
+      continue;
+    }
+    it(testCase.name ?? testCase.code, () => {
+      const filename = testCase.filename ?? (parser === tsParser ? 'file.ts' : 'file.js');
+      for (const output of new Set(outputs)) {
+        const fixedReports = outputs.filter((candidate) => candidate === output).length;
+        const messages = lint(output, filename, parser);
+        expect(messages.filter((message) => message.fatal)).toEqual([]);
+        expect(messages).toHaveLength(testCase.errors.length - fixedReports);
+      }
+    });
+  }
+});
