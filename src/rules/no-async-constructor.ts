@@ -1,12 +1,11 @@
 import { AST_NODE_TYPES, type JSONSchema, type TSESTree } from '@typescript-eslint/utils';
 
 import {
-  findMembers,
   getClassName,
-  getMemberFunction,
   getSameFileAncestors,
   isAmbientClass,
   isFunctionNode,
+  isPromiseMember,
   isPromiseReturningFunction,
   resolveDefinition,
   type ClassNode,
@@ -183,13 +182,18 @@ export default createRule<Options, MessageIds>({
         return;
       }
       const className = getClassName(node) ?? '(anonymous class)';
-      const ancestors = getSameFileAncestors(node, sourceCode);
+      let ancestors: ClassNode[] | undefined;
       const isPromiseMethod = (name: string, viaSuper: boolean): boolean => {
-        const classes = viaSuper ? ancestors : [node, ...ancestors];
-        for (const cls of classes) {
-          const members = findMembers(cls, name);
-          if (members.length > 0) {
-            return members.some((member) => isPromiseReturningFunction(getMemberFunction(member)));
+        // The nearest class that declares `name` decides (an override hides the ancestor's).
+        const own = viaSuper ? undefined : isPromiseMember(node, name);
+        if (own !== undefined) {
+          return own;
+        }
+        ancestors ??= getSameFileAncestors(node, sourceCode);
+        for (const ancestor of ancestors) {
+          const inherited = isPromiseMember(ancestor, name);
+          if (inherited !== undefined) {
+            return inherited;
           }
         }
         return false;

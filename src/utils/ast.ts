@@ -116,6 +116,32 @@ export function isStaticMember(member: ClassMember): boolean {
   return member.static;
 }
 
+const promiseMethodsByClass = new WeakMap<ClassNode, ReadonlyMap<string, boolean>>();
+
+/**
+ * Whether the instance member `name` of `node` (not its ancestors) returns a promise by its
+ * syntax (`async`, or annotated `Promise`/`PromiseLike`, abstract ones too): `true`/`false` when
+ * the class declares such a member, `undefined` when it does not. Computed once per class.
+ */
+export function isPromiseMember(node: ClassNode, name: string): boolean | undefined {
+  let methods = promiseMethodsByClass.get(node);
+  if (!methods) {
+    const computed = new Map<string, boolean>();
+    for (const member of node.body.body) {
+      if (!isClassMember(member) || member.static) {
+        continue;
+      }
+      const memberName = getMemberName(member);
+      if (memberName !== undefined) {
+        computed.set(memberName, computed.get(memberName) === true || isPromiseReturningFunction(getMemberFunction(member)));
+      }
+    }
+    promiseMethodsByClass.set(node, computed);
+    methods = computed;
+  }
+  return methods.get(name);
+}
+
 /** Members of `node` (not its ancestors) named `name`, static or instance side. */
 export function findMembers(node: ClassNode, name: string, isStatic = false): ClassMember[] {
   const found: ClassMember[] = [];
@@ -312,35 +338,35 @@ const TYPE_KEYS = new Set(['typeAnnotation', 'returnType', 'typeParameters', 'ty
 export type WalkDecision = 'skip' | undefined;
 
 /**
- * Visits `root` and everything below it in source order, types excluded (no recursion, so deep
- * code cannot overflow the stack). `visit` returning `'skip'` stops the walk below that node.
+ * Visits `root` and everything below it in source order, types excluded. `visit` returning
+ * `'skip'` stops the walk below that node. Recursive, like ESLint's own traversal (so it goes as
+ * deep as ESLint does), and allocation-free: rules run it on every constructor of large bundles.
  */
 export function walk(
   root: TSESTree.Node,
   visitorKeys: TSESLint.SourceCode.VisitorKeys,
   visit: (node: TSESTree.Node) => WalkDecision,
 ): void {
-  const stack: TSESTree.Node[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (visit(node) === 'skip') {
+  if (visit(root) === 'skip') {
+    return;
+  }
+  const keys = visitorKeys[root.type];
+  if (!keys) {
+    return;
+  }
+  for (const key of keys) {
+    if (TYPE_KEYS.has(key)) {
       continue;
     }
-    const children: TSESTree.Node[] = [];
-    for (const key of visitorKeys[node.type] ?? []) {
-      if (TYPE_KEYS.has(key)) {
-        continue;
-      }
-      const value = (node as unknown as Record<string, unknown>)[key];
-      for (const child of Array.isArray(value) ? value : [value]) {
+    const value = (root as unknown as Record<string, unknown>)[key];
+    if (Array.isArray(value)) {
+      for (const child of value) {
         if (isNode(child)) {
-          children.push(child);
+          walk(child, visitorKeys, visit);
         }
       }
-    }
-    // Reverse so that the stack pops children in source order.
-    for (let index = children.length - 1; index >= 0; index--) {
-      stack.push(children[index]!);
+    } else if (isNode(value)) {
+      walk(value, visitorKeys, visit);
     }
   }
 }
