@@ -35,16 +35,22 @@ export type AwaitOutcome =
   | 'killed: timers never fired';
 
 /**
+ * For a run expected to end by itself (it settles, or its own timer reports it pending): a kill
+ * limit generous enough for a loaded machine, which such a child never reaches.
+ */
+export const ENDS_BY_ITSELF = { timeoutMs: 30_000 } as const;
+
+/**
  * Transpiles `source` (TypeScript or JavaScript, an ES module) and appends a probe: it sets a
- * timer, runs `probe` (an async expression over the module's bindings that gives
+ * `timerMs` timer, runs `probe` (an async expression over the module's bindings that gives
  * `[awaitedValue, expectedValue]`), and prints how the await ended. Runs it in a child Node
- * process with a `timeoutMs` limit (generous: the machine may be loaded, and a child that settles never
- * waits for it).
+ * process, killed `timeoutMs` after it starts awaiting (short by default: a spinning child only ends
+ * that way; pass {@link ENDS_BY_ITSELF} when the child should end on its own).
  */
 export async function runAwait(
   source: string,
   probe: string,
-  { timerMs = 1000, timeoutMs = 5000 } = {},
+  { timerMs = 500, timeoutMs = 2000 }: { timerMs?: number; timeoutMs?: number } = {},
 ): Promise<AwaitOutcome> {
   const { outputText } = ts.transpileModule(source, {
     compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext },
@@ -52,6 +58,8 @@ export async function runAwait(
   });
   const program = [
     outputText,
+    // The kill timer starts when the child says it got here, so a slow start is not a hang.
+    "console.log('started');",
     `const __timer = setTimeout(() => { console.log('pending while timers run'); process.exit(0); }, ${timerMs});`,
     'try {',
     `  const [__value, __expected] = await (async () => ${probe})();`,
@@ -64,19 +72,34 @@ export async function runAwait(
   tempDir ??= mkdtempSync(path.join(os.tmpdir(), 'async-init-isolated-'));
   const file = path.join(tempDir, `probe-${process.pid}-${counter++}.mjs`);
   writeFileSync(file, program);
-  const child = spawn(process.execPath, [file], { timeout: timeoutMs, killSignal: 'SIGKILL' });
+  const child = spawn(process.execPath, [file]);
   let stdout = '';
   let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  const [status, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code, closeSignal) => resolve([code, closeSignal]));
+  let killTimer: NodeJS.Timeout | undefined;
+  let killed = false;
+  // Only for a child that never even starts: a broken machine, not a result.
+  const startTimer = setTimeout(() => child.kill('SIGKILL'), 120_000);
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    stdout += chunk;
+    if (!killTimer && stdout.startsWith('started\n')) {
+      killTimer = setTimeout(() => {
+        killed = true;
+        child.kill('SIGKILL');
+      }, timeoutMs);
+    }
   });
-  if (signal === 'SIGKILL') {
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const status = await new Promise<number | null>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => resolve(code));
+  }).finally(() => {
+    clearTimeout(startTimer);
+    clearTimeout(killTimer);
+  });
+  if (killed) {
     return 'killed: timers never fired';
   }
-  if (status !== 0) {
+  if (status !== 0 || !stdout.startsWith('started\n')) {
     throw new Error(`the probe failed (exit ${String(status)}): ${stderr}`);
   }
   return stdout.trim().split('\n').at(-1) as AwaitOutcome;

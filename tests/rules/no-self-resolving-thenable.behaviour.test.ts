@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 
 import rule from '../../src/rules/no-self-resolving-thenable.js';
 import { typeCheck } from '../helpers/run-code.js';
-import { runAwait, type AwaitOutcome } from '../helpers/run-isolated.js';
+import { ENDS_BY_ITSELF, runAwait, type AwaitOutcome } from '../helpers/run-isolated.js';
 
 /**
  * What the rule's reports mean at run time: the code it reports, run in a child process, never
@@ -44,7 +44,7 @@ function applySuggestion(code: string, isTypeScript = false): string {
 const awaitNew = (name: string): string => `{ const instance = new ${name}(); return [await instance, instance]; }`;
 
 // Concurrent: most cases wait for the timeout that ends a spinning child.
-describe.concurrent('reported code does not settle', () => {
+describe.concurrent('reported code does not settle', { timeout: 120_000 }, () => {
   it('`resolve(this)` spins: the await never ends and timers never fire', async () => {
     const code = 'export class Db {\n  then(resolve) {\n    resolve(this);\n  }\n}\n';
     expect(messageIds(code)).toEqual(['selfResolvingThen']);
@@ -94,7 +94,7 @@ describe.concurrent('reported code does not settle', () => {
       '',
     ].join('\n');
     expect(messageIds(code)).toEqual(['methodThenWaitsOn']);
-    expect(await runAwait(code, awaitNew('Db'))).toBe('pending while timers run');
+    expect(await runAwait(code, awaitNew('Db'), ENDS_BY_ITSELF)).toBe('pending while timers run');
   });
 
   it('a method fulfilling with `this` gives what `then` fulfils with instead', async () => {
@@ -111,16 +111,16 @@ describe.concurrent('reported code does not settle', () => {
       '',
     ].join('\n');
     expect(messageIds(code)).toEqual(['thenableMethodResult']);
-    expect(await runAwait(code, '{ const db = new Db(); return [await db.connect(), 42]; }')).toBe('fulfilled with the expected value');
-    expect(await runAwait(code, '{ const db = new Db(); return [await db.connect(), db]; }')).toBe('fulfilled with another value');
+    expect(await runAwait(code, '{ const db = new Db(); return [await db.connect(), 42]; }', ENDS_BY_ITSELF)).toBe('fulfilled with the expected value');
+    expect(await runAwait(code, '{ const db = new Db(); return [await db.connect(), db]; }', ENDS_BY_ITSELF)).toBe('fulfilled with another value');
   });
 });
 
-describe.concurrent('accepted code settles', () => {
+describe.concurrent('accepted code settles', { timeout: 120_000 }, () => {
   it('an own `then` deleted before fulfilling', async () => {
     const code = 'export class Job {\n  then = (resolve) => {\n    delete this.then;\n    resolve(this);\n  };\n}\n';
     expect(messageIds(code)).toEqual([]);
-    expect(await runAwait(code, awaitNew('Job'))).toBe('fulfilled with the expected value');
+    expect(await runAwait(code, awaitNew('Job'), ENDS_BY_ITSELF)).toBe('fulfilled with the expected value');
   });
 
   it('a `then` shadowed with `undefined` before fulfilling, and a method awaited after it', async () => {
@@ -137,11 +137,11 @@ describe.concurrent('accepted code settles', () => {
       '',
     ].join('\n');
     expect(messageIds(code)).toEqual([]);
-    expect(await runAwait(code, '{ const job = new Job(); return [await job.run(), job]; }')).toBe('fulfilled with the expected value');
+    expect(await runAwait(code, '{ const job = new Job(); return [await job.run(), job]; }', ENDS_BY_ITSELF)).toBe('fulfilled with the expected value');
   });
 });
 
-describe.concurrent('the suggestion settles', () => {
+describe.concurrent('the suggestion settles', { timeout: 120_000 }, () => {
   type Case = { name: string; code: string; isTypeScript?: boolean; probe?: string; original?: AwaitOutcome };
   const cases: Case[] = [
     { name: '`resolve(this)`', code: 'export class Db {\n  then(resolve) {\n    resolve(this);\n  }\n}\n' },
@@ -205,15 +205,22 @@ describe.concurrent('the suggestion settles', () => {
 
   for (const { name, code, isTypeScript = false, probe = awaitNew('Db'), original = 'killed: timers never fired' } of cases) {
     it(name, async () => {
-      expect(await runAwait(code, probe)).toBe(original);
+      const spins = original === 'killed: timers never fired';
+      expect(await runAwait(code, probe, spins ? {} : ENDS_BY_ITSELF)).toBe(original);
       const fixed = applySuggestion(code, isTypeScript);
       expect(fixed).toContain("Object.defineProperty(this, 'then', { value: undefined");
-      expect(await runAwait(fixed, probe)).toBe('fulfilled with the expected value');
-      if (isTypeScript) {
-        expect(typeCheck(fixed)).toEqual([]);
-      }
+      expect(await runAwait(fixed, probe, ENDS_BY_ITSELF)).toBe('fulfilled with the expected value');
     });
   }
+
+  it('type-checks under --strict (TypeScript cases, one program)', () => {
+    // Each fixed module in its own namespace, so one TypeScript program checks them all.
+    const modules = cases
+      .filter((entry) => entry.isTypeScript)
+      .map((entry, index) => `namespace Case${index} {\n${applySuggestion(entry.code, true)}}\n`);
+    expect(modules.length).toBeGreaterThan(1);
+    expect(typeCheck(`export {};\n${modules.join('')}`)).toEqual([]);
+  });
 
   it('rejects every await with the work\'s error, and does not loop', async () => {
     const code = [
@@ -228,6 +235,6 @@ describe.concurrent('the suggestion settles', () => {
       '',
     ].join('\n');
     const fixed = applySuggestion(code);
-    expect(await runAwait(fixed, awaitNew('Db'))).toBe('rejected');
+    expect(await runAwait(fixed, awaitNew('Db'), ENDS_BY_ITSELF)).toBe('rejected');
   });
 });

@@ -167,15 +167,19 @@ export function planMove(
 }
 
 /**
- * Whether the file is written in TypeScript, so new code may carry types: it was parsed by
- * typescript-eslint (which gives parser services with node maps) and its name is not a `.js` file.
+ * Whether the file is written in TypeScript, so new code may carry types: by its name (`.ts`,
+ * `.mts`, `.cts`, `.tsx` yes; `.js` and friends no, whatever parsed them), else (a virtual name
+ * such as `<input>`) by its parser: typescript-eslint gives parser services with node maps.
  */
 export function isTypeScriptSource(sourceCode: SourceCode, filename?: string): boolean {
-  const services = sourceCode.parserServices as { esTreeNodeToTSNodeMap?: unknown } | undefined;
-  if (!services?.esTreeNodeToTSNodeMap) {
+  if (filename !== undefined && /\.[cm]?tsx?$/u.test(filename)) {
+    return true;
+  }
+  if (filename !== undefined && /\.[cm]?jsx?$/u.test(filename)) {
     return false;
   }
-  return filename === undefined || !/\.[cm]?jsx?$/u.test(filename);
+  const services = sourceCode.parserServices as { esTreeNodeToTSNodeMap?: unknown } | undefined;
+  return services?.esTreeNodeToTSNodeMap !== undefined;
 }
 
 /** The statement a reported expression stands for, when it is one the transforms can move. */
@@ -214,8 +218,8 @@ function getMovableStatement(
     !form ||
     statement?.type !== AST_NODE_TYPES.ExpressionStatement ||
     statement.parent !== body ||
-    // A directive-like string or a labelled statement is not work.
-    statement.directive !== undefined
+    // A directive (`'use strict'`) is not work. (oxlint writes `directive: null` on other statements.)
+    typeof statement.directive === 'string'
   ) {
     return undefined;
   }
