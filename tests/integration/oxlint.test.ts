@@ -41,13 +41,7 @@ function toPosition(text: string, byteOffset: number): { line: number; column: n
  * comparison still holds every file to the exact text; the day oxlint gets them, that comparison fails
  * and the entry must go.
  */
-const OXLINT_SUGGESTION_GAPS: Readonly<Record<string, string>> = {
-  // src/utils/fixes/plan.ts (fixes branch; COORD 05:37 and 05:45): getMovableStatement declines every
-  // statement because oxlint's ExpressionStatements carry `directive: null` (the test is
-  // `!== undefined`), and isTypeScriptSource looks for parser services oxlint does not give, so a .ts
-  // file would get the JavaScript form. Remove this entry in the commit that fixes both.
-  'no-async-constructor': 'oxlint gets no quick fix from the factory/awaitable planner yet',
-};
+const OXLINT_SUGGESTION_GAPS: Readonly<Record<string, string>> = {};
 
 /** The .oxlintrc.json in the README's "oxlint" section, parsed (its `//` comment lines dropped). */
 function readmeOxlintConfig(): { jsPlugins: string[]; rules: Record<string, string> } {
