@@ -51,7 +51,7 @@ export default createRule<Options, MessageIds>({
       methodThenWaitsOn:
         '`await` on the result of `{{owner}}.{{method}}` never settles: it fulfils with `this`, so the await calls `{{owner}}.then`, which waits on `{{method}}` itself.',
       thenableMethodResult:
-        '`{{owner}}.{{method}}` fulfils with `this`, which is thenable: awaiting its result runs `{{owner}}.then` and gives what that fulfils with, not the `{{owner}}` (and never settles if `then` waits on `{{method}}`).',
+        '`{{owner}}.{{method}}` fulfils with `this`, which is thenable: awaiting its result runs `{{owner}}.then` and gives what that fulfils with, not the `{{owner}}`.',
       settleThen:
         'Rewrite `then` to run its work once, shadow itself with an own `then: undefined`, then fulfil with the instance.',
     },

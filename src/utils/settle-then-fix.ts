@@ -11,6 +11,7 @@ import {
   walk,
   type ClassNode,
 } from './ast.js';
+import { isTypeScriptSource } from './fixes/plan.js';
 import { buildInitField, buildSettledThen } from './fixes/thenable.js';
 import { getValueParameters, isSelf, type SelfScope, type ThenFunction } from './thenable.js';
 
@@ -314,9 +315,7 @@ function getLayout(
     }
   }
   const newline = text.includes('\r\n') ? '\r\n' : '\n';
-  // The name first (oxlint gives no parser services), then the parser: typescript-eslint's node maps.
-  const isTypeScript =
-    /\.[cm]?tsx?$/i.test(filename) ||
-    (sourceCode.parserServices?.esTreeNodeToTSNodeMap != null && !/\.[cm]?jsx?$/i.test(filename));
+  // The name first (oxlint gives no parser services), then the transforms' own test.
+  const isTypeScript = /\.[cm]?tsx?$/i.test(filename) || isTypeScriptSource(sourceCode, filename);
   return { indent, indentUnit, newline, isTypeScript };
 }

@@ -7,6 +7,7 @@ import {
   isClassNode,
   isFunctionNode,
   skipTypeWrappers,
+  walk,
   type ClassNode,
   type ConstructorNode,
 } from '../ast.js';
@@ -631,30 +632,6 @@ function hasOwnLineCommentsAround(node: TSESTree.Node, sourceCode: SourceCode): 
   );
 }
 
-/** Visits `root` and every node below it. */
-function walk(
-  root: TSESTree.Node,
-  visitorKeys: TSESLint.SourceCode.VisitorKeys,
-  visit: (node: TSESTree.Node) => void,
-): void {
-  const stack: TSESTree.Node[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    visit(node);
-    for (const key of visitorKeys[node.type] ?? []) {
-      const value = (node as unknown as Record<string, unknown>)[key];
-      for (const child of Array.isArray(value) ? value : [value]) {
-        if (isNode(child)) {
-          stack.push(child);
-        }
-      }
-    }
-  }
-}
-
-function isNode(value: unknown): value is TSESTree.Node {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
-}
 
 /** A fixer function applying `edits` as one fix, or `null` when they overlap (never a broken edit). */
 export function toFixer(edits: readonly Edit[]): ((fixer: TSESLint.RuleFixer) => TSESLint.RuleFix[]) | null {
