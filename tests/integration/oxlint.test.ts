@@ -83,6 +83,9 @@ describe('the plugin in oxlint (jsPlugins)', () => {
     oxlint = await ensureOxlint();
     await ensureBuilt();
     ({ dir: root, remove } = makeTempDir('oxlint'));
+    // Its own package.json: Node resolves a package's own name through the nearest package.json first,
+    // so one above the temp dir named like ours would otherwise win over node_modules.
+    writeFileSync(path.join(root, 'package.json'), '{ "name": "oxlint-workspace", "private": true }\n');
     mkdirSync(path.join(root, 'node_modules'));
     symlinkSync(repoRoot, path.join(root, 'node_modules/eslint-plugin-async-init'), 'dir');
     cpSync(examplesDir, path.join(root, 'examples'), { recursive: true });
