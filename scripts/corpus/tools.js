@@ -2,8 +2,8 @@
 // Programs the benchmark runs that are not devDependencies: oxlint is installed on demand, pinned,
 // into a folder outside the repository (the registry this project uses lacks most of oxlint's
 // other-platform binding packages, so it cannot sit in package-lock.json: `npm ci` would fail).
-// Same folder, version and staging as tests/integration/tools.ts (TypeScript, which these plain
-// Node scripts cannot import), so the tests and the benchmark share one install.
+// The one installer: the benchmark and the integration tests (tests/integration/tools.ts, through
+// tools.d.ts beside this file) share it, and so share one install.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -46,6 +46,9 @@ export function ensureOxlint(log) {
     }
   } finally {
     rmSync(staging, { recursive: true, force: true });
+  }
+  if (!existsSync(bin)) {
+    throw new Error(`oxlint@${OXLINT_VERSION} was installed into ${target}, but ${bin} is missing`);
   }
   return bin;
 }
