@@ -853,6 +853,62 @@ export class Lease extends DisposableBase {
 `,
   ],
   invalid: [
+    // With types, the factory suggestion is offered the same way (the class is not awaitable by type).
+    {
+      code: `
+import { asyncDisposeSymbol } from './awaitable-deps.js';
+export class Db {
+  conn: { close(): void } | undefined;
+  constructor() {
+    void this.connect();
+  }
+  async connect(): Promise<void> { this.conn = await Promise.resolve({ close() {} }); }
+  [asyncDisposeSymbol](): void { this.conn!.close(); }
+}
+`,
+      errors: [
+        {
+          messageId: 'unguardedDisposeRead',
+          line: 9,
+          column: 34,
+          suggestions: [
+            {
+              messageId: 'guardRead',
+              output: `
+import { asyncDisposeSymbol } from './awaitable-deps.js';
+export class Db {
+  conn: { close(): void } | undefined;
+  constructor() {
+    void this.connect();
+  }
+  async connect(): Promise<void> { this.conn = await Promise.resolve({ close() {} }); }
+  [asyncDisposeSymbol](): void { this.conn?.close(); }
+}
+`,
+            },
+            {
+              messageId: 'suggestFactory',
+              output: `
+import { asyncDisposeSymbol } from './awaitable-deps.js';
+export class Db {
+  conn: { close(): void } | undefined;
+  private constructor() {}
+
+  static async create(): Promise<Db> {
+    const db = new Db();
+    await db.connect();
+    return db;
+  }
+  async connect(): Promise<void> { this.conn = await Promise.resolve({ close() {} }); }
+  [asyncDisposeSymbol](): void { this.conn!.close(); }
+}
+`,
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
     // An alias of `Symbol.asyncDispose` imported from another file: its type names the symbol.
     {
       code: `
