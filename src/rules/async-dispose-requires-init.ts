@@ -22,7 +22,10 @@ import {
   type DisposeKind,
   type DisposeMember,
 } from '../utils/async-class.js';
+import { collectConstructionWork } from '../utils/construction-work.js';
 import { createRule } from '../utils/create-rule.js';
+import { createFactoryFix } from '../utils/fixes/factory.js';
+import { isTypeScriptSource } from '../utils/fixes/plan.js';
 import { getTypeTier, type TypeTier } from '../utils/types.js';
 
 export type Options = [
@@ -32,7 +35,7 @@ export type Options = [
   },
 ];
 
-export type MessageIds = 'publicAwaitableConstructor' | 'unguardedDisposeRead' | 'guardRead';
+export type MessageIds = 'publicAwaitableConstructor' | 'unguardedDisposeRead' | 'guardRead' | 'suggestFactory';
 
 export default createRule<Options, MessageIds>({
   name: 'async-dispose-requires-init',
@@ -50,6 +53,8 @@ export default createRule<Options, MessageIds>({
       unguardedDisposeRead:
         '`{{dispose}}` reads `this.{{field}}`, which only `{{initMethod}}()` assigns: when that initialisation was skipped or failed, disposal throws at scope exit and hides the real error. Guard the read.',
       guardRead: 'Guard the read: `this.{{field}}?.`',
+      suggestFactory:
+        "Move the constructor's async work into `static async create()` behind a private constructor (call sites use `await {{className}}.create(…)`)",
     },
     schema: [
       {
@@ -109,19 +114,52 @@ export default createRule<Options, MessageIds>({
       // Only the fields dispose dereferences are looked for in the rest of the class.
       const asyncOnly = getAsyncOnlyFields(node, sourceCode, new Set(reads.map(({ field }) => field)));
       const disposeName = `[${sourceCode.getText(own.member.key)}]`;
+      let factory: ReturnType<typeof createFactoryFix> | undefined;
       for (const { read, field } of reads) {
         const method = asyncOnly.get(field);
         if (method && !isGuarded(read, field, own.fn.body, sourceCode.visitorKeys)) {
+          if (factory === undefined) {
+            factory = createDisposeFactoryFix(node);
+          }
           context.report({
             node: read,
             messageId: 'unguardedDisposeRead',
             data: { dispose: disposeName, field, initMethod: method.name },
-            suggest: isMechanicalGuard(getAsserted(read), own.fn)
-              ? [{ messageId: 'guardRead', data: { field }, fix: (fixer) => guardFix(fixer, read) }]
-              : [],
+            suggest: [
+              ...(isMechanicalGuard(getAsserted(read), own.fn)
+                ? [{ messageId: 'guardRead' as const, data: { field }, fix: (fixer: TSESLint.RuleFixer) => guardFix(fixer, read) }]
+                : []),
+              ...(factory ? [{ messageId: 'suggestFactory' as const, data: { className: getClassName(node) ?? 'this class' }, fix: factory }] : []),
+            ],
           });
         }
       }
+    }
+
+    /**
+     * no-async-constructor's factory transform, where it makes the class fine for this rule: the
+     * constructor (or a field initialiser) starts the async init, the file is TypeScript (the
+     * constructor becomes `private`; in JS the class would stay reported), and the class is not
+     * awaitable (`return instance` from the factory would run its `then`).
+     */
+    function createDisposeFactoryFix(node: ClassNode): ReturnType<typeof createFactoryFix> {
+      if (
+        !isTypeScriptSource(sourceCode, context.filename) ||
+        isAwaitableClass(node, sourceCode) ||
+        (types !== undefined && isAwaitableClassByType(node, types))
+      ) {
+        return null;
+      }
+      const found = collectConstructionWork(node, { sourceCode, types, checkFieldInitializers: true });
+      if (found.length === 0) {
+        return null;
+      }
+      return createFactoryFix(
+        node,
+        found.map(({ work }) => work.node),
+        sourceCode,
+        { factoryName: 'create', constructorVisibility: 'private', filename: context.filename },
+      );
     }
 
     /** `this.f.x`, `this.f()`, `this.f!.x` in the dispose function (and arrow functions in it). */

@@ -1,24 +1,9 @@
-import { AST_NODE_TYPES, type JSONSchema, type TSESTree } from '@typescript-eslint/utils';
+import type { JSONSchema } from '@typescript-eslint/utils';
 
-import {
-  getClassName,
-  getSameFileAncestors,
-  isAmbientClass,
-  isFunctionNode,
-  isPromiseMember,
-  isPromiseReturningFunction,
-  resolveDefinition,
-  type ClassNode,
-} from '../utils/ast.js';
-import { getConstructionRoots, walkConstructionCode } from '../utils/construction.js';
+import { getClassName, isAmbientClass, type ClassNode } from '../utils/ast.js';
+import { collectConstructionWork } from '../utils/construction-work.js';
 import { createRule } from '../utils/create-rule.js';
-import {
-  findAsyncWork,
-  isReadyPromiseAssignment,
-  matchesKnownSafeCall,
-  type AsyncWork,
-  type KnownSafeCall,
-} from '../utils/async-work.js';
+import { isReadyPromiseAssignment, matchesKnownSafeCall, type KnownSafeCall } from '../utils/async-work.js';
 import { getTypeTier } from '../utils/types.js';
 import { createFactoryFix, type ConstructorVisibility } from '../utils/fixes/factory.js';
 import { createThenableFix } from '../utils/fixes/thenable.js';
@@ -177,97 +162,16 @@ export default createRule<Options, MessageIds>({
       if (isAmbientClass(node)) {
         return;
       }
-      const { constructorBody, constructorParams, fieldInitializers } = getConstructionRoots(node);
-      if (!constructorBody && (!checkFields || fieldInitializers.length === 0)) {
-        return;
-      }
       const className = getClassName(node) ?? '(anonymous class)';
-      let ancestors: ClassNode[] | undefined;
-      const isPromiseMethod = (name: string, viaSuper: boolean): boolean => {
-        // The nearest class that declares `name` decides (an override hides the ancestor's).
-        const own = viaSuper ? undefined : isPromiseMember(node, name);
-        if (own !== undefined) {
-          return own;
-        }
-        ancestors ??= getSameFileAncestors(node, sourceCode);
-        for (const ancestor of ancestors) {
-          const inherited = isPromiseMember(ancestor, name);
-          if (inherited !== undefined) {
-            return inherited;
-          }
-        }
-        return false;
-      };
-      const isPromiseFunction = (callee: TSESTree.Identifier): boolean => {
-        const definition = resolveDefinition(callee, sourceCode);
-        return (
-          (isFunctionNode(definition) || definition?.type === AST_NODE_TYPES.TSDeclareFunction) &&
-          isPromiseReturningFunction(definition)
-        );
-      };
-      const finder = { sourceCode, types, isPromiseMethod, isPromiseFunction };
-
       // Collected first: the quick fixes move all of a class's reported work together.
-      const found: { work: AsyncWork; where: string }[] = [];
-      const report = (work: AsyncWork, where: string): void => {
-        if (allowReadyPromise && isReadyPromiseAssignment(work.node)) {
-          return;
-        }
-        if (work.callee && matchesKnownSafeCall(work.callee, knownSafe, sourceCode, types)) {
-          return;
-        }
-        found.push({ work, where });
-      };
-
-      if (constructorBody) {
-        const constructorFunction = constructorBody.parent;
-        const where = `\`${className}\`'s constructor`;
-        for (const param of constructorParams) {
-          walkConstructionCode(param, sourceCode.visitorKeys, (child) => {
-            const work = findAsyncWork(child, finder);
-            if (work) {
-              report(work, where);
-              return 'skip';
-            }
-            return undefined;
-          });
-        }
-        walkConstructionCode(constructorBody, sourceCode.visitorKeys, (child) => {
-          if (child.type === AST_NODE_TYPES.ReturnStatement) {
-            if (child.argument && nearestFunction(child) === constructorFunction) {
-              const work = findAsyncWork(child.argument, finder, { returned: true });
-              if (work) {
-                report(work, where);
-                return 'skip';
-              }
-            }
-            return undefined;
-          }
-          const work = findAsyncWork(child, finder);
-          if (work) {
-            report(work, where);
-            return 'skip';
-          }
-          return undefined;
-        });
-      }
-      if (checkFields) {
-        for (const initializer of fieldInitializers) {
-          const field = initializer.parent as TSESTree.PropertyDefinition | TSESTree.AccessorProperty;
-          const fieldName = field.key.type === AST_NODE_TYPES.Identifier || field.key.type === AST_NODE_TYPES.PrivateIdentifier
-            ? sourceCode.getText(field.key)
-            : undefined;
-          const where = fieldName ? `The initialiser of \`${className}.${fieldName}\`` : `A field initialiser of \`${className}\``;
-          walkConstructionCode(initializer, sourceCode.visitorKeys, (child) => {
-            const work = findAsyncWork(child, finder);
-            if (work) {
-              report(work, where);
-              return 'skip';
-            }
-            return undefined;
-          });
-        }
-      }
+      const found = collectConstructionWork(node, {
+        sourceCode,
+        types,
+        checkFieldInitializers: checkFields,
+        isAllowed: (work) =>
+          (allowReadyPromise && isReadyPromiseAssignment(work.node)) ||
+          (work.callee !== undefined && matchesKnownSafeCall(work.callee, knownSafe, sourceCode, types)),
+      });
       if (found.length === 0) {
         return;
       }
@@ -296,12 +200,3 @@ export default createRule<Options, MessageIds>({
     };
   },
 });
-
-function nearestFunction(node: TSESTree.Node): TSESTree.Node | undefined {
-  for (let current = node.parent; current; current = current.parent) {
-    if (isFunctionNode(current)) {
-      return current;
-    }
-  }
-  return undefined;
-}

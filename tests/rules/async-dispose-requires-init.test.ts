@@ -92,6 +92,37 @@ class Db {
     },
   ],
   invalid: [
+    // In JavaScript the factory transform cannot make the constructor private, so the class would
+    // stay reported: only the guard is suggested.
+    {
+      code: `
+class Db {
+  constructor(url) { this.connect(url); }
+  async connect(url) { this.conn = await open(url); }
+  async [Symbol.asyncDispose]() { await this.conn.close(); }
+}
+`,
+      errors: [
+        {
+          messageId: 'unguardedDisposeRead',
+          line: 5,
+          column: 41,
+          suggestions: [
+            {
+              messageId: 'guardRead',
+              output: `
+class Db {
+  constructor(url) { this.connect(url); }
+  async connect(url) { this.conn = await open(url); }
+  async [Symbol.asyncDispose]() { await this.conn?.close(); }
+}
+`,
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
     // Awaitable, async-disposable, implicit (public) constructor: reported at the class name.
     {
       code: `
@@ -496,6 +527,226 @@ declare class Remote implements AsyncDisposable {
 `,
   ],
   invalid: [
+    // The constructor starts the init: no-async-constructor's factory transform moves it into
+    // `static async create()` and makes the constructor private, which this rule accepts.
+    {
+      code: `
+interface Connection { close(): Promise<void> }
+declare function open(url: string): Promise<Connection>;
+export class Db implements AsyncDisposable {
+  conn?: Connection;
+  constructor(readonly url: string) {
+    this.connect();
+  }
+  async connect(): Promise<void> { this.conn = await open(this.url); }
+  async [Symbol.asyncDispose](): Promise<void> { await this.conn!.close(); }
+}
+export async function main(): Promise<void> {
+  await using db = new Db('db://local');
+}
+`,
+      errors: [
+        {
+          messageId: 'unguardedDisposeRead',
+          data: { dispose: '[Symbol.asyncDispose]', field: 'conn', initMethod: 'connect' },
+          line: 10,
+          column: 56,
+          suggestions: [
+            {
+              messageId: 'guardRead',
+              output: `
+interface Connection { close(): Promise<void> }
+declare function open(url: string): Promise<Connection>;
+export class Db implements AsyncDisposable {
+  conn?: Connection;
+  constructor(readonly url: string) {
+    this.connect();
+  }
+  async connect(): Promise<void> { this.conn = await open(this.url); }
+  async [Symbol.asyncDispose](): Promise<void> { await this.conn?.close(); }
+}
+export async function main(): Promise<void> {
+  await using db = new Db('db://local');
+}
+`,
+            },
+            {
+              messageId: 'suggestFactory',
+              data: { className: 'Db' },
+              output: `
+interface Connection { close(): Promise<void> }
+declare function open(url: string): Promise<Connection>;
+export class Db implements AsyncDisposable {
+  conn?: Connection;
+  private constructor(readonly url: string) {}
+
+  static async create(url: string): Promise<Db> {
+    const db = new Db(url);
+    await db.connect();
+    return db;
+  }
+  async connect(): Promise<void> { this.conn = await open(this.url); }
+  async [Symbol.asyncDispose](): Promise<void> { await this.conn!.close(); }
+}
+export async function main(): Promise<void> {
+  await using db = await Db.create('db://local');
+}
+`,
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    // A ready promise stored by the constructor is kept and awaited by the factory; the field it
+    // assigns gets its definite-assignment `!`.
+    {
+      code: `
+interface Connection { close(): Promise<void> }
+declare function open(): Promise<Connection>;
+export class Pool implements AsyncDisposable {
+  conn: Connection | undefined;
+  ready: Promise<void>;
+  constructor() {
+    this.ready = this.connect();
+  }
+  private async connect(): Promise<void> { this.conn = await open(); }
+  async [Symbol.asyncDispose](): Promise<void> {
+    const closing = this.conn!.close();
+    await closing;
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'unguardedDisposeRead',
+          line: 12,
+          column: 21,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              data: { className: 'Pool' },
+              output: `
+interface Connection { close(): Promise<void> }
+declare function open(): Promise<Connection>;
+export class Pool implements AsyncDisposable {
+  conn: Connection | undefined;
+  ready!: Promise<void>;
+  private constructor() {}
+
+  static async create(): Promise<Pool> {
+    const pool = new Pool();
+    pool.ready = pool.connect();
+    await pool.ready;
+    return pool;
+  }
+  private async connect(): Promise<void> { this.conn = await open(); }
+  async [Symbol.asyncDispose](): Promise<void> {
+    const closing = this.conn!.close();
+    await closing;
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    // No factory suggestion where the transform declines (the moved call reads a constructor local)
+    // or would not fit (an awaitable class: the factory's \`return\` would run its \`then\`).
+    {
+      code: `
+interface Connection { close(): Promise<void> }
+declare function open(url: string): Promise<Connection>;
+export class Db implements AsyncDisposable {
+  conn?: Connection;
+  constructor() {
+    const url = 'db://local';
+    this.connect(url);
+  }
+  async connect(url: string): Promise<void> { this.conn = await open(url); }
+  async [Symbol.asyncDispose](): Promise<void> { await this.conn!.close(); }
+}
+export class Client implements AsyncDisposable {
+  socket?: { end(): Promise<void> };
+  constructor() {
+    this.dial();
+  }
+  then(resolve: (value: unknown) => void): void { resolve(undefined); }
+  async dial(): Promise<void> { this.socket = await Promise.resolve({ async end() {} }); }
+  async [Symbol.asyncDispose](): Promise<void> { await this.socket!.end(); }
+}
+`,
+      errors: [
+        {
+          messageId: 'unguardedDisposeRead',
+          line: 11,
+          column: 56,
+          suggestions: [
+            {
+              messageId: 'guardRead',
+              output: `
+interface Connection { close(): Promise<void> }
+declare function open(url: string): Promise<Connection>;
+export class Db implements AsyncDisposable {
+  conn?: Connection;
+  constructor() {
+    const url = 'db://local';
+    this.connect(url);
+  }
+  async connect(url: string): Promise<void> { this.conn = await open(url); }
+  async [Symbol.asyncDispose](): Promise<void> { await this.conn?.close(); }
+}
+export class Client implements AsyncDisposable {
+  socket?: { end(): Promise<void> };
+  constructor() {
+    this.dial();
+  }
+  then(resolve: (value: unknown) => void): void { resolve(undefined); }
+  async dial(): Promise<void> { this.socket = await Promise.resolve({ async end() {} }); }
+  async [Symbol.asyncDispose](): Promise<void> { await this.socket!.end(); }
+}
+`,
+            },
+          ],
+        },
+        { messageId: 'publicAwaitableConstructor', data: { className: 'Client', using: 'await using' }, line: 15, column: 3, suggestions: [] },
+        {
+          messageId: 'unguardedDisposeRead',
+          line: 20,
+          column: 56,
+          suggestions: [
+            {
+              messageId: 'guardRead',
+              output: `
+interface Connection { close(): Promise<void> }
+declare function open(url: string): Promise<Connection>;
+export class Db implements AsyncDisposable {
+  conn?: Connection;
+  constructor() {
+    const url = 'db://local';
+    this.connect(url);
+  }
+  async connect(url: string): Promise<void> { this.conn = await open(url); }
+  async [Symbol.asyncDispose](): Promise<void> { await this.conn!.close(); }
+}
+export class Client implements AsyncDisposable {
+  socket?: { end(): Promise<void> };
+  constructor() {
+    this.dial();
+  }
+  then(resolve: (value: unknown) => void): void { resolve(undefined); }
+  async dial(): Promise<void> { this.socket = await Promise.resolve({ async end() {} }); }
+  async [Symbol.asyncDispose](): Promise<void> { await this.socket?.end(); }
+}
+`,
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
     // The non-null assertion TypeScript asks for becomes the guard.
     {
       code: `
@@ -602,6 +853,62 @@ export class Lease extends DisposableBase {
 `,
   ],
   invalid: [
+    // With types, the factory suggestion is offered the same way (the class is not awaitable by type).
+    {
+      code: `
+import { asyncDisposeSymbol } from './awaitable-deps.js';
+export class Db {
+  conn: { close(): void } | undefined;
+  constructor() {
+    void this.connect();
+  }
+  async connect(): Promise<void> { this.conn = await Promise.resolve({ close() {} }); }
+  [asyncDisposeSymbol](): void { this.conn!.close(); }
+}
+`,
+      errors: [
+        {
+          messageId: 'unguardedDisposeRead',
+          line: 9,
+          column: 34,
+          suggestions: [
+            {
+              messageId: 'guardRead',
+              output: `
+import { asyncDisposeSymbol } from './awaitable-deps.js';
+export class Db {
+  conn: { close(): void } | undefined;
+  constructor() {
+    void this.connect();
+  }
+  async connect(): Promise<void> { this.conn = await Promise.resolve({ close() {} }); }
+  [asyncDisposeSymbol](): void { this.conn?.close(); }
+}
+`,
+            },
+            {
+              messageId: 'suggestFactory',
+              output: `
+import { asyncDisposeSymbol } from './awaitable-deps.js';
+export class Db {
+  conn: { close(): void } | undefined;
+  private constructor() {}
+
+  static async create(): Promise<Db> {
+    const db = new Db();
+    await db.connect();
+    return db;
+  }
+  async connect(): Promise<void> { this.conn = await Promise.resolve({ close() {} }); }
+  [asyncDisposeSymbol](): void { this.conn!.close(); }
+}
+`,
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
     // An alias of `Symbol.asyncDispose` imported from another file: its type names the symbol.
     {
       code: `
