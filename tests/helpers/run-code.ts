@@ -22,15 +22,25 @@ afterAll(() => {
 
 let counter = 0;
 
-/** Transpiles `source` (TypeScript or JavaScript) to an ES module and imports it. */
-export async function importTranspiled<T = Record<string, unknown>>(source: string): Promise<T> {
-  const { outputText } = ts.transpileModule(source, {
+/** Transpiles TypeScript or JavaScript to an ES2022 module, types dropped, without type-checking. */
+export function transpile(source: string): string {
+  return ts.transpileModule(source, {
     compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext },
     reportDiagnostics: false,
-  });
+  }).outputText;
+}
+
+/** Writes `text` to a fresh `.mjs` file in this test file's temporary directory; returns its path. */
+export function writeTempModule(text: string, prefix = 'module'): string {
   tempDir ??= mkdtempSync(path.join(os.tmpdir(), 'async-init-run-'));
-  const file = path.join(tempDir, `module-${process.pid}-${counter++}.mjs`);
-  writeFileSync(file, outputText);
+  const file = path.join(tempDir, `${prefix}-${process.pid}-${counter++}.mjs`);
+  writeFileSync(file, text);
+  return file;
+}
+
+/** Transpiles `source` (TypeScript or JavaScript) to an ES module and imports it. */
+export async function importTranspiled<T = Record<string, unknown>>(source: string): Promise<T> {
+  const file = writeTempModule(transpile(source));
   return (await import(/* @vite-ignore */ pathToFileURL(file).href)) as T;
 }
 
@@ -94,13 +104,7 @@ export function withTimeout<T>(promise: PromiseLike<T>, ms = 2000, what = 'the a
  * the child is killed after `timeoutMs`. The probe's own `setTimeout` guard catches deadlocks.
  */
 export function runInChild<T>(source: string, probe: string, timeoutMs = 10_000): T {
-  const { outputText } = ts.transpileModule(source, {
-    compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext },
-    reportDiagnostics: false,
-  });
-  tempDir ??= mkdtempSync(path.join(os.tmpdir(), 'async-init-run-'));
-  const file = path.join(tempDir, `child-${process.pid}-${counter++}.mjs`);
-  writeFileSync(file, `${outputText}\n${probe}\n`);
+  const file = writeTempModule(`${transpile(source)}\n${probe}\n`, 'child');
   const child = spawnSync(process.execPath, [file], { encoding: 'utf8', timeout: timeoutMs, killSignal: 'SIGKILL' });
   if (child.signal === 'SIGKILL') {
     throw new Error(`the run hung: killed after ${timeoutMs} ms (a spinning await blocks every timer)`);

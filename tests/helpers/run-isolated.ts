@@ -1,25 +1,12 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 
-import ts from 'typescript';
-import { afterAll } from 'vitest';
+import { transpile, writeTempModule } from './run-code.js';
 
 /**
  * Runs code that may hang in a child Node process, so the test survives it. A thenable that
  * resolves to itself keeps the microtask queue busy forever: the child's own timers never fire,
  * and only the parent's timeout (which kills the child) ends it.
  */
-
-let tempDir: string | undefined;
-let counter = 0;
-
-afterAll(() => {
-  if (tempDir) {
-    rmSync(tempDir, { recursive: true, force: true });
-  }
-});
 
 /** How an `await` in the child ended. */
 export type AwaitOutcome =
@@ -52,12 +39,8 @@ export async function runAwait(
   probe: string,
   { timerMs = 500, timeoutMs = 2000 }: { timerMs?: number; timeoutMs?: number } = {},
 ): Promise<AwaitOutcome> {
-  const { outputText } = ts.transpileModule(source, {
-    compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext },
-    reportDiagnostics: false,
-  });
   const program = [
-    outputText,
+    transpile(source),
     // The kill timer starts when the child says it got here, so a slow start is not a hang.
     "console.log('started');",
     `const __timer = setTimeout(() => { console.log('pending while timers run'); process.exit(0); }, ${timerMs});`,
@@ -69,9 +52,7 @@ export async function runAwait(
     '}',
     'clearTimeout(__timer);',
   ].join('\n');
-  tempDir ??= mkdtempSync(path.join(os.tmpdir(), 'async-init-isolated-'));
-  const file = path.join(tempDir, `probe-${process.pid}-${counter++}.mjs`);
-  writeFileSync(file, program);
+  const file = writeTempModule(program, 'probe');
   const child = spawn(process.execPath, [file]);
   let stdout = '';
   let stderr = '';

@@ -1,14 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-
 import { Linter } from 'eslint';
 import * as espree from 'espree';
-import ts from 'typescript';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import plugin from '../../src/index.js';
+import { importTranspiled as importModule } from '../helpers/run-code.js';
 
 /**
  * The suggestions of require-awaited-init and async-dispose-requires-init, run for real: each case
@@ -17,23 +12,8 @@ import plugin from '../../src/index.js';
  * and the suggestion's output does not.
  */
 
-let tempDir: string | undefined;
-let counter = 0;
-
-afterAll(() => {
-  if (tempDir) {
-    rmSync(tempDir, { recursive: true, force: true });
-  }
-});
-
-async function importTranspiled(source: string): Promise<{ main(): Promise<unknown> }> {
-  const { outputText } = ts.transpileModule(source, {
-    compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext },
-  });
-  tempDir ??= mkdtempSync(path.join(os.tmpdir(), 'async-init-awaited-'));
-  const file = path.join(tempDir, `case-${counter++}.mjs`);
-  writeFileSync(file, outputText);
-  return (await import(/* @vite-ignore */ pathToFileURL(file).href)) as { main(): Promise<unknown> };
+function importTranspiled(source: string): Promise<{ main(): Promise<unknown> }> {
+  return importModule<{ main(): Promise<unknown> }>(source);
 }
 
 /** Lints `code` with one rule and applies the first suggestion of the first report with `messageId`. */

@@ -1,14 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-
 import { Linter } from 'eslint';
-import ts from 'typescript';
 import tseslint from 'typescript-eslint';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import plugin from '../../src/index.js';
+import { importTranspiled as importModule } from '../helpers/run-code.js';
 
 /**
  * async-dispose-requires-init's factory suggestion (no-async-constructor's transform with a private
@@ -16,23 +11,8 @@ import plugin from '../../src/index.js';
  * `transpileModule` (Node 20 runs `await using` only downlevelled) and executed.
  */
 
-let tempDir: string | undefined;
-let counter = 0;
-
-afterAll(() => {
-  if (tempDir) {
-    rmSync(tempDir, { recursive: true, force: true });
-  }
-});
-
-async function importTranspiled(source: string): Promise<{ main(): Promise<unknown> }> {
-  const { outputText } = ts.transpileModule(source, {
-    compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext },
-  });
-  tempDir ??= mkdtempSync(path.join(os.tmpdir(), 'async-init-dispose-factory-'));
-  const file = path.join(tempDir, `case-${counter++}.mjs`);
-  writeFileSync(file, outputText);
-  return (await import(/* @vite-ignore */ pathToFileURL(file).href)) as { main(): Promise<unknown> };
+function importTranspiled(source: string): Promise<{ main(): Promise<unknown> }> {
+  return importModule<{ main(): Promise<unknown> }>(source);
 }
 
 function lint(code: string, rules: string[]): Linter.LintMessage[] {
