@@ -9,6 +9,7 @@ import plugin from '../../src/index.js';
 import { expectedFor } from './expected.js';
 import {
   brief,
+  type Finding,
   fixturesDir,
   makeTempDir,
   npmEnv,
@@ -18,7 +19,7 @@ import {
   run,
   runOk,
   toFindings,
-  type Finding,
+  TYPED_CONFIG,
 } from './helpers.js';
 import { fixInProcess, lintInProcess, type EslintMajor } from './in-process.js';
 
@@ -39,22 +40,6 @@ const PLAIN_CONFIG = `import asyncInit from 'eslint-plugin-async-init';
 export default [
   asyncInit.configs.recommended,
   // The rules \`recommended\` leaves off, so that every rule the plugin ships is exercised.
-  { rules: asyncInit.configs.all.rules },
-];
-`;
-
-const TYPED_CONFIG = `import asyncInit from 'eslint-plugin-async-init';
-import tseslint from 'typescript-eslint';
-
-export default [
-  {
-    files: ['**/*.ts'],
-    languageOptions: {
-      parser: tseslint.parser,
-      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
-    },
-  },
-  asyncInit.configs.recommended,
   { rules: asyncInit.configs.all.rules },
 ];
 `;

@@ -6,7 +6,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import plugin from '../../src/index.js';
 import { expectedFor } from './expected.js';
-import { brief, ensureBuilt, fixturesDir, makeTempDir, repoRoot, type Finding } from './helpers.js';
+import {
+  brief,
+  ensureBuilt,
+  type Finding,
+  fixturesDir,
+  makeTempDir,
+  repoRoot,
+  TYPED_CONFIG,
+} from './helpers.js';
 import { lintInProcess } from './in-process.js';
 import { applyTextEdits, LspClient, type Range, type TextEdit } from './lsp-client.js';
 
@@ -40,22 +48,6 @@ interface ApplyEditParams {
     documentChanges?: { textDocument: { uri: string; version: number | null }; edits: TextEdit[] }[];
   };
 }
-
-const TYPED_CONFIG = `import asyncInit from 'eslint-plugin-async-init';
-import tseslint from 'typescript-eslint';
-
-export default [
-  {
-    files: ['**/*.ts'],
-    languageOptions: {
-      parser: tseslint.parser,
-      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
-    },
-  },
-  asyncInit.configs.recommended,
-  { rules: asyncInit.configs.all.rules },
-];
-`;
 
 /**
  * What VS Code's ESLint extension answers to `workspace/configuration` for a file (its client's

@@ -167,3 +167,20 @@ export function parseEslintJson(stdout: string, stderr: string): ESLint.LintResu
     throw new Error(`eslint did not print JSON results:\n${stdout.slice(0, 4000)}\n${stderr.slice(0, 4000)}`);
   }
 }
+
+/** The typed `eslint.config.js` the consumer and editor workspaces use: the project service, every rule. */
+export const TYPED_CONFIG = `import asyncInit from 'eslint-plugin-async-init';
+import tseslint from 'typescript-eslint';
+
+export default [
+  {
+    files: ['**/*.ts'],
+    languageOptions: {
+      parser: tseslint.parser,
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+  },
+  asyncInit.configs.recommended,
+  { rules: asyncInit.configs.all.rules },
+];
+`;
