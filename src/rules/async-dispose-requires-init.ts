@@ -7,6 +7,7 @@ import {
   getSameFileAncestors,
   isAmbientClass,
   isFunctionNode,
+  walk,
   type ClassNode,
 } from '../utils/ast.js';
 import {
@@ -306,22 +307,18 @@ function exits(statement: TSESTree.Statement): boolean {
 type VisitorKeys = TSESLint.SourceCode.VisitorKeys;
 
 function mentionsField(test: TSESTree.Node, field: string, visitorKeys: VisitorKeys): boolean {
-  const stack: TSESTree.Node[] = [test];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node.type === AST_NODE_TYPES.MemberExpression && node.object.type === AST_NODE_TYPES.ThisExpression && getPropertyName(node) === field) {
-      return true;
+  let found = false;
+  walk(test, visitorKeys, (node) => {
+    if (found) {
+      return 'skip';
     }
-    for (const key of visitorKeys[node.type] ?? []) {
-      const value = (node as unknown as Record<string, unknown>)[key];
-      for (const child of Array.isArray(value) ? value : [value]) {
-        if (typeof child === 'object' && child !== null && typeof (child as { type?: unknown }).type === 'string') {
-          stack.push(child as TSESTree.Node);
-        }
-      }
-    }
-  }
-  return false;
+    found =
+      node.type === AST_NODE_TYPES.MemberExpression &&
+      node.object.type === AST_NODE_TYPES.ThisExpression &&
+      getPropertyName(node) === field;
+    return found ? 'skip' : undefined;
+  });
+  return found;
 }
 
 /**

@@ -374,3 +374,30 @@ export function walk(
 function isNode(value: unknown): value is TSESTree.Node {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }
+
+/**
+ * The node that decides what a `this` (or `super`, `new.target`) means: the nearest non-arrow
+ * function, a class field's initialiser (`this` is the instance there), or a static block. Arrow
+ * functions see through, and so do computed keys and `extends` clauses, which run in the enclosing
+ * scope. `undefined` at module level.
+ */
+export function getThisOwner(node: TSESTree.Node): TSESTree.Node | undefined {
+  let child: TSESTree.Node = node;
+  for (let current: TSESTree.Node | undefined = node.parent; current; child = current, current = current.parent) {
+    switch (current.type) {
+      case AST_NODE_TYPES.FunctionExpression:
+      case AST_NODE_TYPES.FunctionDeclaration:
+      case AST_NODE_TYPES.StaticBlock:
+        return current;
+      case AST_NODE_TYPES.PropertyDefinition:
+      case AST_NODE_TYPES.AccessorProperty:
+        if (current.value === child) {
+          return current;
+        }
+        break;
+      default:
+        break;
+    }
+  }
+  return undefined;
+}

@@ -16,6 +16,7 @@ import {
   resolveClass,
   resolveDefinition,
   skipTypeWrappers,
+  walk,
   type ClassMember,
   type ClassNode,
   type ConstructorNode,
@@ -586,27 +587,11 @@ function constructsClass(fn: TSESTree.FunctionExpression, node: ClassNode, sourc
  * other functions and classes are not. Type annotations are skipped.
  */
 export function walkSameThis(root: TSESTree.Node, sourceCode: SourceCode, visit: (node: TSESTree.Node) => void): void {
-  const stack: TSESTree.Node[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
+  walk(root, sourceCode.visitorKeys, (node) => {
     visit(node);
-    if (node !== root && ((isFunctionNode(node) && node.type !== AST_NODE_TYPES.ArrowFunctionExpression) || isClassNode(node))) {
-      continue;
-    }
-    for (const key of sourceCode.visitorKeys[node.type] ?? []) {
-      if (key === 'typeAnnotation' || key === 'returnType' || key === 'typeParameters' || key === 'typeArguments') {
-        continue;
-      }
-      const value = (node as unknown as Record<string, unknown>)[key];
-      const children = Array.isArray(value) ? value : [value];
-      for (let index = children.length - 1; index >= 0; index--) {
-        const child: unknown = children[index];
-        if (typeof child === 'object' && child !== null && typeof (child as { type?: unknown }).type === 'string') {
-          stack.push(child as TSESTree.Node);
-        }
-      }
-    }
-  }
+    const hasOwnThis = (isFunctionNode(node) && node.type !== AST_NODE_TYPES.ArrowFunctionExpression) || isClassNode(node);
+    return node !== root && hasOwnThis ? 'skip' : undefined;
+  });
 }
 
 function getEnclosingMethod(node: TSESTree.Node): TSESTree.MethodDefinition | undefined {

@@ -5,6 +5,7 @@ import {
   getMemberName,
   getPropertyName,
   getStaticKeyName,
+  getThisOwner,
   isFunctionNode,
   isGlobalReference,
   resolveDefinition,
@@ -118,31 +119,6 @@ export function isSelf(node: TSESTree.Node | null | undefined, scope: SelfScope,
     );
   }
   return false;
-}
-
-/**
- * The node that decides what a `this` is: the nearest non-arrow function, a class field's
- * initialiser (`this` is the instance there), or a static block. `undefined` at module level.
- */
-function getThisOwner(node: TSESTree.ThisExpression): TSESTree.Node | undefined {
-  let child: TSESTree.Node = node;
-  for (let current: TSESTree.Node | undefined = node.parent; current; child = current, current = current.parent) {
-    switch (current.type) {
-      case AST_NODE_TYPES.FunctionExpression:
-      case AST_NODE_TYPES.FunctionDeclaration:
-      case AST_NODE_TYPES.StaticBlock:
-        return current;
-      case AST_NODE_TYPES.PropertyDefinition:
-      case AST_NODE_TYPES.AccessorProperty:
-        if (current.value === child) {
-          return current;
-        }
-        break;
-      default:
-        break;
-    }
-  }
-  return undefined;
 }
 
 function isInstanceThisOwner(owner: TSESTree.Node, containers: readonly ThenableContainer[]): boolean {

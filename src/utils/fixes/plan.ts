@@ -3,6 +3,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import {
   findMembers,
   getConstructor,
+  getThisOwner,
   hasConstructorOverloads,
   isClassNode,
   isFunctionNode,
@@ -244,24 +245,6 @@ function getStatementRange(statement: TSESTree.Node, sourceCode: SourceCode): [n
     }
   }
   return [start, end];
-}
-
-/** The function whose `this` a `this`/`super`/`new.target` means (arrow functions see through). */
-export function getThisOwner(node: TSESTree.Node): TSESTree.Node | undefined {
-  for (let current = node.parent; current; current = current.parent) {
-    if (isFunctionNode(current) && current.type !== AST_NODE_TYPES.ArrowFunctionExpression) {
-      return current;
-    }
-    if (
-      isClassNode(current) ||
-      current.type === AST_NODE_TYPES.PropertyDefinition ||
-      current.type === AST_NODE_TYPES.AccessorProperty ||
-      current.type === AST_NODE_TYPES.StaticBlock
-    ) {
-      return current;
-    }
-  }
-  return undefined;
 }
 
 /**

@@ -1,9 +1,8 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { findMembers, getSameFileAncestors, isGlobalReference, type ClassNode } from '../ast.js';
+import { findMembers, getSameFileAncestors, getThisOwner, isGlobalReference, type ClassNode } from '../ast.js';
 import {
   findCallSites,
-  getThisOwner,
   needsParentheses,
   placeMembers,
   planMove,
