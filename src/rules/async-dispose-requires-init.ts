@@ -22,12 +22,12 @@ import {
   walkSameThis,
   type DisposeKind,
   type DisposeMember,
-} from '../utils/async-class.js';
-import { collectConstructionWork } from '../utils/construction-work.js';
+} from '../analysis/async-class.js';
+import { collectConstructionWork } from '../analysis/construction-work.js';
 import { createRule } from '../utils/create-rule.js';
-import { createFactoryFix } from '../utils/fixes/factory.js';
-import { isTypeScriptSource } from '../utils/fixes/plan.js';
-import { getTypeTier, type TypeTier } from '../utils/types.js';
+import { createFactoryFix } from '../fixes/static-factory.js';
+import { isTypeScriptSource } from '../fixes/plan.js';
+import { getTypeTier, type TypeTier } from '../analysis/types.js';
 
 export type Options = [
   {

@@ -1,12 +1,12 @@
 import type { JSONSchema } from '@typescript-eslint/utils';
 
 import { getClassName, isAmbientClass, type ClassNode } from '../utils/ast.js';
-import { collectConstructionWork } from '../utils/construction-work.js';
+import { collectConstructionWork } from '../analysis/construction-work.js';
 import { createRule } from '../utils/create-rule.js';
-import { isReadyPromiseAssignment, matchesKnownSafeCall, type KnownSafeCall } from '../utils/async-work.js';
-import { getTypeTier } from '../utils/types.js';
-import { createFactoryFix, type ConstructorVisibility } from '../utils/fixes/factory.js';
-import { createThenableFix } from '../utils/fixes/thenable.js';
+import { isReadyPromiseAssignment, matchesKnownSafeCall, type KnownSafeCall } from '../analysis/async-work.js';
+import { getTypeTier } from '../analysis/types.js';
+import { createFactoryFix, type ConstructorVisibility } from '../fixes/static-factory.js';
+import { createThenableFix } from '../fixes/awaitable-class.js';
 
 export type Options = [
   {

@@ -11,7 +11,7 @@ import {
   type FunctionNode,
 } from '../utils/ast.js';
 import { createRule } from '../utils/create-rule.js';
-import { createSettleThenFix } from '../utils/settle-then-fix.js';
+import { createSettleThenFix } from '../fixes/settle-then.js';
 import {
   findDethenable,
   findMethodSelfFulfilments,
@@ -22,7 +22,7 @@ import {
   type SelfScope,
   type ThenableContainer,
   type ThenFunction,
-} from '../utils/thenable.js';
+} from '../analysis/thenable.js';
 
 export type Options = [];
 

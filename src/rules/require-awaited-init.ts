@@ -7,9 +7,9 @@ import {
   isAwaitableNew,
   isPromiseExpression,
   resolveConstructedClass,
-} from '../utils/async-class.js';
+} from '../analysis/async-class.js';
 import { createRule } from '../utils/create-rule.js';
-import { getTypeTier } from '../utils/types.js';
+import { getTypeTier } from '../analysis/types.js';
 
 export type Options = [
   {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { buildInitField, buildSettledThen } from '../../src/utils/fixes/thenable.js';
+import { buildInitField, buildSettledThen } from '../../src/fixes/settle-then.js';
 import { importTranspiled, typeCheck, withTimeout } from '../helpers/run-code.js';
 
 const tsThen = buildSettledThen({

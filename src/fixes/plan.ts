@@ -11,7 +11,7 @@ import {
   walk,
   type ClassNode,
   type ConstructorNode,
-} from '../ast.js';
+} from '../utils/ast.js';
 
 /**
  * What both quick fixes of `no-async-constructor` share: which statements leave the constructor,

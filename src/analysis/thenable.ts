@@ -13,7 +13,7 @@ import {
   walk,
   type ClassNode,
   type FunctionNode,
-} from './ast.js';
+} from '../utils/ast.js';
 
 /**
  * What a thenable does with itself: whether its `then` (or another of its async methods) fulfils

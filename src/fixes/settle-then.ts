@@ -10,10 +10,9 @@ import {
   skipTypeWrappers,
   walk,
   type ClassNode,
-} from './ast.js';
-import { isTypeScriptSource } from './fixes/plan.js';
-import { buildInitField, buildSettledThen } from './fixes/thenable.js';
-import { getValueParameters, isSelf, type SelfScope, type ThenFunction } from './thenable.js';
+} from '../utils/ast.js';
+import { isTypeScriptSource } from './plan.js';
+import { getValueParameters, isSelf, type SelfScope, type ThenFunction } from '../analysis/thenable.js';
 
 /**
  * The suggestion for a self-resolving `then`: replace it with the settled `then` of the awaitable-class
@@ -24,6 +23,92 @@ import { getValueParameters, isSelf, type SelfScope, type ThenFunction } from '.
  * once a promise has fulfilled (`return this.ready.then(() => this)`,
  * `this.ready.then(() => resolve(this), reject)`, `async then() { await this.ready; return this }`).
  */
+
+/** What {@link buildSettledThen} needs to know about the class it writes into. */
+export interface SettledThenOptions {
+  /** The indentation of the member itself (the class body's members), e.g. two spaces. */
+  indent: string;
+  /** One level of indentation, added for the member's body, e.g. two spaces or a tab. */
+  indentUnit: string;
+  /** Write TypeScript (generic, typed parameters); otherwise plain JavaScript. */
+  isTypeScript: boolean;
+  /**
+   * The field that remembers the initialisation promise, as written after `this.`:
+   * `#init` (a private name the class must declare: see {@link buildInitField}).
+   */
+  initField: string;
+  /** The call that starts the initialisation and returns its promise: `this.#initialize()`. */
+  initializerCall: string;
+  /** The line break to use (take it from the file); default `\n`. A space writes it all on one line. */
+  newline?: string;
+}
+
+/**
+ * The source text of a `then` member that runs the initialisation once, fulfils with the instance
+ * itself, and stops being a thenable once the work has fulfilled. Every line starts with
+ * `options.indent`; there is no trailing line break.
+ *
+ * TypeScript output (with `indent: '  '`, `initField: '#init'`, `initializerCall: 'this.#initialize()'`):
+ *
+ * ```ts
+ *   then<T = Omit<this, 'then'>, E = never>(
+ *     onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+ *     onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+ *   ): Promise<T | E> {
+ *     this.#init ??= this.#initialize().then(() => {
+ *       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+ *     });
+ *     return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+ *   }
+ * ```
+ *
+ * The fulfilled value is typed `Omit<this, 'then'>`: typing it `this` makes TypeScript reject the
+ * member (error 1062, a `then` whose callback receives a thenable), and it is also the truth:
+ * the awaited instance no longer has a `then`. JavaScript output is the same without the types.
+ */
+export function buildSettledThen(options: SettledThenOptions): string {
+  const { indent, indentUnit, isTypeScript, initField, initializerCall } = options;
+  const inner = indent + indentUnit;
+  const field = `this.${initField}`;
+  const newline = options.newline ?? '\n';
+  const fulfilled = "onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null";
+  const rejected = 'onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null';
+  const typeParameters = "<T = Omit<this, 'then'>, E = never>";
+  let lines: string[];
+  if (!isTypeScript) {
+    lines = [`${indent}then(onfulfilled, onrejected) {`];
+  } else if (newline.includes('\n')) {
+    lines = [
+      `${indent}then${typeParameters}(`,
+      `${inner}${fulfilled},`,
+      `${inner}${rejected},`,
+      `${indent}): Promise<T | E> {`,
+    ];
+  } else {
+    // Written on one line (the class is): no padding around the parameters.
+    lines = [`${indent}then${typeParameters}(${fulfilled}, ${rejected}): Promise<T | E> {`];
+  }
+  lines.push(
+    `${inner}${field} ??= ${initializerCall}.then(() => {`,
+    `${inner}${indentUnit}Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });`,
+    `${inner}});`,
+    `${inner}return ${field}.then(() => this${isTypeScript ? " as Omit<this, 'then'>" : ''}).then(onfulfilled, onrejected);`,
+    `${indent}}`,
+  );
+  return lines.join(newline);
+}
+
+/**
+ * The declaration of the field {@link buildSettledThen} stores its promise in:
+ * `#init: Promise<void> | undefined;` in TypeScript, `#init;` in JavaScript. Starts with `indent`.
+ */
+export function buildInitField({
+  indent,
+  isTypeScript,
+  initField,
+}: Pick<SettledThenOptions, 'indent' | 'isTypeScript' | 'initField'>): string {
+  return `${indent}${initField}${isTypeScript ? ': Promise<void> | undefined' : ''};`;
+}
 
 const INIT_FIELD = '#init';
 

@@ -2,7 +2,7 @@ import path from 'node:path';
 
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { getPropertyName, isFunctionNode, isGlobalReference, skipTypeWrappers, walk } from './ast.js';
+import { getPropertyName, isFunctionNode, isGlobalReference, skipTypeWrappers, walk } from '../utils/ast.js';
 import { isInvokedImmediately, walkConstructionCode } from './construction.js';
 import type { TypeTier } from './types.js';
 

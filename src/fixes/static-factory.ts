@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { findMembers, getSameFileAncestors, type ClassNode } from '../ast.js';
+import { findMembers, getSameFileAncestors, type ClassNode } from '../utils/ast.js';
 import {
   findCallSites,
   isExtendedInFile,

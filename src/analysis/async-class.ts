@@ -21,7 +21,7 @@ import {
   type ClassNode,
   type ConstructorNode,
   type FunctionNode,
-} from './ast.js';
+} from '../utils/ast.js';
 import { getConstructionRoots, walkConstructionCode } from './construction.js';
 import type { TypeTier } from './types.js';
 

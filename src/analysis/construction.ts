@@ -9,9 +9,9 @@ import {
   type ClassNode,
   type FunctionNode,
   type WalkDecision,
-} from './ast.js';
+} from '../utils/ast.js';
 
-export type { WalkDecision } from './ast.js';
+export type { WalkDecision } from '../utils/ast.js';
 
 /**
  * What runs while an object is being constructed: the constructor body, instance field

@@ -8,7 +8,7 @@ import {
   isPromiseReturningFunction,
   resolveDefinition,
   type ClassNode,
-} from './ast.js';
+} from '../utils/ast.js';
 import { findAsyncWork, type AsyncWork } from './async-work.js';
 import { getConstructionRoots, walkConstructionCode } from './construction.js';
 import type { TypeTier } from './types.js';
