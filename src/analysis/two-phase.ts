@@ -8,7 +8,7 @@ import {
   skipTypeWrappers,
   type ClassNode,
 } from '../utils/ast.js';
-import { isPromiseExpression, walkSameThis } from './async-class.js';
+import { getInstanceType, isPromiseExpression, walkSameThis, type DisposeKind } from './async-class.js';
 import { getConstructionRoots, walkConstructionCode } from './construction.js';
 import type { TypeTier } from './types.js';
 
@@ -396,4 +396,25 @@ export function factoryCallsInit(factory: TSESTree.MethodDefinition, initName: s
       getPropertyName(child) === initName;
   });
   return found;
+}
+
+/**
+ * Type tier: the disposal protocol a class inherits from a base the syntax tier cannot see (another
+ * file, a package): its instance type has a `[Symbol.asyncDispose]` (preferred) or `[Symbol.dispose]`.
+ */
+export function getInheritedDisposeKindByType(node: ClassNode, types: TypeTier): DisposeKind | undefined {
+  if (!node.superClass) {
+    return undefined;
+  }
+  let kind: DisposeKind | undefined;
+  for (const property of getInstanceType(node, types)?.getProperties() ?? []) {
+    const name = String(property.escapedName);
+    if (name.startsWith('__@asyncDispose@')) {
+      return 'asyncDispose';
+    }
+    if (name.startsWith('__@dispose@')) {
+      kind = 'dispose';
+    }
+  }
+  return kind;
 }

@@ -17,7 +17,7 @@ import {
   type DisposeKind,
 } from '../analysis/async-class.js';
 import { collectConstructionWork } from '../analysis/construction-work.js';
-import { factoryCallsInit, findTwoPhaseInits, type TwoPhaseInit } from '../analysis/two-phase.js';
+import { factoryCallsInit, findTwoPhaseInits, getInheritedDisposeKindByType, type TwoPhaseInit } from '../analysis/two-phase.js';
 import { getTypeTier } from '../analysis/types.js';
 import { createRule } from '../utils/create-rule.js';
 import { isTypeScriptSource } from '../fixes/plan.js';
@@ -79,7 +79,8 @@ export default createRule<Options, MessageIds>({
         return;
       }
       const own = findDisposeMember(node, sourceCode, types);
-      const disposeKind = own?.kind ?? findSameFileDisposeKind(node);
+      const disposeKind =
+        own?.kind ?? findSameFileDisposeKind(node) ?? (types ? getInheritedDisposeKindByType(node, types) : undefined);
       if (!disposeKind) {
         return;
       }
@@ -136,10 +137,10 @@ export default createRule<Options, MessageIds>({
       return undefined;
     }
 
-    // A class is disposable only through a computed dispose key (in this file without types): the
+    // Without types, a class is disposable only through a computed dispose key in this file: the
     // classes are judged at the end, and only when such a key was seen.
     const classes: ClassNode[] = [];
-    let hasDisposeKey = false;
+    let hasDisposeKey = types !== undefined;
     return {
       ClassDeclaration: (node) => classes.push(node),
       ClassExpression: (node) => classes.push(node),
