@@ -110,11 +110,11 @@ export function findTwoPhaseInits(
 }
 
 /**
- * What a checked field must not be for the member to go on: absent (`!this.sock`,
- * `this.sock == null`), or one constant (`this.state !== 'open'`, `this.state !== State.Open`),
- * written as source text.
+ * What a checked field must be for the member to go on: present (`!this.sock`, `this.sock == null`
+ * exit otherwise), one constant (`this.state !== 'open'`, `this.state !== State.Open`), or anything
+ * but one (`this.token === ''`); constants as source text.
  */
-type Expectation = { field: string; kind: 'present' } | { field: string; kind: 'equals'; value: string };
+type Expectation = { field: string; kind: 'present' } | { field: string; kind: 'equals' | 'differs'; value: string };
 
 type Guard = Expectation & { exit: 'throw' | 'return' };
 
@@ -245,7 +245,8 @@ function getConstructionValues(node: ClassNode, sourceCode: SourceCode): Map<str
 /**
  * The init sets what the guard expects, and construction leaves the field otherwise: for
  * `!this.sock`, the init gives it a value and construction only falsy ones (or none); for
- * `this.state !== 'open'`, the init assigns `'open'` and construction only other constants.
+ * `this.state !== 'open'`, the init assigns `'open'` and construction only other constants; for
+ * `this.token === ''`, construction assigns `''` and the init something else.
  */
 function isSetOnlyBy(initFields: ReadonlyMap<string, string[]>, guard: Guard, construction: ReadonlyMap<string, string[]>): boolean {
   const assigned = initFields.get(guard.field);
@@ -256,7 +257,15 @@ function isSetOnlyBy(initFields: ReadonlyMap<string, string[]>, guard: Guard, co
   if (guard.kind === 'present') {
     return assigned.some((value) => !FALSY.has(value)) && atConstruction.every((value) => FALSY.has(value));
   }
-  return assigned.includes(guard.value) && atConstruction.every((value) => value !== '?' && value !== guard.value);
+  if (guard.kind === 'equals') {
+    return assigned.includes(guard.value) && atConstruction.every((value) => value !== '?' && value !== guard.value);
+  }
+  // Construction leaves exactly the constant the guard exits on; the init assigns something else.
+  return (
+    assigned.some((value) => value !== guard.value) &&
+    atConstruction.length > 0 &&
+    atConstruction.every((value) => value === guard.value)
+  );
 }
 
 /** `this.connect`, `this.connect()` anywhere in another instance method (same `this`): the class initialises lazily. */
@@ -372,7 +381,8 @@ function readExpectations(test: TSESTree.Node, whenTrue: boolean, sourceCode: So
         // `this.sock == null` is true when it is absent: an exit when equal means "must be present".
         return exitsWhenEqual ? [{ field, kind: 'present' }] : [];
       }
-      return exitsWhenEqual ? [] : [{ field, kind: 'equals', value }];
+      // \`this.state !== 'open'\`: it must become that constant; \`this.token === ''\`: it must leave that one.
+      return [{ field, kind: exitsWhenEqual ? 'differs' : 'equals', value }];
     }
     default:
       return [];

@@ -382,3 +382,457 @@ class Db extends Resource {
     },
   ],
 });
+
+tsTester.run('no-two-phase-disposable (ts)', rule, {
+  valid: [
+    // A private constructor behind a static async factory: instances exist only once connected.
+    `
+interface Socket { query(sql: string): Promise<string[]>; close(): Promise<void> }
+declare function open(url: string): Promise<Socket>;
+export class Db implements AsyncDisposable {
+  private sock?: Socket;
+  private constructor(readonly url: string) {}
+  static async create(url: string): Promise<Db> {
+    const db = new Db(url);
+    await db.connect();
+    return db;
+  }
+  async connect(): Promise<void> { this.sock = await open(this.url); }
+  async query(sql: string): Promise<string[]> {
+    if (!this.sock) throw new Error('not connected');
+    return this.sock.query(sql);
+  }
+  async [Symbol.asyncDispose](): Promise<void> { await this.sock?.close(); }
+}
+`,
+    // Protected, for subclasses, is closed to \`new\` as well.
+    `
+export class Db implements AsyncDisposable {
+  private ready = false;
+  protected constructor() {}
+  static async open(): Promise<Db> { const db = new Db(); await db.connect(); return db; }
+  async connect(): Promise<void> { await Promise.resolve(); this.ready = true; }
+  flush(): void { if (!this.ready) return; }
+  async [Symbol.asyncDispose](): Promise<void> {}
+}
+`,
+    // Without types, a promise from a member of another object is not known to be one: \`connect()\`
+    // is not an async init here (the type tier reports it: see the typed cases).
+    `
+interface Socket { send(data: string): void }
+interface Transport { open(): Promise<Socket> }
+export class Channel implements Disposable {
+  private socket: Socket | undefined;
+  constructor(private readonly transport: Transport) {}
+  connect() {
+    return this.transport.open().then((socket) => { this.socket = socket; });
+  }
+  send(data: string): void {
+    if (!this.socket) throw new Error('not connected');
+    this.socket.send(data);
+  }
+  [Symbol.dispose](): void {}
+}
+`,
+    // Without types, a key imported from another file is not known to be \`Symbol.asyncDispose\`, nor a base
+    // class of another file to be disposable (the typed cases report both).
+    `
+import { asyncDisposeSymbol, DisposableBase } from './awaitable-deps.js';
+export class Db {
+  private sock?: { close(): void };
+  async connect(): Promise<void> { this.sock = await Promise.resolve({ close() {} }); }
+  close(): void {
+    if (!this.sock) throw new Error('not connected');
+    this.sock.close();
+  }
+  async [asyncDisposeSymbol](): Promise<void> {}
+}
+export class Session extends DisposableBase {
+  private token = '';
+  async login(): Promise<void> { this.token = await Promise.resolve('t'); }
+  whoami(): string {
+    if (this.token === '') throw new Error('not logged in');
+    return this.token;
+  }
+}
+`,
+  ],
+  invalid: [
+    // The issue's shape: the constructor becomes private, the factory takes its parameters, and the
+    // same file's \`await using db = new Db(…)\` awaits the factory.
+    {
+      code: `
+interface Socket { query(sql: string): Promise<string[]>; close(): Promise<void> }
+declare function open(url: string): Promise<Socket>;
+export class Db implements AsyncDisposable {
+  private sock?: Socket;
+  constructor(readonly url: string) {}
+  async connect(): Promise<void> {
+    this.sock = await open(this.url);
+  }
+  async query(sql: string): Promise<string[]> {
+    if (!this.sock) throw new Error('not connected');
+    return this.sock.query(sql);
+  }
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.sock?.close();
+  }
+}
+export async function main(): Promise<string[]> {
+  await using db = new Db('db://local');
+  return db.query('select 1');
+}
+`,
+      errors: [
+        {
+          messageId: 'twoPhaseInit',
+          data: {
+            className: 'Db',
+            init: 'connect',
+            guard: 'query()',
+            exit: 'throws',
+            using: 'await using',
+            behind: ', behind a private constructor',
+          },
+          line: 6,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              data: { className: 'Db', init: 'connect', factoryName: 'create', behind: ', behind a private constructor' },
+              output: `
+interface Socket { query(sql: string): Promise<string[]>; close(): Promise<void> }
+declare function open(url: string): Promise<Socket>;
+export class Db implements AsyncDisposable {
+  private sock?: Socket;
+  private constructor(readonly url: string) {}
+
+  static async create(url: string): Promise<Db> {
+    const db = new Db(url);
+    await db.connect();
+    return db;
+  }
+  async connect(): Promise<void> {
+    this.sock = await open(this.url);
+  }
+  async query(sql: string): Promise<string[]> {
+    if (!this.sock) throw new Error('not connected');
+    return this.sock.query(sql);
+  }
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.sock?.close();
+  }
+}
+export async function main(): Promise<string[]> {
+  await using db = await Db.create('db://local');
+  return db.query('select 1');
+}
+`,
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    // No constructor: a private one is written, with the factory, before the first method; the
+    // option names the factory; tabs are kept.
+    {
+      code: `
+export class Queue implements AsyncDisposable {
+	#ready = false;
+	/** Opens the queue. */
+	async open(): Promise<void> {
+		await Promise.resolve();
+		this.#ready = true;
+	}
+	push(item: string): void {
+		if (!this.#ready) return;
+		console.log(item);
+	}
+	async [Symbol.asyncDispose](): Promise<void> {}
+}
+`,
+      options: [{ factoryName: 'connect' }],
+      errors: [
+        {
+          messageId: 'twoPhaseInit',
+          line: 2,
+          column: 14,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              data: { className: 'Queue', init: 'open', factoryName: 'connect', behind: ', behind a private constructor' },
+              output: `
+export class Queue implements AsyncDisposable {
+	#ready = false;
+	private constructor() {}
+
+	static async connect(): Promise<Queue> {
+		const queue = new Queue();
+		await queue.open();
+		return queue;
+	}
+
+	/** Opens the queue. */
+	async open(): Promise<void> {
+		await Promise.resolve();
+		this.#ready = true;
+	}
+	push(item: string): void {
+		if (!this.#ready) return;
+		console.log(item);
+	}
+	async [Symbol.asyncDispose](): Promise<void> {}
+}
+`,
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    // A factory that runs the init exists, but \`new Db()\` is still open: make the constructor private.
+    {
+      code: `
+export class Db implements AsyncDisposable {
+  private sock?: { close(): void };
+  public constructor() {}
+  static async open(): Promise<Db> {
+    const db = new Db();
+    await db.connect();
+    return db;
+  }
+  async connect(): Promise<void> { this.sock = { close() {} }; }
+  close(): void {
+    if (!this.sock) throw new Error('not connected');
+    this.sock.close();
+  }
+  async [Symbol.asyncDispose](): Promise<void> {}
+}
+`,
+      errors: [
+        {
+          messageId: 'publicConstructor',
+          data: { className: 'Db', init: 'connect', using: 'await using' },
+          line: 4,
+          column: 10,
+          suggestions: [
+            {
+              messageId: 'suggestPrivateConstructor',
+              data: { factory: 'Db.open' },
+              output: `
+export class Db implements AsyncDisposable {
+  private sock?: { close(): void };
+  private constructor() {}
+  static async open(): Promise<Db> {
+    const db = new Db();
+    await db.connect();
+    return db;
+  }
+  async connect(): Promise<void> { this.sock = { close() {} }; }
+  close(): void {
+    if (!this.sock) throw new Error('not connected');
+    this.sock.close();
+  }
+  async [Symbol.asyncDispose](): Promise<void> {}
+}
+`,
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    // Declined: the init needs arguments the factory does not have.
+    {
+      code: `
+export class Db implements AsyncDisposable {
+  private sock?: { close(): void };
+  async connect(url: string): Promise<void> { this.sock = await Promise.resolve({ url, close() {} }); }
+  close(): void {
+    if (!this.sock) throw new Error('not connected');
+    this.sock.close();
+  }
+  async [Symbol.asyncDispose](): Promise<void> {}
+}
+`,
+      errors: [{ messageId: 'twoPhaseInit', line: 2, column: 14, suggestions: [] }],
+      output: null,
+    },
+    // Declined: a \`new Db()\` outside async functions could not call the factory, and would not compile
+    // against a private constructor.
+    {
+      code: `
+export class Db implements AsyncDisposable {
+  private sock?: { close(): void };
+  async connect(): Promise<void> { this.sock = await Promise.resolve({ close() {} }); }
+  close(): void {
+    if (!this.sock) throw new Error('not connected');
+    this.sock.close();
+  }
+  async [Symbol.asyncDispose](): Promise<void> {}
+}
+export const shared = new Db();
+`,
+      errors: [{ messageId: 'twoPhaseInit', line: 2, column: 14, suggestions: [] }],
+      output: null,
+    },
+  ],
+});
+
+typedTester.run('no-two-phase-disposable (typed)', rule, {
+  valid: [
+    // Awaitable through a base class of another file: async-dispose-requires-init's report.
+    `
+import { AwaitableBase } from './awaitable-deps.js';
+export class Db extends AwaitableBase implements AsyncDisposable {
+  private sock?: { close(): void };
+  async connect(): Promise<void> { this.sock = await Promise.resolve({ close() {} }); }
+  close(): void {
+    if (!this.sock) throw new Error('not connected');
+    this.sock.close();
+  }
+  async [Symbol.asyncDispose](): Promise<void> {}
+}
+`,
+    // Lazy, typed: no report.
+    `
+import type { Client } from './deps.js';
+export class Service implements AsyncDisposable {
+  private client?: Client;
+  constructor(private readonly make: () => Client) {}
+  async start(): Promise<void> { const client = this.make(); await client.connect(); this.client = client; }
+  async call(): Promise<void> {
+    if (!this.client) await this.start();
+  }
+  async [Symbol.asyncDispose](): Promise<void> { this.client?.close(); }
+}
+`,
+  ],
+  invalid: [
+    // Only the checker knows that \`transport.open()\` returns a promise, so \`connect()\` is an async init.
+    {
+      code: `
+interface Socket { send(data: string): void }
+interface Transport { open(): Promise<Socket> }
+export class Channel implements Disposable {
+  private socket: Socket | undefined;
+  constructor(private readonly transport: Transport) {}
+  connect() {
+    return this.transport.open().then((socket) => { this.socket = socket; });
+  }
+  send(data: string): void {
+    if (!this.socket) throw new Error('not connected');
+    this.socket.send(data);
+  }
+  [Symbol.dispose](): void {}
+}
+`,
+      errors: [
+        {
+          messageId: 'twoPhaseInit',
+          data: {
+            className: 'Channel',
+            init: 'connect',
+            guard: 'send()',
+            exit: 'throws',
+            using: 'using',
+            behind: ', behind a private constructor',
+          },
+          line: 6,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+interface Socket { send(data: string): void }
+interface Transport { open(): Promise<Socket> }
+export class Channel implements Disposable {
+  private socket: Socket | undefined;
+  private constructor(private readonly transport: Transport) {}
+
+  static async create(transport: Transport): Promise<Channel> {
+    const channel = new Channel(transport);
+    await channel.connect();
+    return channel;
+  }
+  connect() {
+    return this.transport.open().then((socket) => { this.socket = socket; });
+  }
+  send(data: string): void {
+    if (!this.socket) throw new Error('not connected');
+    this.socket.send(data);
+  }
+  [Symbol.dispose](): void {}
+}
+`,
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    // Disposable through a key imported from another file, and through a base class of another file.
+    {
+      code: `
+import { asyncDisposeSymbol, DisposableBase } from './awaitable-deps.js';
+export class Db {
+  private sock?: { close(): void };
+  async connect(): Promise<void> { this.sock = await Promise.resolve({ close() {} }); }
+  close(): void {
+    if (!this.sock) throw new Error('not connected');
+    this.sock.close();
+  }
+  async [asyncDisposeSymbol](): Promise<void> {}
+}
+export class Session extends DisposableBase {
+  private token = '';
+  async login(): Promise<void> { this.token = await Promise.resolve('t'); }
+  whoami(): string {
+    if (this.token === '') throw new Error('not logged in');
+    return this.token;
+  }
+}
+`,
+      errors: [
+        { messageId: 'twoPhaseInit', line: 3, column: 14, suggestions: [
+          {
+            messageId: 'suggestFactory',
+            output: `
+import { asyncDisposeSymbol, DisposableBase } from './awaitable-deps.js';
+export class Db {
+  private sock?: { close(): void };
+  private constructor() {}
+
+  static async create(): Promise<Db> {
+    const db = new Db();
+    await db.connect();
+    return db;
+  }
+
+  async connect(): Promise<void> { this.sock = await Promise.resolve({ close() {} }); }
+  close(): void {
+    if (!this.sock) throw new Error('not connected');
+    this.sock.close();
+  }
+  async [asyncDisposeSymbol](): Promise<void> {}
+}
+export class Session extends DisposableBase {
+  private token = '';
+  async login(): Promise<void> { this.token = await Promise.resolve('t'); }
+  whoami(): string {
+    if (this.token === '') throw new Error('not logged in');
+    return this.token;
+  }
+}
+`,
+          },
+        ] },
+        // A derived class without a constructor of its own: the factory declines (a private one
+        // written here would have to forward the base's parameters).
+        { messageId: 'twoPhaseInit', line: 12, column: 14, suggestions: [] },
+      ],
+      output: null,
+    },
+  ],
+});
