@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+
 import { Linter } from 'eslint';
 import tseslint from 'typescript-eslint';
 import { describe, expect, it } from 'vitest';
@@ -141,5 +143,20 @@ export async function main() {
     await expect(withTimeout(module.main())).rejects.toThrow('cannot reach db://a');
     // Nothing was entered, so nothing is disposed and no query ran.
     expect(module.log).toEqual([]);
+  });
+});
+
+describe('docs/rules/no-two-phase-disposable.md', () => {
+  const docs = readFileSync(new URL('../../docs/rules/no-two-phase-disposable.md', import.meta.url), 'utf8');
+  const example = (name: string): string => {
+    const match = new RegExp(`<!-- suggestion example: ${name} -->\\n\`\`\`ts\\n([\\s\\S]*?)\`\`\`\\n`, 'u').exec(docs);
+    if (!match?.[1]) {
+      throw new Error(`the docs have no "${name}" suggestion example`);
+    }
+    return match[1];
+  };
+
+  it('show the exact output of the suggestion', () => {
+    expect(applySuggestion(example('before'), 'example.ts')).toBe(example('after'));
   });
 });
