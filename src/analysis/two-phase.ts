@@ -66,6 +66,7 @@ export function findTwoPhaseInits(
     }
   }
   const candidates: { method: TwoPhaseInit['method']; name: string; fields: Map<string, string[]> }[] = [];
+  let callers: Map<string, Set<TSESTree.Node>> | undefined;
   for (const { member, name } of members) {
     if (
       name === undefined ||
@@ -73,13 +74,18 @@ export function findTwoPhaseInits(
       name.startsWith('#') ||
       name.startsWith('@@') ||
       member.kind !== 'method' ||
-      (member.accessibility !== undefined && member.accessibility !== null && member.accessibility !== 'public') ||
-      !returnsPromise(member.value, sourceCode, types)
+      (member.accessibility !== undefined && member.accessibility !== null && member.accessibility !== 'public')
     ) {
       continue;
     }
+    // Syntax first; the checker is asked last, about the `return`s of a suspect that is not `async`.
     const fields = getAssignedValues(member.value, sourceCode);
-    if (fields.size > 0 && !isCalledElsewhere(name, member, members, sourceCode)) {
+    if (fields.size === 0) {
+      continue;
+    }
+    callers ??= getThisMemberReferences(node, members, sourceCode);
+    const calledElsewhere = [...(callers.get(name) ?? [])].some((root) => root !== member);
+    if (!calledElsewhere && returnsPromise(member.value, sourceCode, types)) {
       candidates.push({ method: member, name, fields });
     }
   }
@@ -268,20 +274,35 @@ function isSetOnlyBy(initFields: ReadonlyMap<string, string[]>, guard: Guard, co
   );
 }
 
-/** `this.connect`, `this.connect()` anywhere in another instance method (same `this`): the class initialises lazily. */
-function isCalledElsewhere(
-  name: string,
-  method: TSESTree.MethodDefinition,
+/**
+ * Where each `this.name` is mentioned (same `this`): the instance methods and accessors (by their
+ * node), the constructor and field initialisers (by the class node). A method mentioned by another
+ * member is run by the class itself: the class initialises lazily, or in its constructor.
+ */
+function getThisMemberReferences(
+  node: ClassNode,
   members: readonly { member: TSESTree.MethodDefinition }[],
   sourceCode: SourceCode,
-): boolean {
-  const roots: TSESTree.Node[] = members.filter(({ member }) => member !== method).map(({ member }) => member.value);
-  const { constructorBody, constructorParams, fieldInitializers } = getConstructionRoots(method.parent.parent as ClassNode);
-  roots.push(...constructorParams, ...fieldInitializers);
-  if (constructorBody) {
-    roots.push(constructorBody);
+): Map<string, Set<TSESTree.Node>> {
+  const references = new Map<string, Set<TSESTree.Node>>();
+  const collect = (root: TSESTree.Node, owner: TSESTree.Node): void => {
+    walkSameThis(root, sourceCode, (child) => {
+      if (child.type === AST_NODE_TYPES.MemberExpression && child.object.type === AST_NODE_TYPES.ThisExpression) {
+        const name = getPropertyName(child);
+        if (name !== undefined) {
+          references.set(name, (references.get(name) ?? new Set()).add(owner));
+        }
+      }
+    });
+  };
+  for (const { member } of members) {
+    collect(member.value, member);
   }
-  return roots.some((root) => mentionsThisMember(root, name, sourceCode));
+  const { constructorBody, constructorParams, fieldInitializers } = getConstructionRoots(node);
+  for (const root of [...constructorParams, ...fieldInitializers, ...(constructorBody ? [constructorBody] : [])]) {
+    collect(root, node);
+  }
+  return references;
 }
 
 function mentionsThisMember(root: TSESTree.Node, name: string, sourceCode: SourceCode): boolean {
