@@ -677,6 +677,60 @@ export const shared = new Db();
       errors: [{ messageId: 'twoPhaseInit', line: 2, column: 14, suggestions: [] }],
       output: null,
     },
+    // Declined: two inits the members depend on (which runs first is not known), a member already
+    // named \`create\`, a destructured constructor parameter, a generic class, a class extended here.
+    {
+      code: `
+export class Twice implements AsyncDisposable {
+  private sock?: { close(): void };
+  private token?: string;
+  async connect(): Promise<void> { this.sock = await Promise.resolve({ close() {} }); }
+  async login(): Promise<void> { this.token = await Promise.resolve('t'); }
+  close(): void {
+    if (!this.sock) throw new Error('not connected');
+    if (!this.token) throw new Error('not logged in');
+  }
+  async [Symbol.asyncDispose](): Promise<void> {}
+}
+export class Named implements AsyncDisposable {
+  private sock?: { close(): void };
+  create(): void {}
+  async connect(): Promise<void> { this.sock = await Promise.resolve({ close() {} }); }
+  close(): void { if (!this.sock) throw new Error('not connected'); }
+  async [Symbol.asyncDispose](): Promise<void> {}
+}
+export class Options implements AsyncDisposable {
+  private sock?: { close(): void };
+  constructor({ url }: { url: string }) { void url; }
+  async connect(): Promise<void> { this.sock = await Promise.resolve({ close() {} }); }
+  close(): void { if (!this.sock) throw new Error('not connected'); }
+  async [Symbol.asyncDispose](): Promise<void> {}
+}
+export class Generic<T> implements AsyncDisposable {
+  private value?: T;
+  async load(): Promise<void> { this.value = await Promise.resolve(undefined as T); }
+  get(): T { if (this.value === undefined) throw new Error('not loaded'); return this.value; }
+  async [Symbol.asyncDispose](): Promise<void> {}
+}
+export class Base implements AsyncDisposable {
+  private sock?: { close(): void };
+  async connect(): Promise<void> { this.sock = await Promise.resolve({ close() {} }); }
+  close(): void { if (!this.sock) throw new Error('not connected'); }
+  async [Symbol.asyncDispose](): Promise<void> {}
+}
+export class Child extends Base {
+  constructor() { super(); }
+}
+`,
+      errors: [
+        { messageId: 'twoPhaseInit', data: { className: 'Twice', init: 'connect', guard: 'close()', exit: 'throws', using: 'await using', behind: ', behind a private constructor' }, line: 2, column: 14, suggestions: [] },
+        { messageId: 'twoPhaseInit', line: 13, column: 14, suggestions: [] },
+        { messageId: 'twoPhaseInit', line: 22, column: 3, suggestions: [] },
+        { messageId: 'twoPhaseInit', line: 27, column: 14, suggestions: [] },
+        { messageId: 'twoPhaseInit', line: 33, column: 14, suggestions: [] },
+      ],
+      output: null,
+    },
   ],
 });
 

@@ -4,6 +4,7 @@ import { Linter } from 'eslint';
 import tseslint from 'typescript-eslint';
 import { describe, expect, it } from 'vitest';
 
+import { setDeclineListener, type Decline } from '../../src/fixes/declines.js';
 import plugin from '../../src/index.js';
 import { importTranspiled, typeCheck, withTimeout } from '../helpers/run-code.js';
 
@@ -158,5 +159,40 @@ describe('docs/rules/no-two-phase-disposable.md', () => {
 
   it('show the exact output of the suggestion', () => {
     expect(applySuggestion(example('before'), 'example.ts')).toBe(example('after'));
+  });
+});
+
+describe('declines of the init-factory transform', () => {
+  it('are recorded with their reason, for the corpus report', () => {
+    const declines: Decline[] = [];
+    setDeclineListener((decline) => declines.push(decline));
+    try {
+      const code = `
+export class Db implements AsyncDisposable {
+  private sock?: { close(): void };
+  async connect(url: string): Promise<void> { this.sock = await Promise.resolve({ url, close() {} }); }
+  close(): void { if (!this.sock) throw new Error('not connected'); }
+  async [Symbol.asyncDispose](): Promise<void> {}
+}
+export class Used implements AsyncDisposable {
+  private sock?: { close(): void };
+  async open(): Promise<void> { this.sock = await Promise.resolve({ close() {} }); }
+  close(): void { if (!this.sock) throw new Error('not connected'); }
+  async [Symbol.asyncDispose](): Promise<void> {}
+}
+export async function main(): Promise<void> {
+  const used = new Used();
+  await used.open();
+}
+`;
+      const messages = lint(code, 'declines.ts').filter((message) => message.ruleId === 'async-init/no-two-phase-disposable');
+      expect(messages.map((message) => message.suggestions ?? [])).toEqual([[], []]);
+    } finally {
+      setDeclineListener(undefined);
+    }
+    expect(declines.map(({ transform, target, reason, line }) => ({ transform, target, reason, line }))).toEqual([
+      { transform: 'init-factory', target: 'Db', reason: 'init method takes arguments', line: 2 },
+      { transform: 'init-factory', target: 'Used', reason: 'code outside the class calls the init', line: 8 },
+    ]);
   });
 });
