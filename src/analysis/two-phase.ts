@@ -65,6 +65,8 @@ export function findTwoPhaseInits(
       members.push({ member: member as (typeof members)[number]['member'], name: getStaticKeyName(member.key, member.computed) });
     }
   }
+  // What each member assigns to fields of `this`, walked once.
+  const assignments = new Map(members.map(({ member }) => [member as TSESTree.Node, getAssignedValues(member.value, sourceCode)]));
   const candidates: { method: TwoPhaseInit['method']; name: string; fields: Map<string, string[]> }[] = [];
   let callers: Map<string, Set<TSESTree.Node>> | undefined;
   for (const { member, name } of members) {
@@ -79,7 +81,7 @@ export function findTwoPhaseInits(
       continue;
     }
     // Syntax first; the checker is asked last, about the `return`s of a suspect that is not `async`.
-    const fields = getAssignedValues(member.value, sourceCode);
+    const fields = assignments.get(member) ?? new Map<string, string[]>();
     if (fields.size === 0) {
       continue;
     }
@@ -100,7 +102,13 @@ export function findTwoPhaseInits(
     walkSameThis(member.value.body, sourceCode, (child) => {
       for (const guard of readGuard(child, sourceCode, initNames)) {
         const init = candidates.find(
-          (candidate) => candidate.method !== member && isSetOnlyBy(candidate.fields, guard, construction),
+          (candidate) =>
+            candidate.method !== member &&
+            isSetOnlyBy(candidate.fields, guard, construction) &&
+            // No other member gives the field what the guard waits for (`attach(sock)` would be another way in).
+            ![...assignments].some(
+              ([other, fields]) => other !== candidate.method && (fields.get(guard.field) ?? []).some((value) => satisfies(value, guard)),
+            ),
         );
         if (init) {
           const memberName = member.kind === 'method' ? (name ?? sourceCode.getText(member.key)) : `${member.kind} ${name ?? sourceCode.getText(member.key)}`;
@@ -272,6 +280,18 @@ function isSetOnlyBy(initFields: ReadonlyMap<string, string[]>, guard: Guard, co
     atConstruction.length > 0 &&
     atConstruction.every((value) => value === guard.value)
   );
+}
+
+/** An assigned value lets the guarded member go on (a value that is not a constant may). */
+function satisfies(value: string, guard: Guard): boolean {
+  switch (guard.kind) {
+    case 'present':
+      return !FALSY.has(value);
+    case 'equals':
+      return value === guard.value || value === '?';
+    default:
+      return value !== guard.value;
+  }
 }
 
 /**

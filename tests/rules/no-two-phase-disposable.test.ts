@@ -147,6 +147,18 @@ class Db {
   async [Symbol.asyncDispose]() { await this.sock?.close(); }
 }
 `,
+    // Another member gives the field a value: \`attach(sock)\` is a way in that needs no async init.
+    `
+class Db {
+  attach(sock) { this.sock = sock; }
+  async connect() { this.sock = await open(); }
+  query(sql) {
+    if (!this.sock) throw new Error('not connected');
+    return this.sock.query(sql);
+  }
+  async [Symbol.asyncDispose]() { await this.sock?.close(); }
+}
+`,
   ],
   invalid: [
     // A ready flag the init sets, and a method that bails out without it; no constructor.
@@ -193,6 +205,59 @@ class Pool {
     this.conn.flush();
   }
   async [Symbol.asyncDispose]() { await this.conn?.close(); }
+}
+`,
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    // A method that clears the flag again (\`stop()\`) is no other way in.
+    {
+      code: `
+class Worker {
+  running = false;
+  async start() {
+    this.job = await load();
+    this.running = true;
+  }
+  stop() { this.running = false; }
+  tick() {
+    if (!this.running) return;
+    this.job.run();
+  }
+  [Symbol.dispose]() { this.stop(); }
+}
+`,
+      errors: [
+        {
+          messageId: 'twoPhaseInit',
+          data: { className: 'Worker', init: 'start', guard: 'tick()', exit: 'returns early', using: 'using', behind: '' },
+          line: 2,
+          column: 7,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Worker {
+  running = false;
+  static async create() {
+    const worker = new Worker();
+    await worker.start();
+    return worker;
+  }
+
+  async start() {
+    this.job = await load();
+    this.running = true;
+  }
+  stop() { this.running = false; }
+  tick() {
+    if (!this.running) return;
+    this.job.run();
+  }
+  [Symbol.dispose]() { this.stop(); }
 }
 `,
             },
