@@ -49,6 +49,19 @@ class Db {
   async [Symbol.asyncDispose]() { await this.sock?.close(); }
 }
 `,
+    // One call away (a synchronous wrapper the constructor calls): no-async-constructor reports the path.
+    `
+class Db {
+  constructor() { this.start(); }
+  start() { this.connect().catch(() => {}); }
+  async connect() { this.sock = await open(); }
+  query(sql) {
+    if (!this.sock) throw new Error('not connected');
+    return this.sock.query(sql);
+  }
+  async [Symbol.asyncDispose]() { await this.sock?.close(); }
+}
+`,
     // A field initialiser starts it: the same.
     `
 class Db {
