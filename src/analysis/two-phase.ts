@@ -115,7 +115,6 @@ export function findTwoPhaseInits(
           const entry = found.get(init.method) ?? { method: init.method, name: init.name, guards: [] };
           entry.guards.push({ node: child, memberName, field: guard.field, exit: guard.exit });
           found.set(init.method, entry);
-          return;
         }
       }
     });

@@ -20,6 +20,7 @@ import { collectConstructionWork } from '../analysis/construction-work.js';
 import { factoryCallsInit, findTwoPhaseInits, getInheritedDisposeKindByType, type TwoPhaseInit } from '../analysis/two-phase.js';
 import { getTypeTier } from '../analysis/types.js';
 import { createRule } from '../utils/create-rule.js';
+import { recordDecline } from '../fixes/declines.js';
 import { isTypeScriptSource } from '../fixes/plan.js';
 import { createInitFactoryFix, createPrivateConstructorFix } from '../fixes/init-factory.js';
 
@@ -118,7 +119,18 @@ export default createRule<Options, MessageIds>({
       }
       const { guard, exit } = describeGuard(init);
       const behind = isTypeScript ? ', behind a private constructor' : '';
-      const fix = inits.length === 1 ? createInitFactoryFix(node, init.method, sourceCode, { factoryName, filename: context.filename }) : null;
+      let fix: ReturnType<typeof createInitFactoryFix> = null;
+      if (inits.length === 1) {
+        fix = createInitFactoryFix(node, init.method, sourceCode, { factoryName, filename: context.filename });
+      } else {
+        recordDecline(() => ({
+          transform: 'init-factory',
+          target: className,
+          reason: 'several init methods',
+          filename: context.filename,
+          line: node.loc.start.line,
+        }));
+      }
       context.report({
         node: reportNode,
         messageId: 'twoPhaseInit',

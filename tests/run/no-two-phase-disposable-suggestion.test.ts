@@ -184,15 +184,24 @@ export async function main(): Promise<void> {
   const used = new Used();
   await used.open();
 }
+export class Twice implements AsyncDisposable {
+  private sock?: { close(): void };
+  private token?: string;
+  async connect(): Promise<void> { this.sock = await Promise.resolve({ close() {} }); }
+  async login(): Promise<void> { this.token = await Promise.resolve('t'); }
+  close(): void { if (!this.sock || !this.token) throw new Error('not ready'); }
+  async [Symbol.asyncDispose](): Promise<void> {}
+}
 `;
       const messages = lint(code, 'declines.ts').filter((message) => message.ruleId === 'async-init/no-two-phase-disposable');
-      expect(messages.map((message) => message.suggestions ?? [])).toEqual([[], []]);
+      expect(messages.map((message) => message.suggestions ?? [])).toEqual([[], [], []]);
     } finally {
       setDeclineListener(undefined);
     }
     expect(declines.map(({ transform, target, reason, line }) => ({ transform, target, reason, line }))).toEqual([
       { transform: 'init-factory', target: 'Db', reason: 'init method takes arguments', line: 2 },
       { transform: 'init-factory', target: 'Used', reason: 'code outside the class calls the init', line: 8 },
+      { transform: 'init-factory', target: 'Twice', reason: 'several init methods', line: 18 },
     ]);
   });
 });
