@@ -122,10 +122,16 @@ export default createRule<Options, MessageIds>({
       }
       const local = resolveConstructedClass(node, sourceCode);
       if (local) {
-        const init = isInside(node, local) ? undefined : getFactoryInit(local, sourceCode);
-        return init && !callerInitialises(node, init.awaited)
-          ? { className: getClassName(local) ?? sourceCode.getText(callee), factoryName: init.name, pending: false }
-          : undefined;
+        if (isInside(node, local)) {
+          return undefined;
+        }
+        const className = getClassName(local) ?? sourceCode.getText(callee);
+        if (isAmbientClass(local)) {
+          const factoryName = getDeclaredFactory(local);
+          return factoryName === undefined ? undefined : { className, factoryName, pending: false };
+        }
+        const init = getFactoryInit(local, sourceCode);
+        return init && !callerInitialises(node, init.awaited) ? { className, factoryName: init.name, pending: false } : undefined;
       }
       if (!types || !isImported(callee)) {
         return undefined;
