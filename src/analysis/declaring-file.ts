@@ -51,9 +51,15 @@ type SourceCodeClass = new (config: {
 /**
  * The class declaration a `new` expression's callee names, when the checker places it in another
  * file of the program. `undefined` when the callee is not a class, its file cannot be parsed, or
- * the linter gives no parser to parse it with (oxlint); never throws.
+ * the linter gives no parser to parse it with (oxlint); never throws. `filter` looks at the
+ * TypeScript declaration first, so that a class that cannot matter costs no parse.
  */
-export function getDeclaredClass(callee: TSESTree.Node, context: Context, types: TypeTier): DeclaredClass | undefined {
+export function getDeclaredClass(
+  callee: TSESTree.Node,
+  context: Context,
+  types: TypeTier,
+  filter?: (declaration: ts.ClassDeclaration) => boolean,
+): DeclaredClass | undefined {
   try {
     const { checker, ts: typescript } = types;
     let symbol = checker.getSymbolAtLocation(types.tsNode(callee));
@@ -61,7 +67,7 @@ export function getDeclaredClass(callee: TSESTree.Node, context: Context, types:
       symbol = checker.getAliasedSymbol(symbol);
     }
     const declaration = symbol?.declarations?.find((candidate) => typescript.isClassDeclaration(candidate));
-    if (!declaration?.name) {
+    if (!declaration?.name || (filter && !filter(declaration as ts.ClassDeclaration))) {
       return undefined;
     }
     const file = declaration.getSourceFile();

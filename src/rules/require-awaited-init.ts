@@ -1,4 +1,5 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type * as ts from 'typescript';
 
 import {
   findMembers,
@@ -136,7 +137,13 @@ export default createRule<Options, MessageIds>({
       if (!types || !isImported(callee)) {
         return undefined;
       }
-      const declared = getDeclaredClass(callee, context, types);
+      // Only a class with a static method can have a factory: the others cost no parse of their file.
+      const declared = getDeclaredClass(
+        callee,
+        context,
+        types,
+        checkFactoryMigration ? undefined : (declaration) => declaresStaticMethod(declaration, types.ts),
+      );
       if (!declared) {
         return undefined;
       }
@@ -430,6 +437,14 @@ function returnsOnlyThis(fn: TSESTree.FunctionExpression | TSESTree.TSEmptyBodyF
     }
   }
   return returns > 0 && onlyThis;
+}
+
+function declaresStaticMethod(declaration: ts.ClassDeclaration, typescript: typeof ts): boolean {
+  return declaration.members.some(
+    (member) =>
+      typescript.isMethodDeclaration(member) &&
+      (typescript.getModifiers(member) ?? []).some((modifier) => modifier.kind === typescript.SyntaxKind.StaticKeyword),
+  );
 }
 
 /** `node` is inside `cls` (its factory, its other members): the class may construct itself. */
