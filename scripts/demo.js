@@ -43,13 +43,13 @@ if (fatal.length > 0 || findings === 0) {
   process.exit(1);
 }
 
-// One quick fix of each kind: the rule, which of its edits (a suggestion by messageId, or the fix).
+// One quick fix of each kind: the rule and the suggestion's messageId.
 const KINDS = [
   { name: 'factory', ruleId: 'async-init/no-async-constructor', suggestion: 'suggestFactory' },
   { name: 'awaitable', ruleId: 'async-init/no-async-constructor', suggestion: 'suggestThenable' },
   { name: 'settled `then`', ruleId: 'async-init/no-self-resolving-thenable', suggestion: 'settleThen' },
   { name: 'guard', ruleId: 'async-init/async-dispose-requires-init', suggestion: 'guardRead' },
-  { name: 'call site', ruleId: 'async-init/require-awaited-init', fix: true },
+  { name: 'call site', ruleId: 'async-init/require-awaited-init', suggestion: 'awaitFactory' },
 ];
 
 console.log('\nWhat the quick fixes repair: one of each kind, the shortest on examples/, applied in memory.');
@@ -75,11 +75,9 @@ function shortestRepair(kind) {
     const file = path.relative(examples, result.filePath);
     const source = readFileSync(result.filePath, 'utf8');
     for (const message of result.messages.filter((candidate) => candidate.ruleId === kind.ruleId)) {
-      const edit = kind.fix
-        ? message.fix && { fix: message.fix, title: message.message.split('. ').at(-1).replace(/\.$/u, ''), how: '`eslint --fix`' }
-        : message.suggestions
-            ?.filter((suggestion) => suggestion.messageId === kind.suggestion)
-            .map((suggestion) => ({ fix: suggestion.fix, title: suggestion.desc, how: 'suggestion' }))[0];
+      const edit = message.suggestions
+        ?.filter((suggestion) => suggestion.messageId === kind.suggestion)
+        .map((suggestion) => ({ fix: suggestion.fix, title: suggestion.desc, how: 'suggestion' }))[0];
       if (!edit) {
         continue;
       }

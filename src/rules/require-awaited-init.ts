@@ -26,6 +26,7 @@ import { willGetFactory, writeFactoryCall } from '../fixes/factory-call.js';
 export type Options = [
   {
     checkUnawaitedNew?: boolean;
+    autofix?: boolean;
     checkFactoryMigration?: boolean;
     factoryName?: string;
   },
@@ -39,9 +40,10 @@ export type MessageIds =
   | 'insertAwait'
   | 'constructedWithoutFactory'
   | 'constructedBeforeFactory'
+  | 'awaitFactory'
   | 'useFactory';
 
-const DEFAULT_OPTIONS: Options[0] = { checkUnawaitedNew: true, checkFactoryMigration: false, factoryName: 'create' };
+const DEFAULT_OPTIONS: Options[0] = { checkUnawaitedNew: true, autofix: false, checkFactoryMigration: false, factoryName: 'create' };
 
 /** An instance member named `then` (`then()`, `'then'()`, `then = …`): its class is awaitable. */
 const THEN_MEMBER =
@@ -75,6 +77,7 @@ export default createRule<Options, MessageIds>({
         "`new {{className}}()` skips {{className}}'s initialisation, which runs in `{{className}}.{{factoryName}}()`: this instance is used before, or without, it. Construct it with `await {{className}}.{{factoryName}}(…)`.",
       constructedBeforeFactory:
         "{{className}}'s constructor starts async work that no-async-constructor's factory fix moves into `{{className}}.{{factoryName}}()`: once it has, `new {{className}}()` skips that initialisation. Construct it with `await {{className}}.{{factoryName}}(…)`.",
+      awaitFactory: 'Construct it with `{{fixed}}`',
       useFactory: 'Construct it with `{{fixed}}`, a promise of the initialised instance: await it where the instance is used',
     },
     schema: [
@@ -86,6 +89,11 @@ export default createRule<Options, MessageIds>({
             type: 'boolean',
             description:
               'Also report `new C()` of an awaitable class used without being awaited: as a statement, or with a member access on it (`new C().query()`).',
+          },
+          autofix: {
+            type: 'boolean',
+            description:
+              'Apply the call-site fix with `eslint --fix` (a codemod): `new C()` in async code becomes `await C.create(…)`. Off by default, so it stays an editor suggestion: it changes when the code runs.',
           },
           checkFactoryMigration: {
             type: 'boolean',
@@ -108,6 +116,7 @@ export default createRule<Options, MessageIds>({
     const { sourceCode } = context;
     const types = getTypeTier(context);
     const checkUnawaitedNew = options.checkUnawaitedNew !== false;
+    const autofix = options.autofix === true;
     const checkFactoryMigration = options.checkFactoryMigration === true;
     const migrationFactoryName = options.factoryName ?? 'create';
 
@@ -178,15 +187,16 @@ export default createRule<Options, MessageIds>({
       const usedOnTheSpot =
         (node.parent.type === AST_NODE_TYPES.MemberExpression && node.parent.object === node) ||
         (node.parent.type === AST_NODE_TYPES.VariableDeclarator && /using/u.test((node.parent.parent as TSESTree.VariableDeclaration).kind));
+      const suggest: TSESLint.ReportSuggestionArray<MessageIds> = [];
+      if (call && (inAsync || !usedOnTheSpot)) {
+        suggest.push({ messageId: inAsync ? 'awaitFactory' : 'useFactory', data: { fixed: describeFix(call.text) }, fix: call.fix });
+      }
       context.report({
         node,
         messageId: pending ? 'constructedBeforeFactory' : 'constructedWithoutFactory',
         data: { className, factoryName },
-        ...(call && inAsync && { fix: call.fix }),
-        suggest:
-          call && !inAsync && !usedOnTheSpot
-            ? [{ messageId: 'useFactory', data: { fixed: describeFix(call.text) }, fix: call.fix }]
-            : [],
+        ...(call && inAsync && autofix && { fix: call.fix }),
+        suggest,
       });
       return true;
     }

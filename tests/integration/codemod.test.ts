@@ -85,7 +85,7 @@ const STEP = 240_000;
 describe('codemod: one `eslint --fix` with checkFactoryMigration', () => {
   let project: { dir: string; remove: () => void };
   beforeAll(() => {
-    project = makeProject('one-run', '{ checkFactoryMigration: true }');
+    project = makeProject('one-run', '{ autofix: true, checkFactoryMigration: true }');
   });
   afterAll(() => project.remove());
 
@@ -119,7 +119,7 @@ describe('codemod: one `eslint --fix` with checkFactoryMigration', () => {
 describe('codemod: without checkFactoryMigration, files linted before the class need a second run', () => {
   let project: { dir: string; remove: () => void };
   beforeAll(() => {
-    project = makeProject('two-runs', '{}');
+    project = makeProject('two-runs', '{ autofix: true }');
   });
   afterAll(() => project.remove());
 

@@ -61,7 +61,7 @@ describe('npm start', () => {
 
   it('shows the call-site fix as a diff', () => {
     const callSite = section('call site');
-    expect(callSite).toContain('Construct it with `await Db.connect(…)` (require-awaited-init, `eslint --fix`)');
+    expect(callSite).toContain("Construct it with `await Db.connect('postgres://localhost/app')` (require-awaited-init, suggestion)");
     expect(callSite).toMatch(/^- {2}const db = new Db\('postgres:\/\/localhost\/app'\);$/mu);
     expect(callSite).toMatch(/^\+ {2}const db = await Db\.connect\('postgres:\/\/localhost\/app'\);$/mu);
   });

@@ -26,12 +26,12 @@ const config: Linter.Config[] = [
     files: ['**/*.ts'],
     plugins: { 'async-init': { rules: { 'require-awaited-init': rule as never } } },
     languageOptions: { parser: tsParser as Linter.Parser },
-    rules: { 'async-init/require-awaited-init': 'error' },
+    rules: { 'async-init/require-awaited-init': ['error', { autofix: true }] },
   },
 ];
 
 describe('docs/rules/require-awaited-init.md call-site example', () => {
-  it('the "before" is reported, and `--fix` turns it into the "after"', () => {
+  it('the "before" is reported, and `--fix` (with `autofix`) turns it into the "after"', () => {
     const linter = new Linter({ configType: 'flat' });
     const before = example('before');
     expect(linter.verify(before, config, 'example.ts').map((message) => message.messageId)).toEqual(['constructedWithoutFactory']);

@@ -135,12 +135,11 @@ new Client().query();
     },
   ],
   invalid: [
-    // Call sites of a class whose initialisation lives in its factory: fixed in async code
-    // (`await` added, kept when already there, parenthesised before a member access), a suggestion elsewhere.
+    // Call sites of a class whose initialisation lives in its factory: a suggestion to call the
+    // factory, awaited where \`await\` is legal (no fix without \`autofix\`).
     {
       code: `
 class Db {
-  constructor(url) { this.url = url; }
   static async open(url) {
     const db = new Db(url);
     await db.connect();
@@ -150,31 +149,51 @@ class Db {
   query() {}
 }
 async function main() {
-  const db = new Db('a');
-  await new Db('b');
-  new Db('c').query();
-  return new Db;
+  return new Db('a');
 }
 function later() {
-  return new Db('d');
+  return new Db('b');
 }
 `,
       errors: [
-        { messageId: 'constructedWithoutFactory', line: 13, column: 14, suggestions: [] },
-        { messageId: 'constructedWithoutFactory', line: 14, column: 9, suggestions: [] },
-        { messageId: 'constructedWithoutFactory', line: 15, column: 3, suggestions: [] },
-        { messageId: 'constructedWithoutFactory', line: 16, column: 10, suggestions: [] },
         {
           messageId: 'constructedWithoutFactory',
-          line: 19,
+          line: 12,
+          column: 10,
+          suggestions: [
+            {
+              messageId: 'awaitFactory',
+              data: { fixed: "await Db.open('a')" },
+              output: `
+class Db {
+  static async open(url) {
+    const db = new Db(url);
+    await db.connect();
+    return db;
+  }
+  async connect() {}
+  query() {}
+}
+async function main() {
+  return await Db.open('a');
+}
+function later() {
+  return new Db('b');
+}
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'constructedWithoutFactory',
+          line: 15,
           column: 10,
           suggestions: [
             {
               messageId: 'useFactory',
-              data: { fixed: "Db.open('d')" },
+              data: { fixed: "Db.open('b')" },
               output: `
 class Db {
-  constructor(url) { this.url = url; }
   static async open(url) {
     const db = new Db(url);
     await db.connect();
@@ -184,22 +203,176 @@ class Db {
   query() {}
 }
 async function main() {
-  const db = new Db('a');
-  await new Db('b');
-  new Db('c').query();
-  return new Db;
+  return new Db('a');
 }
 function later() {
-  return Db.open('d');
+  return Db.open('b');
 }
 `,
             },
           ],
         },
       ],
+      output: null,
+    },
+    // \`autofix\`: fixed in async code (\`await\` added, kept when already there, parenthesised before a
+    // member access, an argument list added); a member access outside async code gets nothing.
+    {
+      code: `
+class Db {
+  static async open(url) {
+    const db = new Db(url);
+    await db.connect();
+    return db;
+  }
+  async connect() {}
+  query() {}
+}
+async function main() {
+  const db = new Db('a');
+  await new Db('b');
+  new Db('c').query();
+  return new Db;
+}
+function later() {
+  new Db('d').query();
+}
+`,
+      options: [{ autofix: true }],
+      errors: [
+        {
+          messageId: 'constructedWithoutFactory',
+          line: 12,
+          column: 14,
+          suggestions: [
+            {
+              messageId: 'awaitFactory',
+              data: { fixed: "await Db.open('a')" },
+              output: `
+class Db {
+  static async open(url) {
+    const db = new Db(url);
+    await db.connect();
+    return db;
+  }
+  async connect() {}
+  query() {}
+}
+async function main() {
+  const db = await Db.open('a');
+  await new Db('b');
+  new Db('c').query();
+  return new Db;
+}
+function later() {
+  new Db('d').query();
+}
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'constructedWithoutFactory',
+          line: 13,
+          column: 9,
+          suggestions: [
+            {
+              messageId: 'awaitFactory',
+              data: { fixed: "Db.open('b')" },
+              output: `
+class Db {
+  static async open(url) {
+    const db = new Db(url);
+    await db.connect();
+    return db;
+  }
+  async connect() {}
+  query() {}
+}
+async function main() {
+  const db = new Db('a');
+  await Db.open('b');
+  new Db('c').query();
+  return new Db;
+}
+function later() {
+  new Db('d').query();
+}
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'constructedWithoutFactory',
+          line: 14,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'awaitFactory',
+              data: { fixed: "(await Db.open('c'))" },
+              output: `
+class Db {
+  static async open(url) {
+    const db = new Db(url);
+    await db.connect();
+    return db;
+  }
+  async connect() {}
+  query() {}
+}
+async function main() {
+  const db = new Db('a');
+  await new Db('b');
+  (await Db.open('c')).query();
+  return new Db;
+}
+function later() {
+  new Db('d').query();
+}
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'constructedWithoutFactory',
+          line: 15,
+          column: 10,
+          suggestions: [
+            {
+              messageId: 'awaitFactory',
+              data: { fixed: "await Db.open()" },
+              output: `
+class Db {
+  static async open(url) {
+    const db = new Db(url);
+    await db.connect();
+    return db;
+  }
+  async connect() {}
+  query() {}
+}
+async function main() {
+  const db = new Db('a');
+  await new Db('b');
+  new Db('c').query();
+  return await Db.open();
+}
+function later() {
+  new Db('d').query();
+}
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'constructedWithoutFactory',
+          line: 18,
+          column: 3,
+          suggestions: [],
+        },
+      ],
       output: `
 class Db {
-  constructor(url) { this.url = url; }
   static async open(url) {
     const db = new Db(url);
     await db.connect();
@@ -215,12 +388,12 @@ async function main() {
   return await Db.open();
 }
 function later() {
-  return new Db('d');
+  new Db('d').query();
 }
 `,
     },
     // The factory awaits a field holding the promise the constructor started (what the factory
-    // transform writes where the work cannot leave the constructor); module top level can await.
+    // transform writes where the work cannot leave the constructor); a module's top level can await.
     {
       code: `
 class Feed {
@@ -238,7 +411,36 @@ class Feed {
 }
 const feed = new Feed('wss://example.test');
 `,
-      errors: [{ messageId: 'constructedWithoutFactory', line: 15, column: 14, suggestions: [] }],
+      options: [{ autofix: true }],
+      errors: [
+        {
+          messageId: 'constructedWithoutFactory',
+          line: 15,
+          column: 14,
+          suggestions: [
+            {
+              messageId: 'awaitFactory',
+              data: { fixed: "await Feed.create('wss://example.test')" },
+              output: `
+class Feed {
+  #ready;
+  constructor(url) {
+    this.url = url;
+    this.#ready = this.subscribe();
+  }
+  static async create(url) {
+    const feed = new Feed(url);
+    await feed.#ready;
+    return feed;
+  }
+  async subscribe() {}
+}
+const feed = await Feed.create('wss://example.test');
+`,
+            },
+          ],
+        },
+      ],
       output: `
 class Feed {
   #ready;
@@ -256,7 +458,7 @@ class Feed {
 const feed = await Feed.create('wss://example.test');
 `,
     },
-    // A member access on the new instance outside async code has no fix: a promise has no `.query`.
+    // Several pieces of work awaited together.
     {
       code: `
 class Db {
@@ -267,13 +469,38 @@ class Db {
   }
   async connect() {}
   async migrate() {}
-  query() {}
 }
 function main() {
-  new Db().query();
+  return new Db();
 }
 `,
-      errors: [{ messageId: 'constructedWithoutFactory', line: 13, column: 3, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'constructedWithoutFactory',
+          line: 12,
+          column: 10,
+          suggestions: [
+            {
+              messageId: 'useFactory',
+              data: { fixed: "Db.create()" },
+              output: `
+class Db {
+  static async create() {
+    const db = new Db();
+    await Promise.all([db.connect(), db.migrate()]);
+    return db;
+  }
+  async connect() {}
+  async migrate() {}
+}
+function main() {
+  return Db.create();
+}
+`,
+            },
+          ],
+        },
+      ],
       output: null,
     },
     {
@@ -800,7 +1027,7 @@ export async function main(): Promise<void> {
 `,
   ],
   invalid: [
-    // What the factory transform writes (a private constructor, `static async create()`), generic:
+    // What the factory transform writes (a private constructor, \`static async create()\`), generic:
     // the type arguments go to the factory.
     {
       code: `
@@ -822,9 +1049,68 @@ export function later(): Promise<Box<string>> | Box<string> {
   return new Box<string>('c');
 }
 `,
+      options: [{ autofix: true }],
       errors: [
-        { messageId: 'constructedWithoutFactory', line: 13, column: 15, suggestions: [] },
-        { messageId: 'constructedWithoutFactory', line: 14, column: 17, suggestions: [] },
+        {
+          messageId: 'constructedWithoutFactory',
+          line: 13,
+          column: 15,
+          suggestions: [
+            {
+              messageId: 'awaitFactory',
+              data: { fixed: "await Box.create<string>('a')" },
+              output: `
+class Box<T> {
+  private value?: T;
+  private constructor(readonly key: string) {}
+  static async create<T>(key: string): Promise<Box<T>> {
+    const box = new Box<T>(key);
+    await box.fill();
+    return box;
+  }
+  private async fill(): Promise<void> {}
+}
+export async function main(): Promise<void> {
+  const box = await Box.create<string>('a');
+  const other = new Box<number>('b') as Box<number>;
+}
+export function later(): Promise<Box<string>> | Box<string> {
+  return new Box<string>('c');
+}
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'constructedWithoutFactory',
+          line: 14,
+          column: 17,
+          suggestions: [
+            {
+              messageId: 'awaitFactory',
+              data: { fixed: "await Box.create<number>('b')" },
+              output: `
+class Box<T> {
+  private value?: T;
+  private constructor(readonly key: string) {}
+  static async create<T>(key: string): Promise<Box<T>> {
+    const box = new Box<T>(key);
+    await box.fill();
+    return box;
+  }
+  private async fill(): Promise<void> {}
+}
+export async function main(): Promise<void> {
+  const box = new Box<string>('a');
+  const other = await Box.create<number>('b') as Box<number>;
+}
+export function later(): Promise<Box<string>> | Box<string> {
+  return new Box<string>('c');
+}
+`,
+            },
+          ],
+        },
         {
           messageId: 'constructedWithoutFactory',
           line: 17,
@@ -887,8 +1173,16 @@ export async function main(): Promise<void> {
   const remote = new Remote();
 }
 `,
-      errors: [{ messageId: 'constructedWithoutFactory', line: 7, column: 18, suggestions: [] }],
-      output: `
+      errors: [
+        {
+          messageId: 'constructedWithoutFactory',
+          line: 7,
+          column: 18,
+          suggestions: [
+            {
+              messageId: 'awaitFactory',
+              data: { fixed: "await Remote.connect()" },
+              output: `
 declare class Remote {
   private constructor();
   static connect(host: string): Promise<Remote>;
@@ -897,6 +1191,11 @@ export async function main(): Promise<void> {
   const remote = await Remote.connect();
 }
 `,
+            },
+          ],
+        },
+      ],
+      output: null,
     },
     // Type wrappers: `await` is placed so that it applies to the whole initialiser.
     {
@@ -1053,7 +1352,7 @@ export async function main(): Promise<void> {
 `,
   ],
   invalid: [
-    // With types the class may live in another file (a named or a namespace import) or a `.d.ts`.
+    // With types the class may live in another file (a named or a namespace import) or a \`.d.ts\`.
     {
       code: `
 import { Store, Feed } from './factory-deps.js';
@@ -1069,10 +1368,83 @@ export function later(): Promise<Store> {
   return new Store('c') as never;
 }
 `,
+      options: [{ autofix: true }],
       errors: [
-        { messageId: 'constructedWithoutFactory', line: 6, column: 17, suggestions: [] },
-        { messageId: 'constructedWithoutFactory', line: 7, column: 16, suggestions: [] },
-        { messageId: 'constructedWithoutFactory', line: 8, column: 18, suggestions: [] },
+        {
+          messageId: 'constructedWithoutFactory',
+          line: 6,
+          column: 17,
+          suggestions: [
+            {
+              messageId: 'awaitFactory',
+              data: { fixed: "await Store.create('a')" },
+              output: `
+import { Store, Feed } from './factory-deps.js';
+import * as deps from './factory-deps.js';
+import { Remote } from './factory-declarations.js';
+export async function main(): Promise<void> {
+  const store = await Store.create('a');
+  const feed = new deps.Feed('b');
+  const remote = new Remote();
+  return void [store, feed, remote, Feed];
+}
+export function later(): Promise<Store> {
+  return new Store('c') as never;
+}
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'constructedWithoutFactory',
+          line: 7,
+          column: 16,
+          suggestions: [
+            {
+              messageId: 'awaitFactory',
+              data: { fixed: "await deps.Feed.open('b')" },
+              output: `
+import { Store, Feed } from './factory-deps.js';
+import * as deps from './factory-deps.js';
+import { Remote } from './factory-declarations.js';
+export async function main(): Promise<void> {
+  const store = new Store('a');
+  const feed = await deps.Feed.open('b');
+  const remote = new Remote();
+  return void [store, feed, remote, Feed];
+}
+export function later(): Promise<Store> {
+  return new Store('c') as never;
+}
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'constructedWithoutFactory',
+          line: 8,
+          column: 18,
+          suggestions: [
+            {
+              messageId: 'awaitFactory',
+              data: { fixed: "await Remote.connect()" },
+              output: `
+import { Store, Feed } from './factory-deps.js';
+import * as deps from './factory-deps.js';
+import { Remote } from './factory-declarations.js';
+export async function main(): Promise<void> {
+  const store = new Store('a');
+  const feed = new deps.Feed('b');
+  const remote = await Remote.connect();
+  return void [store, feed, remote, Feed];
+}
+export function later(): Promise<Store> {
+  return new Store('c') as never;
+}
+`,
+            },
+          ],
+        },
         {
           messageId: 'constructedWithoutFactory',
           line: 12,
@@ -1125,8 +1497,28 @@ export async function main(): Promise<boolean> {
   return queue.isConnected();
 }
 `,
-      options: [{ checkFactoryMigration: true, factoryName: 'open' }],
-      errors: [{ messageId: 'constructedBeforeFactory', line: 4, column: 17, suggestions: [] }],
+      options: [{ autofix: true, checkFactoryMigration: true, factoryName: 'open' }],
+      errors: [
+        {
+          messageId: 'constructedBeforeFactory',
+          line: 4,
+          column: 17,
+          suggestions: [
+            {
+              messageId: 'awaitFactory',
+              data: { fixed: "await Queue.open('jobs')" },
+              output: `
+import { Queue, Point } from './factory-deps.js';
+export async function main(): Promise<boolean> {
+  const queue = await Queue.open('jobs');
+  new Point(1, 2);
+  return queue.isConnected();
+}
+`,
+            },
+          ],
+        },
+      ],
       output: `
 import { Queue, Point } from './factory-deps.js';
 export async function main(): Promise<boolean> {
