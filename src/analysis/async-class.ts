@@ -144,7 +144,8 @@ const factoryInitCache = new WeakMap<ClassNode, FactoryInit | null>();
 /**
  * The class's initialisation lives in a static async factory: a static async method constructs it
  * (`const db = new Db(…)`, `new this(…)`), awaits work on that instance (`await db.connect()`, or a
- * field holding the promise the constructor started, `await db.#ready`) and returns it. `new Db()`
+ * field holding what the constructor started, `await db.#ready`, `await Promise.all(db.#pendingInit)`:
+ * the factory transform's recorded shape) and returns it. `new Db()`
  * anywhere else then gives an instance whose initialisation has not run. Not when the constructor
  * itself calls every method the factory awaits (it still does the work), nor for an ambient class
  * (see {@link getDeclaredFactory}). Cached per class.
@@ -220,9 +221,12 @@ function getAwaitedInstanceWork(
       current = skipTypeWrappers(current.callee.object);
     }
     if (current.type === AST_NODE_TYPES.CallExpression && isGlobalPromiseCall(current, sourceCode)) {
+      // `Promise.all([v.a(), v.b()])`, or a field holding the list: `Promise.all(v.#pendingInit)`.
       const [list] = current.arguments;
       if (list?.type === AST_NODE_TYPES.ArrayExpression) {
         list.elements.forEach((element) => element && visit(element));
+      } else if (list && list.type !== AST_NODE_TYPES.SpreadElement) {
+        visit(list);
       }
       return;
     }

@@ -458,6 +458,74 @@ class Feed {
 const feed = await Feed.create('wss://example.test');
 `,
     },
+    // The factory transform's recorded shape: the work stays in the constructor, wrapped by
+    // \`#trackInit\`, and the factory awaits \`Promise.all(queue.#pendingInit)\`.
+    {
+      code: `
+class Queue {
+  #pendingInit = [];
+  constructor(options) {
+    const { autorun } = options;
+    if (autorun) {
+      this.#trackInit(this.run().catch(console.error));
+    }
+  }
+  static async create(options) {
+    const queue = new Queue(options);
+    await Promise.all(queue.#pendingInit);
+    return queue;
+  }
+  async run() {}
+  #trackInit(work) {
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+export async function main() {
+  return new Queue({ autorun: true });
+}
+`,
+      errors: [
+        {
+          messageId: 'constructedWithoutFactory',
+          line: 23,
+          column: 10,
+          suggestions: [
+            {
+              messageId: 'awaitFactory',
+              data: { fixed: "await Queue.create({ autorun: true })" },
+              output: `
+class Queue {
+  #pendingInit = [];
+  constructor(options) {
+    const { autorun } = options;
+    if (autorun) {
+      this.#trackInit(this.run().catch(console.error));
+    }
+  }
+  static async create(options) {
+    const queue = new Queue(options);
+    await Promise.all(queue.#pendingInit);
+    return queue;
+  }
+  async run() {}
+  #trackInit(work) {
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+export async function main() {
+  return await Queue.create({ autorun: true });
+}
+`,
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
     // Several pieces of work awaited together.
     {
       code: `
