@@ -845,7 +845,17 @@ export function planRecord(
     if (waitsForAnEvent(work.node, sourceCode.visitorKeys)) {
       return { decline: 'waits for an event' };
     }
-    const target = work.node.parent?.type === AST_NODE_TYPES.ChainExpression ? work.node.parent : work.node;
+    // `this.connect()!`, `client?.connect()`, `work as Promise<void>`: the whole expression is recorded.
+    let target: TSESTree.Node = work.node;
+    while (
+      target.parent &&
+      (target.parent.type === AST_NODE_TYPES.ChainExpression ||
+        target.parent.type === AST_NODE_TYPES.TSNonNullExpression ||
+        target.parent.type === AST_NODE_TYPES.TSAsExpression ||
+        target.parent.type === AST_NODE_TYPES.TSSatisfiesExpression)
+    ) {
+      target = target.parent;
+    }
     wraps.push(
       { range: [target.range[0], target.range[0]], text: `this.${TRACK_METHOD}(` },
       { range: [target.range[1], target.range[1]], text: ')' },
