@@ -438,7 +438,15 @@ function startsItsLine(sourceCode: SourceCode, node: { loc: TSESTree.SourceLocat
   return line.slice(0, node.loc.start.column).trim() === '';
 }
 
-function getLayout(constructorNode: ConstructorNode, sourceCode: SourceCode): Layout {
+/** The layout of a method (the constructor, or any method with a body): its members' and its body's indentation. */
+export function getMemberLayout(
+  constructorNode: TSESTree.MethodDefinition & { value: TSESTree.FunctionExpression },
+  sourceCode: SourceCode,
+): Layout {
+  return getLayout(constructorNode, sourceCode);
+}
+
+function getLayout(constructorNode: TSESTree.MethodDefinition & { value: TSESTree.FunctionExpression }, sourceCode: SourceCode): Layout {
   if (constructorNode.loc.start.line === constructorNode.loc.end.line) {
     return { newline: ' ', memberIndent: '', bodyIndent: '', indentUnit: '', inline: true };
   }
