@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import type { ClassNode } from '../utils/ast.js';
+import { isAwaitedByOwnInit } from '../analysis/awaited-by-class.js';
 import { collectConstructionWork } from '../analysis/construction-work.js';
 import type { TypeTier } from '../analysis/types.js';
 import { needsParentheses } from './plan.js';
@@ -60,15 +61,13 @@ export function willGetFactory(
   factoryName: string,
   filename: string,
 ): boolean {
-  const works = collectConstructionWork(node, { sourceCode, types, checkFieldInitializers: true });
-  if (works.length === 0) {
-    return false;
-  }
-  const fix = createFactoryFix(
-    node,
-    works.map(({ work }) => work.node),
+  // What no-async-constructor reports and hands the transform: work its own init does not await
+  // already, and not background work, which no transform awaits.
+  const works = collectConstructionWork(node, {
     sourceCode,
-    { factoryName, constructorVisibility: 'unchanged', filename },
-  );
-  return fix !== null;
+    types,
+    checkFieldInitializers: true,
+    isAllowed: (work) => isAwaitedByOwnInit(work, node, sourceCode),
+  }).filter((entry) => !entry.background);
+  return works.length > 0 && createFactoryFix(node, works, sourceCode, { factoryName, constructorVisibility: 'unchanged', filename }) !== null;
 }
