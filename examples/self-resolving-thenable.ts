@@ -37,6 +37,22 @@ export class Pool {
   }
 }
 
+// The short form of the same mistake: `then` waits for the ready promise, then fulfils with the
+// replica itself. Here the fix is a suggestion: a `then` that runs once and settles.
+export class Replica {
+  constructor(
+    readonly url: string,
+    private readonly ready: Promise<void>,
+  ) {}
+
+  then<T = Omit<Replica, 'then'>, E = never>(
+    onfulfilled?: ((replica: Omit<Replica, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    return this.ready.then(() => this as Omit<Replica, 'then'>).then(onfulfilled, onrejected);
+  }
+}
+
 export async function main(): Promise<void> {
   const pool = await new Pool('postgres://localhost/app');
   console.log(await pool.query('select now()'));

@@ -130,6 +130,198 @@ export function getStaticFactories(node: ClassNode, sourceCode: SourceCode): TSE
   return factories;
 }
 
+/** Where a class's initialisation lives when its static async factory does it. */
+export interface FactoryInit {
+  factory: TSESTree.MethodDefinition;
+  /** The factory's name as written: `create`. */
+  name: string;
+  /** What the factory awaits on the instance before returning it: `connect` (a call), `#ready` (a field). */
+  awaited: ReadonlySet<string>;
+}
+
+const factoryInitCache = new WeakMap<ClassNode, FactoryInit | null>();
+
+/**
+ * The class's initialisation lives in a static async factory: a static async method constructs it
+ * (`const db = new Db(…)`, `new this(…)`), awaits work on that instance (`await db.connect()`, or a
+ * field holding what the constructor started, `await db.#ready`, `await Promise.all(db.#pendingInit)`:
+ * the factory transform's recorded shape) and returns it. `new Db()`
+ * anywhere else then gives an instance whose initialisation has not run. Not when the constructor
+ * itself calls every method the factory awaits (it still does the work), nor for an ambient class
+ * (see {@link getDeclaredFactory}). Cached per class.
+ */
+export function getFactoryInit(node: ClassNode, sourceCode: SourceCode): FactoryInit | undefined {
+  let cached = factoryInitCache.get(node);
+  if (cached === undefined) {
+    cached = findFactoryInit(node, sourceCode) ?? null;
+    factoryInitCache.set(node, cached);
+  }
+  return cached ?? undefined;
+}
+
+function findFactoryInit(node: ClassNode, sourceCode: SourceCode): FactoryInit | undefined {
+  let calledByConstructor: Set<string> | undefined;
+  for (const factory of getStaticFactories(node, sourceCode)) {
+    const awaited = getAwaitedInstanceWork(factory.value as TSESTree.FunctionExpression, node, sourceCode);
+    const name = getStaticKeyName(factory.key, factory.computed);
+    if (!awaited || name === undefined || name.startsWith('#')) {
+      continue;
+    }
+    calledByConstructor ??= getMethodsCalledDuringConstruction(node, sourceCode);
+    const fields = [...awaited.fields];
+    const methods = [...awaited.methods];
+    // The constructor does the work itself when it calls every awaited method (and no field is awaited).
+    if (fields.length > 0 || methods.some((method) => !calledByConstructor!.has(method))) {
+      return { factory, name, awaited: new Set([...methods, ...fields]) };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * In a factory's body: the variable bound to `new C(…)`/`new this(…)` that is returned, and what is
+ * awaited on it (`await v.m(…)`, `await v.f`, also inside `Promise.all([…])` and through
+ * `.catch()`/`.then()`/`.finally()`).
+ */
+function getAwaitedInstanceWork(
+  fn: TSESTree.FunctionExpression,
+  node: ClassNode,
+  sourceCode: SourceCode,
+): { methods: Set<string>; fields: Set<string> } | undefined {
+  const instances = new Set<string>();
+  const returned = new Set<string>();
+  const awaits: TSESTree.Node[] = [];
+  walkSameThis(fn.body, sourceCode, (child) => {
+    if (
+      child.type === AST_NODE_TYPES.VariableDeclarator &&
+      child.id.type === AST_NODE_TYPES.Identifier &&
+      child.init &&
+      isNewOfClass(skipTypeWrappers(child.init), node, sourceCode)
+    ) {
+      instances.add(child.id.name);
+    } else if (child.type === AST_NODE_TYPES.ReturnStatement && child.argument) {
+      const argument = skipTypeWrappers(child.argument);
+      if (argument.type === AST_NODE_TYPES.Identifier) {
+        returned.add(argument.name);
+      }
+    } else if (child.type === AST_NODE_TYPES.AwaitExpression) {
+      awaits.push(child.argument);
+    }
+  });
+  const methods = new Set<string>();
+  const fields = new Set<string>();
+  const visit = (expression: TSESTree.Node): void => {
+    let current = skipTypeWrappers(expression);
+    // `v.connect().catch(…)`: the chain's receiver is the work.
+    while (
+      current.type === AST_NODE_TYPES.CallExpression &&
+      current.callee.type === AST_NODE_TYPES.MemberExpression &&
+      CHAIN_METHODS.has(getPropertyName(current.callee) ?? '')
+    ) {
+      current = skipTypeWrappers(current.callee.object);
+    }
+    if (current.type === AST_NODE_TYPES.CallExpression && isGlobalPromiseCall(current, sourceCode)) {
+      // `Promise.all([v.a(), v.b()])`, or a field holding the list: `Promise.all(v.#pendingInit)`.
+      const [list] = current.arguments;
+      if (list?.type === AST_NODE_TYPES.ArrayExpression) {
+        list.elements.forEach((element) => element && visit(element));
+      } else if (list && list.type !== AST_NODE_TYPES.SpreadElement) {
+        visit(list);
+      }
+      return;
+    }
+    const isCall = current.type === AST_NODE_TYPES.CallExpression;
+    const member = current.type === AST_NODE_TYPES.CallExpression ? skipTypeWrappers(current.callee) : current;
+    if (member.type !== AST_NODE_TYPES.MemberExpression) {
+      return;
+    }
+    const object = skipTypeWrappers(member.object);
+    const name = getPropertyName(member);
+    if (object.type === AST_NODE_TYPES.Identifier && instances.has(object.name) && returned.has(object.name) && name !== undefined) {
+      (isCall ? methods : fields).add(name);
+    }
+  };
+  awaits.forEach(visit);
+  return methods.size > 0 || fields.size > 0 ? { methods, fields } : undefined;
+}
+
+function isNewOfClass(expression: TSESTree.Node, node: ClassNode, sourceCode: SourceCode): boolean {
+  if (expression.type !== AST_NODE_TYPES.NewExpression) {
+    return false;
+  }
+  const callee = skipTypeWrappers(expression.callee);
+  return callee.type === AST_NODE_TYPES.ThisExpression || resolveClass(callee, sourceCode) === node;
+}
+
+/** `Promise.all([…])`, `Promise.allSettled([…])`. */
+function isGlobalPromiseCall(call: TSESTree.CallExpression, sourceCode: SourceCode): boolean {
+  const callee = skipTypeWrappers(call.callee);
+  return (
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    ['all', 'allSettled'].includes(getPropertyName(callee) ?? '') &&
+    isGlobalReference(skipTypeWrappers(callee.object), 'Promise', sourceCode)
+  );
+}
+
+/** The methods of `this` the constructor and field initialisers call: `this.connect()`, `this.#open()`. */
+function getMethodsCalledDuringConstruction(node: ClassNode, sourceCode: SourceCode): Set<string> {
+  const called = new Set<string>();
+  const { constructorBody, fieldInitializers } = getConstructionRoots(node);
+  for (const root of [...(constructorBody ? [constructorBody] : []), ...fieldInitializers]) {
+    walkConstructionCode(root, sourceCode.visitorKeys, (child) => {
+      if (
+        child.type === AST_NODE_TYPES.CallExpression &&
+        child.callee.type === AST_NODE_TYPES.MemberExpression &&
+        child.callee.object.type === AST_NODE_TYPES.ThisExpression
+      ) {
+        const name = getPropertyName(child.callee);
+        if (name !== undefined) {
+          called.add(name);
+        }
+      }
+      return undefined;
+    });
+  }
+  return called;
+}
+
+/**
+ * An ambient class (a `.d.ts`, `declare class`) whose only way in is a static factory: a
+ * `private`/`protected` constructor and a static method declared to return `Promise<ThisClass>`.
+ * What the declaration says is all there is to go on.
+ */
+export function getDeclaredFactory(node: ClassNode): string | undefined {
+  if (getConstructorAccess(node) === 'public') {
+    return undefined;
+  }
+  const className = getClassName(node);
+  for (const member of node.body.body) {
+    if (member.type !== AST_NODE_TYPES.MethodDefinition || !member.static || member.kind !== 'method') {
+      continue;
+    }
+    const type = member.value.returnType?.typeAnnotation;
+    const name = getStaticKeyName(member.key, member.computed);
+    if (
+      name !== undefined &&
+      !name.startsWith('#') &&
+      type?.type === AST_NODE_TYPES.TSTypeReference &&
+      type.typeName.type === AST_NODE_TYPES.Identifier &&
+      type.typeName.name === 'Promise' &&
+      type.typeArguments?.params.length === 1
+    ) {
+      const [argument] = type.typeArguments.params;
+      if (
+        argument?.type === AST_NODE_TYPES.TSTypeReference &&
+        argument.typeName.type === AST_NODE_TYPES.Identifier &&
+        argument.typeName.name === className
+      ) {
+        return name;
+      }
+    }
+  }
+  return undefined;
+}
+
 /**
  * The fields only async initialisation assigns: set by an async init method, but neither during
  * construction nor by a synchronous method. Each maps to the init method that assigns it first.

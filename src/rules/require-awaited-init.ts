@@ -1,23 +1,49 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type * as ts from 'typescript';
 
-import { findMembers, getPropertyName, skipTypeWrappers } from '../utils/ast.js';
+import {
+  findMembers,
+  getClassName,
+  getPropertyName,
+  isAmbientClass,
+  skipTypeWrappers,
+  type ClassNode,
+} from '../utils/ast.js';
 import {
   canAwaitAt,
   describeExpression,
+  getDeclaredFactory,
+  getFactoryInit,
   isAwaitableNew,
   isPromiseExpression,
   resolveConstructedClass,
 } from '../analysis/async-class.js';
+import { getDeclaredClass } from '../analysis/declaring-file.js';
 import { createRule } from '../utils/create-rule.js';
 import { getTypeTier } from '../analysis/types.js';
+import { willGetFactory, writeFactoryCall } from '../fixes/factory-call.js';
 
 export type Options = [
   {
     checkUnawaitedNew?: boolean;
+    autofix?: boolean;
+    checkFactoryMigration?: boolean;
+    factoryName?: string;
   },
 ];
 
-export type MessageIds = 'awaitableInUsing' | 'promiseInUsing' | 'discardedAwaitable' | 'memberBeforeInit' | 'insertAwait';
+export type MessageIds =
+  | 'awaitableInUsing'
+  | 'promiseInUsing'
+  | 'discardedAwaitable'
+  | 'memberBeforeInit'
+  | 'insertAwait'
+  | 'constructedWithoutFactory'
+  | 'constructedBeforeFactory'
+  | 'awaitFactory'
+  | 'useFactory';
+
+const DEFAULT_OPTIONS: Options[0] = { checkUnawaitedNew: true, autofix: false, checkFactoryMigration: false, factoryName: 'create' };
 
 /** An instance member named `then` (`then()`, `'then'()`, `then = …`): its class is awaitable. */
 const THEN_MEMBER =
@@ -35,6 +61,7 @@ export default createRule<Options, MessageIds>({
       recommended: 'recommended',
       requiresTypeChecking: false,
     },
+    fixable: 'code',
     hasSuggestions: true,
     messages: {
       awaitableInUsing:
@@ -46,6 +73,12 @@ export default createRule<Options, MessageIds>({
       memberBeforeInit:
         '{{expression}} is awaitable, but `.{{member}}` is used before it is awaited: it runs on an instance whose initialisation has not completed. Await the instance first.',
       insertAwait: 'Insert `await`: `{{fixed}}`',
+      constructedWithoutFactory:
+        "`new {{className}}()` skips {{className}}'s initialisation, which runs in `{{className}}.{{factoryName}}()`: this instance is used before, or without, it. Construct it with `await {{className}}.{{factoryName}}(…)`.",
+      constructedBeforeFactory:
+        "{{className}}'s constructor starts async work that no-async-constructor's factory fix moves into `{{className}}.{{factoryName}}()`: once it has, `new {{className}}()` skips that initialisation. Construct it with `await {{className}}.{{factoryName}}(…)`.",
+      awaitFactory: 'Construct it with `{{fixed}}`',
+      useFactory: 'Construct it with `{{fixed}}`, a promise of the initialised instance: await it where the instance is used',
     },
     schema: [
       {
@@ -57,16 +90,149 @@ export default createRule<Options, MessageIds>({
             description:
               'Also report `new C()` of an awaitable class used without being awaited: as a statement, or with a member access on it (`new C().query()`).',
           },
+          autofix: {
+            type: 'boolean',
+            description:
+              'Apply the call-site fix with `eslint --fix` (a codemod): `new C()` in async code becomes `await C.create(…)`. Off by default, so it stays an editor suggestion: it changes when the code runs.',
+          },
+          checkFactoryMigration: {
+            type: 'boolean',
+            description:
+              'With type information: also report `new C()` of a class from another file whose constructor starts async work that no-async-constructor\'s factory transform moves (set it with that rule\'s `autofix: "factory"`, so one `eslint --fix` rewrites the class and its call sites in every file).',
+          },
+          factoryName: {
+            type: 'string',
+            pattern: '^[A-Za-z_$][\\w$]*$',
+            description:
+              'The factory name `checkFactoryMigration` assumes: no-async-constructor\'s `factoryName`. A class that has a factory is always called by its own name.',
+          },
         },
       },
     ],
-    defaultOptions: [{ checkUnawaitedNew: true }],
+    defaultOptions: [DEFAULT_OPTIONS],
   },
-  defaultOptions: [{ checkUnawaitedNew: true }],
+  defaultOptions: [DEFAULT_OPTIONS],
   create(context, [options]) {
     const { sourceCode } = context;
     const types = getTypeTier(context);
     const checkUnawaitedNew = options.checkUnawaitedNew !== false;
+    const autofix = options.autofix === true;
+    const checkFactoryMigration = options.checkFactoryMigration === true;
+    const migrationFactoryName = options.factoryName ?? 'create';
+
+    /**
+     * Where `new X()` builds an instance whose initialisation lives in `X`'s factory: `X` of this
+     * file (syntax), or, with types, of another file, a `.d.ts` or a package (and, with
+     * `checkFactoryMigration`, a class the factory transform is about to give a factory).
+     */
+    function getFactoryCall(node: TSESTree.NewExpression): { className: string; factoryName: string; pending: boolean } | undefined {
+      const callee = skipTypeWrappers(node.callee);
+      if (callee.type === AST_NODE_TYPES.ThisExpression) {
+        return undefined;
+      }
+      const local = resolveConstructedClass(node, sourceCode);
+      if (local) {
+        if (isInside(node, local)) {
+          return undefined;
+        }
+        const className = getClassName(local) ?? sourceCode.getText(callee);
+        if (isAmbientClass(local)) {
+          const factoryName = getDeclaredFactory(local);
+          return factoryName === undefined ? undefined : { className, factoryName, pending: false };
+        }
+        const init = getFactoryInit(local, sourceCode);
+        return init && !callerInitialises(node, init.awaited) ? { className, factoryName: init.name, pending: false } : undefined;
+      }
+      if (!types || !isImported(callee)) {
+        return undefined;
+      }
+      // Only a class with a static method can have a factory: the others cost no parse of their file.
+      const declared = getDeclaredClass(
+        callee,
+        context,
+        types,
+        checkFactoryMigration ? undefined : (declaration) => declaresStaticMethod(declaration, types.ts),
+      );
+      if (!declared) {
+        return undefined;
+      }
+      const className = sourceCode.getText(callee);
+      if (declared.isExternal || isAmbientClass(declared.node)) {
+        const factoryName = getDeclaredFactory(declared.node);
+        return factoryName === undefined ? undefined : { className, factoryName, pending: false };
+      }
+      const init = getFactoryInit(declared.node, declared.sourceCode);
+      if (init) {
+        return callerInitialises(node, init.awaited) ? undefined : { className, factoryName: init.name, pending: false };
+      }
+      if (
+        checkFactoryMigration &&
+        willGetFactory(declared.node, declared.sourceCode, declared.types, migrationFactoryName, declared.fileName)
+      ) {
+        return { className, factoryName: migrationFactoryName, pending: true };
+      }
+      return undefined;
+    }
+
+    /** Reports `node` when its class initialises in a factory; whether it did. */
+    function checkFactoryCall(node: TSESTree.NewExpression): boolean {
+      const found = getFactoryCall(node);
+      if (!found) {
+        return false;
+      }
+      const { className, factoryName, pending } = found;
+      const inAsync = canAwaitAt(node, sourceCode, types);
+      const call = writeFactoryCall(node, factoryName, sourceCode, inAsync);
+      // A promise where the instance is used on the spot, or bound by `using`, is no fix.
+      const usedOnTheSpot =
+        (node.parent.type === AST_NODE_TYPES.MemberExpression && node.parent.object === node) ||
+        (node.parent.type === AST_NODE_TYPES.VariableDeclarator && /using/u.test((node.parent.parent as TSESTree.VariableDeclaration).kind));
+      const suggest: TSESLint.ReportSuggestionArray<MessageIds> = [];
+      if (call && (inAsync || !usedOnTheSpot)) {
+        suggest.push({ messageId: inAsync ? 'awaitFactory' : 'useFactory', data: { fixed: describeFix(call.text) }, fix: call.fix });
+      }
+      context.report({
+        node,
+        messageId: pending ? 'constructedBeforeFactory' : 'constructedWithoutFactory',
+        data: { className, factoryName },
+        ...(call && inAsync && autofix && { fix: call.fix }),
+        suggest,
+      });
+      return true;
+    }
+
+    /** `import { X }` / `import * as ns`: the only callees the type tier is asked about. */
+    function isImported(callee: TSESTree.Node): boolean {
+      const root =
+        callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed ? skipTypeWrappers(callee.object) : callee;
+      if (root.type !== AST_NODE_TYPES.Identifier) {
+        return false;
+      }
+      const variable = ASTUtils.findVariable(sourceCode.getScope(root), root);
+      return variable?.defs.length === 1 && variable.defs[0]?.type === 'ImportBinding';
+    }
+
+    /**
+     * `const db = new Db(); await db.connect();`: the caller runs the initialisation the factory
+     * would, so the factory would run it twice.
+     */
+    function callerInitialises(node: TSESTree.NewExpression, awaited: ReadonlySet<string>): boolean {
+      const declarator = node.parent;
+      if (declarator.type !== AST_NODE_TYPES.VariableDeclarator || declarator.id.type !== AST_NODE_TYPES.Identifier) {
+        return false;
+      }
+      const variable = ASTUtils.findVariable(sourceCode.getScope(declarator), declarator.id);
+      return (variable?.references ?? []).some(({ identifier }) => {
+        const access = identifier.parent;
+        return (
+          access?.type === AST_NODE_TYPES.MemberExpression &&
+          access.object === identifier &&
+          access.parent.type === AST_NODE_TYPES.CallExpression &&
+          access.parent.callee === access &&
+          awaited.has(getPropertyName(access) ?? '')
+        );
+      });
+    }
 
     /** The `await` suggestion, where `await` is legal at `site`; otherwise none. */
     function suggestAwait(
@@ -198,26 +364,31 @@ export default createRule<Options, MessageIds>({
       return instance !== undefined && types.getType(call).getSymbol() === instance;
     }
 
+    // Classes may be declared after their use: `new` expressions are collected and judged once the
+    // whole file is read. Without types only a class of this file with a `then` makes `new X()`
+    // awaitable, and only one with a static async factory gives call sites to check.
+    let hasThenClass = false;
+    let hasStaticMethod = false;
+    const constructions: TSESTree.NewExpression[] = [];
     const listeners: TSESLint.RuleListener = {
       'VariableDeclaration[kind=/using/]': checkUsing,
+      'MethodDefinition[static=true][kind="method"]': () => {
+        hasStaticMethod = true;
+      },
+      NewExpression: (node) => {
+        constructions.push(node);
+      },
+      'Program:exit': () => {
+        // The type tier asks about imported classes only (isImported), so it needs no static method here.
+        const reported = types || hasStaticMethod ? new Set(constructions.filter(checkFactoryCall)) : new Set();
+        if (checkUnawaitedNew && (types || hasThenClass)) {
+          constructions.filter((node) => !reported.has(node) && isSuspect(node)).forEach(checkNew);
+        }
+      },
     };
     if (checkUnawaitedNew) {
-      // Without types only a class of this file with a `then` makes `new X()` awaitable. Classes may be
-      // declared after their use, so suspects are collected and judged once the whole file is read.
-      let hasThenClass = false;
-      const suspects: TSESTree.NewExpression[] = [];
       listeners[THEN_MEMBER] = () => {
         hasThenClass = true;
-      };
-      listeners.NewExpression = (node) => {
-        if (isSuspect(node)) {
-          suspects.push(node);
-        }
-      };
-      listeners['Program:exit'] = () => {
-        if (types || hasThenClass) {
-          suspects.forEach(checkNew);
-        }
       };
     }
     return listeners;
@@ -276,6 +447,24 @@ function returnsOnlyThis(fn: TSESTree.FunctionExpression | TSESTree.TSEmptyBodyF
     }
   }
   return returns > 0 && onlyThis;
+}
+
+function declaresStaticMethod(declaration: ts.ClassDeclaration, typescript: typeof ts): boolean {
+  return declaration.members.some(
+    (member) =>
+      typescript.isMethodDeclaration(member) &&
+      (typescript.getModifiers(member) ?? []).some((modifier) => modifier.kind === typescript.SyntaxKind.StaticKeyword),
+  );
+}
+
+/** `node` is inside `cls` (its factory, its other members): the class may construct itself. */
+function isInside(node: TSESTree.Node, cls: ClassNode): boolean {
+  for (let current: TSESTree.Node | undefined = node.parent; current; current = current.parent) {
+    if (current === cls) {
+      return true;
+    }
+  }
+  return false;
 }
 
 function describeFix(text: string): string {

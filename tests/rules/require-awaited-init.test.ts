@@ -5,6 +5,49 @@ import { jsTester, tsTester, typedTester } from '../helpers/rule-tester.js';
 
 jsTester.run('require-awaited-init (js)', rule, {
   valid: [
+    // Call sites: the factory constructs its own class; the caller runs the initialisation itself;
+    // the constructor still does the work the factory awaits; a factory that awaits before it constructs.
+    `
+class Db {
+  constructor(url) { this.url = url; }
+  static async create(url) {
+    const db = new Db(url);
+    await db.connect();
+    return db;
+  }
+  clone() { return new Db(this.url); }
+  async connect() {}
+}
+async function manual() {
+  const db = new Db('a');
+  await db.connect();
+  return db;
+}
+async function factory() {
+  return Db.create('b');
+}
+class Cache {
+  constructor() { void this.warm(); }
+  static async create() {
+    const cache = new this();
+    await cache.warm();
+    return cache;
+  }
+  async warm() {}
+}
+class Config {
+  constructor(text) { this.text = text; }
+  static async load(path) {
+    const text = await read(path);
+    return new Config(text);
+  }
+}
+async function read(path) { return path; }
+async function main() {
+  new Cache();
+  new Config('x');
+}
+`,
     // Awaited before it is bound or used.
     `
 class Client { then(resolve) { resolve(undefined); } }
@@ -92,6 +135,442 @@ new Client().query();
     },
   ],
   invalid: [
+    // Call sites of a class whose initialisation lives in its factory: a suggestion to call the
+    // factory, awaited where \`await\` is legal (no fix without \`autofix\`).
+    {
+      code: `
+class Db {
+  static async open(url) {
+    const db = new Db(url);
+    await db.connect();
+    return db;
+  }
+  async connect() {}
+  query() {}
+}
+async function main() {
+  return new Db('a');
+}
+function later() {
+  return new Db('b');
+}
+`,
+      errors: [
+        {
+          messageId: 'constructedWithoutFactory',
+          line: 12,
+          column: 10,
+          suggestions: [
+            {
+              messageId: 'awaitFactory',
+              data: { fixed: "await Db.open('a')" },
+              output: `
+class Db {
+  static async open(url) {
+    const db = new Db(url);
+    await db.connect();
+    return db;
+  }
+  async connect() {}
+  query() {}
+}
+async function main() {
+  return await Db.open('a');
+}
+function later() {
+  return new Db('b');
+}
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'constructedWithoutFactory',
+          line: 15,
+          column: 10,
+          suggestions: [
+            {
+              messageId: 'useFactory',
+              data: { fixed: "Db.open('b')" },
+              output: `
+class Db {
+  static async open(url) {
+    const db = new Db(url);
+    await db.connect();
+    return db;
+  }
+  async connect() {}
+  query() {}
+}
+async function main() {
+  return new Db('a');
+}
+function later() {
+  return Db.open('b');
+}
+`,
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    // \`autofix\`: fixed in async code (\`await\` added, kept when already there, parenthesised before a
+    // member access, an argument list added); a member access outside async code gets nothing.
+    {
+      code: `
+class Db {
+  static async open(url) {
+    const db = new Db(url);
+    await db.connect();
+    return db;
+  }
+  async connect() {}
+  query() {}
+}
+async function main() {
+  const db = new Db('a');
+  await new Db('b');
+  new Db('c').query();
+  return new Db;
+}
+function later() {
+  new Db('d').query();
+}
+`,
+      options: [{ autofix: true }],
+      errors: [
+        {
+          messageId: 'constructedWithoutFactory',
+          line: 12,
+          column: 14,
+          suggestions: [
+            {
+              messageId: 'awaitFactory',
+              data: { fixed: "await Db.open('a')" },
+              output: `
+class Db {
+  static async open(url) {
+    const db = new Db(url);
+    await db.connect();
+    return db;
+  }
+  async connect() {}
+  query() {}
+}
+async function main() {
+  const db = await Db.open('a');
+  await new Db('b');
+  new Db('c').query();
+  return new Db;
+}
+function later() {
+  new Db('d').query();
+}
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'constructedWithoutFactory',
+          line: 13,
+          column: 9,
+          suggestions: [
+            {
+              messageId: 'awaitFactory',
+              data: { fixed: "Db.open('b')" },
+              output: `
+class Db {
+  static async open(url) {
+    const db = new Db(url);
+    await db.connect();
+    return db;
+  }
+  async connect() {}
+  query() {}
+}
+async function main() {
+  const db = new Db('a');
+  await Db.open('b');
+  new Db('c').query();
+  return new Db;
+}
+function later() {
+  new Db('d').query();
+}
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'constructedWithoutFactory',
+          line: 14,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'awaitFactory',
+              data: { fixed: "(await Db.open('c'))" },
+              output: `
+class Db {
+  static async open(url) {
+    const db = new Db(url);
+    await db.connect();
+    return db;
+  }
+  async connect() {}
+  query() {}
+}
+async function main() {
+  const db = new Db('a');
+  await new Db('b');
+  (await Db.open('c')).query();
+  return new Db;
+}
+function later() {
+  new Db('d').query();
+}
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'constructedWithoutFactory',
+          line: 15,
+          column: 10,
+          suggestions: [
+            {
+              messageId: 'awaitFactory',
+              data: { fixed: "await Db.open()" },
+              output: `
+class Db {
+  static async open(url) {
+    const db = new Db(url);
+    await db.connect();
+    return db;
+  }
+  async connect() {}
+  query() {}
+}
+async function main() {
+  const db = new Db('a');
+  await new Db('b');
+  new Db('c').query();
+  return await Db.open();
+}
+function later() {
+  new Db('d').query();
+}
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'constructedWithoutFactory',
+          line: 18,
+          column: 3,
+          suggestions: [],
+        },
+      ],
+      output: `
+class Db {
+  static async open(url) {
+    const db = new Db(url);
+    await db.connect();
+    return db;
+  }
+  async connect() {}
+  query() {}
+}
+async function main() {
+  const db = await Db.open('a');
+  await Db.open('b');
+  (await Db.open('c')).query();
+  return await Db.open();
+}
+function later() {
+  new Db('d').query();
+}
+`,
+    },
+    // The factory awaits a field holding the promise the constructor started (what the factory
+    // transform writes where the work cannot leave the constructor); a module's top level can await.
+    {
+      code: `
+class Feed {
+  #ready;
+  constructor(url) {
+    this.url = url;
+    this.#ready = this.subscribe();
+  }
+  static async create(url) {
+    const feed = new Feed(url);
+    await feed.#ready;
+    return feed;
+  }
+  async subscribe() {}
+}
+const feed = new Feed('wss://example.test');
+`,
+      options: [{ autofix: true }],
+      errors: [
+        {
+          messageId: 'constructedWithoutFactory',
+          line: 15,
+          column: 14,
+          suggestions: [
+            {
+              messageId: 'awaitFactory',
+              data: { fixed: "await Feed.create('wss://example.test')" },
+              output: `
+class Feed {
+  #ready;
+  constructor(url) {
+    this.url = url;
+    this.#ready = this.subscribe();
+  }
+  static async create(url) {
+    const feed = new Feed(url);
+    await feed.#ready;
+    return feed;
+  }
+  async subscribe() {}
+}
+const feed = await Feed.create('wss://example.test');
+`,
+            },
+          ],
+        },
+      ],
+      output: `
+class Feed {
+  #ready;
+  constructor(url) {
+    this.url = url;
+    this.#ready = this.subscribe();
+  }
+  static async create(url) {
+    const feed = new Feed(url);
+    await feed.#ready;
+    return feed;
+  }
+  async subscribe() {}
+}
+const feed = await Feed.create('wss://example.test');
+`,
+    },
+    // The factory transform's recorded shape: the work stays in the constructor, wrapped by
+    // \`#trackInit\`, and the factory awaits \`Promise.all(queue.#pendingInit)\`.
+    {
+      code: `
+class Queue {
+  #pendingInit = [];
+  constructor(options) {
+    const { autorun } = options;
+    if (autorun) {
+      this.#trackInit(this.run().catch(console.error));
+    }
+  }
+  static async create(options) {
+    const queue = new Queue(options);
+    await Promise.all(queue.#pendingInit);
+    return queue;
+  }
+  async run() {}
+  #trackInit(work) {
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+export async function main() {
+  return new Queue({ autorun: true });
+}
+`,
+      errors: [
+        {
+          messageId: 'constructedWithoutFactory',
+          line: 23,
+          column: 10,
+          suggestions: [
+            {
+              messageId: 'awaitFactory',
+              data: { fixed: "await Queue.create({ autorun: true })" },
+              output: `
+class Queue {
+  #pendingInit = [];
+  constructor(options) {
+    const { autorun } = options;
+    if (autorun) {
+      this.#trackInit(this.run().catch(console.error));
+    }
+  }
+  static async create(options) {
+    const queue = new Queue(options);
+    await Promise.all(queue.#pendingInit);
+    return queue;
+  }
+  async run() {}
+  #trackInit(work) {
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+export async function main() {
+  return await Queue.create({ autorun: true });
+}
+`,
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    // Several pieces of work awaited together.
+    {
+      code: `
+class Db {
+  static async create() {
+    const db = new Db();
+    await Promise.all([db.connect(), db.migrate()]);
+    return db;
+  }
+  async connect() {}
+  async migrate() {}
+}
+function main() {
+  return new Db();
+}
+`,
+      errors: [
+        {
+          messageId: 'constructedWithoutFactory',
+          line: 12,
+          column: 10,
+          suggestions: [
+            {
+              messageId: 'useFactory',
+              data: { fixed: "Db.create()" },
+              output: `
+class Db {
+  static async create() {
+    const db = new Db();
+    await Promise.all([db.connect(), db.migrate()]);
+    return db;
+  }
+  async connect() {}
+  async migrate() {}
+}
+function main() {
+  return Db.create();
+}
+`,
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
     {
       code: `
 class Client { then(resolve) { resolve(undefined); } }
@@ -566,6 +1045,35 @@ class Client { then(resolve) { resolve(undefined); } [Symbol.dispose]() {} }
 
 tsTester.run('require-awaited-init (ts)', rule, {
   valid: [
+    // Call sites: a class from another file is the type tier's; inside the class it may construct itself.
+    `
+import { Store } from './factory-deps.js';
+export async function main(): Promise<void> {
+  new Store('a');
+}
+class Db {
+  private constructor(readonly url: string) {}
+  static async create(url: string): Promise<Db> {
+    const db = new Db(url);
+    await db.connect();
+    return db;
+  }
+  static async copy(other: Db): Promise<Db> {
+    return Db.create(other.url);
+  }
+  private async connect(): Promise<void> {}
+}
+`,
+    // A declared class with a public constructor: the declaration does not make the factory the only way in.
+    `
+declare class Socket {
+  constructor(host: string);
+  static open(host: string): Promise<Socket>;
+}
+export async function main(): Promise<void> {
+  new Socket('a');
+}
+`,
     // Classes from other files are the type tier's: without types nothing is known of them.
     `
 import { RemoteClient, Pool, openPool } from './awaitable-deps.js';
@@ -587,6 +1095,176 @@ export async function main(): Promise<void> {
 `,
   ],
   invalid: [
+    // What the factory transform writes (a private constructor, \`static async create()\`), generic:
+    // the type arguments go to the factory.
+    {
+      code: `
+class Box<T> {
+  private value?: T;
+  private constructor(readonly key: string) {}
+  static async create<T>(key: string): Promise<Box<T>> {
+    const box = new Box<T>(key);
+    await box.fill();
+    return box;
+  }
+  private async fill(): Promise<void> {}
+}
+export async function main(): Promise<void> {
+  const box = new Box<string>('a');
+  const other = new Box<number>('b') as Box<number>;
+}
+export function later(): Promise<Box<string>> | Box<string> {
+  return new Box<string>('c');
+}
+`,
+      options: [{ autofix: true }],
+      errors: [
+        {
+          messageId: 'constructedWithoutFactory',
+          line: 13,
+          column: 15,
+          suggestions: [
+            {
+              messageId: 'awaitFactory',
+              data: { fixed: "await Box.create<string>('a')" },
+              output: `
+class Box<T> {
+  private value?: T;
+  private constructor(readonly key: string) {}
+  static async create<T>(key: string): Promise<Box<T>> {
+    const box = new Box<T>(key);
+    await box.fill();
+    return box;
+  }
+  private async fill(): Promise<void> {}
+}
+export async function main(): Promise<void> {
+  const box = await Box.create<string>('a');
+  const other = new Box<number>('b') as Box<number>;
+}
+export function later(): Promise<Box<string>> | Box<string> {
+  return new Box<string>('c');
+}
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'constructedWithoutFactory',
+          line: 14,
+          column: 17,
+          suggestions: [
+            {
+              messageId: 'awaitFactory',
+              data: { fixed: "await Box.create<number>('b')" },
+              output: `
+class Box<T> {
+  private value?: T;
+  private constructor(readonly key: string) {}
+  static async create<T>(key: string): Promise<Box<T>> {
+    const box = new Box<T>(key);
+    await box.fill();
+    return box;
+  }
+  private async fill(): Promise<void> {}
+}
+export async function main(): Promise<void> {
+  const box = new Box<string>('a');
+  const other = await Box.create<number>('b') as Box<number>;
+}
+export function later(): Promise<Box<string>> | Box<string> {
+  return new Box<string>('c');
+}
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'constructedWithoutFactory',
+          line: 17,
+          column: 10,
+          suggestions: [
+            {
+              messageId: 'useFactory',
+              data: { fixed: "Box.create<string>('c')" },
+              output: `
+class Box<T> {
+  private value?: T;
+  private constructor(readonly key: string) {}
+  static async create<T>(key: string): Promise<Box<T>> {
+    const box = new Box<T>(key);
+    await box.fill();
+    return box;
+  }
+  private async fill(): Promise<void> {}
+}
+export async function main(): Promise<void> {
+  const box = new Box<string>('a');
+  const other = new Box<number>('b') as Box<number>;
+}
+export function later(): Promise<Box<string>> | Box<string> {
+  return Box.create<string>('c');
+}
+`,
+            },
+          ],
+        },
+      ],
+      output: `
+class Box<T> {
+  private value?: T;
+  private constructor(readonly key: string) {}
+  static async create<T>(key: string): Promise<Box<T>> {
+    const box = new Box<T>(key);
+    await box.fill();
+    return box;
+  }
+  private async fill(): Promise<void> {}
+}
+export async function main(): Promise<void> {
+  const box = await Box.create<string>('a');
+  const other = await Box.create<number>('b') as Box<number>;
+}
+export function later(): Promise<Box<string>> | Box<string> {
+  return new Box<string>('c');
+}
+`,
+    },
+    // A declared class with a private constructor and a static method returning a promise of it.
+    {
+      code: `
+declare class Remote {
+  private constructor();
+  static connect(host: string): Promise<Remote>;
+}
+export async function main(): Promise<void> {
+  const remote = new Remote();
+}
+`,
+      errors: [
+        {
+          messageId: 'constructedWithoutFactory',
+          line: 7,
+          column: 18,
+          suggestions: [
+            {
+              messageId: 'awaitFactory',
+              data: { fixed: "await Remote.connect()" },
+              output: `
+declare class Remote {
+  private constructor();
+  static connect(host: string): Promise<Remote>;
+}
+export async function main(): Promise<void> {
+  const remote = await Remote.connect();
+}
+`,
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
     // Type wrappers: `await` is placed so that it applies to the whole initialiser.
     {
       code: `
@@ -690,6 +1368,30 @@ export async function main(token = new Client().token): Promise<string> {
 
 typedTester.run('require-awaited-init (typed)', rule, {
   valid: [
+    // Call sites of classes from other files: the factory's own call; a constructor that still does
+    // the work itself; no factory; a declaration with a public constructor; a class the factory
+    // transform would migrate, without \`checkFactoryMigration\`.
+    `
+import { Store, Cache, Point, Queue } from './factory-deps.js';
+import { Socket } from './factory-declarations.js';
+export async function main(): Promise<void> {
+  await Store.create('a');
+  new Cache();
+  new Point(1, 2);
+  new Socket('b');
+  new Queue('c');
+}
+`,
+    // A class the factory transform declines (the factory's name is taken by a method) gets no call-site report.
+    {
+      code: `
+import { Queue } from './factory-deps.js';
+export async function main(): Promise<void> {
+  new Queue('jobs');
+}
+`,
+      options: [{ checkFactoryMigration: true, factoryName: 'isConnected' }],
+    },
     `
 import { RemoteClient, Pool, QueryBuilder, openPool } from './awaitable-deps.js';
 export async function main(): Promise<void> {
@@ -718,6 +1420,182 @@ export async function main(): Promise<void> {
 `,
   ],
   invalid: [
+    // With types the class may live in another file (a named or a namespace import) or a \`.d.ts\`.
+    {
+      code: `
+import { Store, Feed } from './factory-deps.js';
+import * as deps from './factory-deps.js';
+import { Remote } from './factory-declarations.js';
+export async function main(): Promise<void> {
+  const store = new Store('a');
+  const feed = new deps.Feed('b');
+  const remote = new Remote();
+  return void [store, feed, remote, Feed];
+}
+export function later(): Promise<Store> {
+  return new Store('c') as never;
+}
+`,
+      options: [{ autofix: true }],
+      errors: [
+        {
+          messageId: 'constructedWithoutFactory',
+          line: 6,
+          column: 17,
+          suggestions: [
+            {
+              messageId: 'awaitFactory',
+              data: { fixed: "await Store.create('a')" },
+              output: `
+import { Store, Feed } from './factory-deps.js';
+import * as deps from './factory-deps.js';
+import { Remote } from './factory-declarations.js';
+export async function main(): Promise<void> {
+  const store = await Store.create('a');
+  const feed = new deps.Feed('b');
+  const remote = new Remote();
+  return void [store, feed, remote, Feed];
+}
+export function later(): Promise<Store> {
+  return new Store('c') as never;
+}
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'constructedWithoutFactory',
+          line: 7,
+          column: 16,
+          suggestions: [
+            {
+              messageId: 'awaitFactory',
+              data: { fixed: "await deps.Feed.open('b')" },
+              output: `
+import { Store, Feed } from './factory-deps.js';
+import * as deps from './factory-deps.js';
+import { Remote } from './factory-declarations.js';
+export async function main(): Promise<void> {
+  const store = new Store('a');
+  const feed = await deps.Feed.open('b');
+  const remote = new Remote();
+  return void [store, feed, remote, Feed];
+}
+export function later(): Promise<Store> {
+  return new Store('c') as never;
+}
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'constructedWithoutFactory',
+          line: 8,
+          column: 18,
+          suggestions: [
+            {
+              messageId: 'awaitFactory',
+              data: { fixed: "await Remote.connect()" },
+              output: `
+import { Store, Feed } from './factory-deps.js';
+import * as deps from './factory-deps.js';
+import { Remote } from './factory-declarations.js';
+export async function main(): Promise<void> {
+  const store = new Store('a');
+  const feed = new deps.Feed('b');
+  const remote = await Remote.connect();
+  return void [store, feed, remote, Feed];
+}
+export function later(): Promise<Store> {
+  return new Store('c') as never;
+}
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'constructedWithoutFactory',
+          line: 12,
+          column: 10,
+          suggestions: [
+            {
+              messageId: 'useFactory',
+              data: { fixed: "Store.create('c')" },
+              output: `
+import { Store, Feed } from './factory-deps.js';
+import * as deps from './factory-deps.js';
+import { Remote } from './factory-declarations.js';
+export async function main(): Promise<void> {
+  const store = new Store('a');
+  const feed = new deps.Feed('b');
+  const remote = new Remote();
+  return void [store, feed, remote, Feed];
+}
+export function later(): Promise<Store> {
+  return Store.create('c') as never;
+}
+`,
+            },
+          ],
+        },
+      ],
+      output: `
+import { Store, Feed } from './factory-deps.js';
+import * as deps from './factory-deps.js';
+import { Remote } from './factory-declarations.js';
+export async function main(): Promise<void> {
+  const store = await Store.create('a');
+  const feed = await deps.Feed.open('b');
+  const remote = await Remote.connect();
+  return void [store, feed, remote, Feed];
+}
+export function later(): Promise<Store> {
+  return new Store('c') as never;
+}
+`,
+    },
+    // \`checkFactoryMigration\`: a class whose constructor starts work the factory transform moves is
+    // called through the factory it is about to get, by the name no-async-constructor is given.
+    {
+      code: `
+import { Queue, Point } from './factory-deps.js';
+export async function main(): Promise<boolean> {
+  const queue = new Queue('jobs');
+  new Point(1, 2);
+  return queue.isConnected();
+}
+`,
+      options: [{ autofix: true, checkFactoryMigration: true, factoryName: 'open' }],
+      errors: [
+        {
+          messageId: 'constructedBeforeFactory',
+          line: 4,
+          column: 17,
+          suggestions: [
+            {
+              messageId: 'awaitFactory',
+              data: { fixed: "await Queue.open('jobs')" },
+              output: `
+import { Queue, Point } from './factory-deps.js';
+export async function main(): Promise<boolean> {
+  const queue = await Queue.open('jobs');
+  new Point(1, 2);
+  return queue.isConnected();
+}
+`,
+            },
+          ],
+        },
+      ],
+      output: `
+import { Queue, Point } from './factory-deps.js';
+export async function main(): Promise<boolean> {
+  const queue = await Queue.open('jobs');
+  new Point(1, 2);
+  return queue.isConnected();
+}
+`,
+    },
     // An awaitable class from another file, bound by `await using`.
     {
       code: `
