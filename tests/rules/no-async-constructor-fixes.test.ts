@@ -3557,6 +3557,101 @@ class Cache {
         },
       ],
     },
+
+    {
+      name: 'an early `return` before the work: the work is recorded, so it still does not run when the constructor returned (B5)',
+      code: `
+class Db {
+  constructor(url: string) {
+    if (!url) {
+      return; // no work without a url
+    }
+    this.connect(url);
+  }
+
+  async connect(url: string): Promise<void> {}
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 7,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Db {
+  #pendingInit: unknown[] = [];
+
+  constructor(url: string) {
+    if (!url) {
+      return; // no work without a url
+    }
+    this.#trackInit(this.connect(url));
+  }
+
+  static async create(url: string): Promise<Db> {
+    const db = new Db(url);
+    await Promise.all(db.#pendingInit);
+    return db;
+  }
+
+  async connect(url: string): Promise<void> {}
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+`,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Db {
+  #pendingInit: unknown[] = [];
+  #init: Promise<void> | undefined;
+
+  constructor(url: string) {
+    if (!url) {
+      return; // no work without a url
+    }
+    this.#trackInit(this.connect(url));
+  }
+
+  async #initialize(): Promise<void> {
+    await Promise.all(this.#pendingInit);
+  }
+
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+
+  async connect(url: string): Promise<void> {}
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
 ];
 
 tsTester.run('no-async-constructor quick fixes (TypeScript)', rule, { valid: [], invalid: tsCases });
@@ -3867,6 +3962,101 @@ export class Store {
   }
 
   async load() {}
+
+  #trackInit(work) {
+    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+
+    {
+      name: 'a later statement overwrites a field the work reads: the work is recorded where it is, so it still sees `boot` (B6)',
+      code: `
+export class Machine {
+  constructor() {
+    this.mode = 'boot';
+    this.connect();
+    this.mode = 'ready';
+  }
+
+  async connect() {
+    console.log('connecting in mode', this.mode);
+  }
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 5,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+export class Machine {
+  #pendingInit = [];
+
+  constructor() {
+    this.mode = 'boot';
+    this.#trackInit(this.connect());
+    this.mode = 'ready';
+  }
+
+  static async create() {
+    const machine = new Machine();
+    await Promise.all(machine.#pendingInit);
+    return machine;
+  }
+
+  async connect() {
+    console.log('connecting in mode', this.mode);
+  }
+
+  #trackInit(work) {
+    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+`,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+export class Machine {
+  #pendingInit = [];
+  #init;
+
+  constructor() {
+    this.mode = 'boot';
+    this.#trackInit(this.connect());
+    this.mode = 'ready';
+  }
+
+  async #initialize() {
+    await Promise.all(this.#pendingInit);
+  }
+
+  then(onfulfilled, onrejected) {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this).then(onfulfilled, onrejected);
+  }
+
+  async connect() {
+    console.log('connecting in mode', this.mode);
+  }
 
   #trackInit(work) {
     // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
