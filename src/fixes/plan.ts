@@ -872,8 +872,8 @@ export function planClass(
 /**
  * Plans recording every piece of work where it stands, or says why it cannot be:
  * background work (never awaited), work one call away (the wrapper's result is not its promise),
- * the constructor's `return` of a promise, an async callback of an array method (each call starts
- * its own work), work where `this` is not the instance (a nested `function`, a parameter default,
+ * the constructor's `return` of a promise, an async callback of an array method other than a
+ * statement `items.forEach(async …)` / `items.map(async …)` (recorded as `Promise.all(items.map(…))`), work where `this` is not the instance (a nested `function`, a parameter default,
  * before `super()`), a promise settled by an event (awaiting it could wait forever), decorators,
  * and a class that already uses the recorded shape's names.
  */
@@ -902,11 +902,33 @@ export function planRecord(
         ? 'work one call away'
         : work.returned
           ? 'constructor returns a promise'
-          : work.kind === 'asyncCallback'
-            ? 'async callback of an array method'
-            : undefined;
+          : undefined;
     if (decline) {
       return { decline };
+    }
+    if (work.kind === 'asyncCallback') {
+      // `items.forEach(async (item) => …);` → `this.#trackInit(Promise.all(items.map(async (item) => …)));`
+      const call = work.node.parent;
+      const statement = call?.parent;
+      if (
+        call?.type !== AST_NODE_TYPES.CallExpression ||
+        call.arguments[0] !== work.node ||
+        call.callee.type !== AST_NODE_TYPES.MemberExpression ||
+        call.callee.computed ||
+        call.callee.property.type !== AST_NODE_TYPES.Identifier ||
+        !['forEach', 'map'].includes(call.callee.property.name) ||
+        statement?.type !== AST_NODE_TYPES.ExpressionStatement ||
+        getThisOwner(call) !== constructorNode?.value ||
+        (classNode.superClass && (!superStatement || call.range[0] < superStatement.range[1]))
+      ) {
+        return { decline: 'async callback of an array method' };
+      }
+      wraps.push(
+        { range: [call.range[0], call.range[0]], text: `this.${TRACK_METHOD}(Promise.all(` },
+        ...(call.callee.property.name === 'forEach' ? [{ range: call.callee.property.range, text: 'map' } as Edit] : []),
+        { range: [call.range[1], call.range[1]], text: '))' },
+      );
+      continue;
     }
     const owner = getThisOwner(work.node);
     const inConstructor = constructorNode !== undefined && owner === constructorNode.value;

@@ -2409,7 +2409,7 @@ class Db {
     },
 
     {
-      name: 'declined: an async callback of a synchronous array method',
+      name: 'an async callback of `forEach`: recorded as `Promise.all(urls.map(…))`, so every call is awaited',
       code: `
 class Loader {
   constructor(urls: string[]) {
@@ -2425,7 +2425,71 @@ class Loader {
           messageId: 'asyncWork',
           line: 4,
           column: 18,
-          suggestions: [],
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Loader {
+  #pendingInit: unknown[] = [];
+
+  constructor(urls: string[]) {
+    this.#trackInit(Promise.all(urls.map(async (url) => {
+      await fetch(url);
+    })));
+  }
+
+  static async create(urls: string[]): Promise<Loader> {
+    const loader = new Loader(urls);
+    await Promise.all(loader.#pendingInit);
+    return loader;
+  }
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+`,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Loader {
+  #pendingInit: unknown[] = [];
+  #init: Promise<void> | undefined;
+
+  constructor(urls: string[]) {
+    this.#trackInit(Promise.all(urls.map(async (url) => {
+      await fetch(url);
+    })));
+  }
+
+  async #initialize(): Promise<void> {
+    await Promise.all(this.#pendingInit);
+  }
+
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+`,
+            },
+          ],
         },
       ],
     },
@@ -2651,12 +2715,12 @@ class Db {
   async warmUp(): Promise<void> {}
 }
 
-class Loader {
-  constructor(urls: string[]) {
-    urls.forEach(async (url) => {
-      await fetch(url);
-    });
+class Lazy {
+  constructor(ready = this.load()) {
+    void ready;
   }
+
+  async load(): Promise<void> {}
 }
 `,
       options: [{ autofix: 'factory' }],
@@ -2676,12 +2740,12 @@ class Db {
   async warmUp(): Promise<void> {}
 }
 
-class Loader {
-  constructor(urls: string[]) {
-    urls.forEach(async (url) => {
-      await fetch(url);
-    });
+class Lazy {
+  constructor(ready = this.load()) {
+    void ready;
   }
+
+  async load(): Promise<void> {}
 }
 `,
       errors: [
@@ -2708,12 +2772,12 @@ class Db {
   async warmUp(): Promise<void> {}
 }
 
-class Loader {
-  constructor(urls: string[]) {
-    urls.forEach(async (url) => {
-      await fetch(url);
-    });
+class Lazy {
+  constructor(ready = this.load()) {
+    void ready;
   }
+
+  async load(): Promise<void> {}
 }
 `,
             },
@@ -2745,12 +2809,12 @@ class Db {
   async warmUp(): Promise<void> {}
 }
 
-class Loader {
-  constructor(urls: string[]) {
-    urls.forEach(async (url) => {
-      await fetch(url);
-    });
+class Lazy {
+  constructor(ready = this.load()) {
+    void ready;
   }
+
+  async load(): Promise<void> {}
 }
 `,
             },
@@ -2779,12 +2843,12 @@ class Db {
   async warmUp(): Promise<void> {}
 }
 
-class Loader {
-  constructor(urls: string[]) {
-    urls.forEach(async (url) => {
-      await fetch(url);
-    });
+class Lazy {
+  constructor(ready = this.load()) {
+    void ready;
   }
+
+  async load(): Promise<void> {}
 }
 `,
             },
@@ -2816,12 +2880,12 @@ class Db {
   async warmUp(): Promise<void> {}
 }
 
-class Loader {
-  constructor(urls: string[]) {
-    urls.forEach(async (url) => {
-      await fetch(url);
-    });
+class Lazy {
+  constructor(ready = this.load()) {
+    void ready;
   }
+
+  async load(): Promise<void> {}
 }
 `,
             },
@@ -2829,8 +2893,8 @@ class Loader {
         },
         {
           messageId: 'asyncWork',
-          line: 15,
-          column: 18,
+          line: 14,
+          column: 23,
           suggestions: [],
         },
       ],
