@@ -551,6 +551,29 @@ export class Client extends Base {
 }
 `,
   },
+  'an async callback of `forEach` over a parameter': {
+    className: 'Warmer',
+    args: "['x', 'y']",
+    initialised: "(warmer) => warmer.warm.join() === 'x,y'",
+    log: ['warm x', 'warm y'],
+    failureLog: ['warm x', 'warm y'],
+    offers: ['factory', 'thenable'],
+    code: `${prelude}
+export class Warmer {
+  warm: string[] = [];
+
+  constructor(keys: string[]) {
+    seen.push(this);
+    keys.forEach(async (key) => {
+      log.push('warm ' + key);
+      await tick();
+      if (control.fail) throw control.fail;
+      this.warm.push(key);
+    });
+  }
+}
+`,
+  },
 };
 
 interface Outcome {

@@ -2409,7 +2409,7 @@ class Db {
     },
 
     {
-      name: 'declined: an async callback of a synchronous array method',
+      name: 'an async callback of `forEach`: recorded as `Promise.all(urls.map(…))`, so every call is awaited',
       code: `
 class Loader {
   constructor(urls: string[]) {
@@ -2425,7 +2425,71 @@ class Loader {
           messageId: 'asyncWork',
           line: 4,
           column: 18,
-          suggestions: [],
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Loader {
+  #pendingInit: unknown[] = [];
+
+  constructor(urls: string[]) {
+    this.#trackInit(Promise.all(urls.map(async (url) => {
+      await fetch(url);
+    })));
+  }
+
+  static async create(urls: string[]): Promise<Loader> {
+    const loader = new Loader(urls);
+    await Promise.all(loader.#pendingInit);
+    return loader;
+  }
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+`,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Loader {
+  #pendingInit: unknown[] = [];
+  #init: Promise<void> | undefined;
+
+  constructor(urls: string[]) {
+    this.#trackInit(Promise.all(urls.map(async (url) => {
+      await fetch(url);
+    })));
+  }
+
+  async #initialize(): Promise<void> {
+    await Promise.all(this.#pendingInit);
+  }
+
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+`,
+            },
+          ],
         },
       ],
     },
@@ -2651,12 +2715,12 @@ class Db {
   async warmUp(): Promise<void> {}
 }
 
-class Loader {
-  constructor(urls: string[]) {
-    urls.forEach(async (url) => {
-      await fetch(url);
-    });
+class Lazy {
+  constructor(ready = this.load()) {
+    void ready;
   }
+
+  async load(): Promise<void> {}
 }
 `,
       options: [{ autofix: 'factory' }],
@@ -2676,12 +2740,12 @@ class Db {
   async warmUp(): Promise<void> {}
 }
 
-class Loader {
-  constructor(urls: string[]) {
-    urls.forEach(async (url) => {
-      await fetch(url);
-    });
+class Lazy {
+  constructor(ready = this.load()) {
+    void ready;
   }
+
+  async load(): Promise<void> {}
 }
 `,
       errors: [
@@ -2708,12 +2772,12 @@ class Db {
   async warmUp(): Promise<void> {}
 }
 
-class Loader {
-  constructor(urls: string[]) {
-    urls.forEach(async (url) => {
-      await fetch(url);
-    });
+class Lazy {
+  constructor(ready = this.load()) {
+    void ready;
   }
+
+  async load(): Promise<void> {}
 }
 `,
             },
@@ -2745,12 +2809,12 @@ class Db {
   async warmUp(): Promise<void> {}
 }
 
-class Loader {
-  constructor(urls: string[]) {
-    urls.forEach(async (url) => {
-      await fetch(url);
-    });
+class Lazy {
+  constructor(ready = this.load()) {
+    void ready;
   }
+
+  async load(): Promise<void> {}
 }
 `,
             },
@@ -2779,12 +2843,12 @@ class Db {
   async warmUp(): Promise<void> {}
 }
 
-class Loader {
-  constructor(urls: string[]) {
-    urls.forEach(async (url) => {
-      await fetch(url);
-    });
+class Lazy {
+  constructor(ready = this.load()) {
+    void ready;
   }
+
+  async load(): Promise<void> {}
 }
 `,
             },
@@ -2816,12 +2880,12 @@ class Db {
   async warmUp(): Promise<void> {}
 }
 
-class Loader {
-  constructor(urls: string[]) {
-    urls.forEach(async (url) => {
-      await fetch(url);
-    });
+class Lazy {
+  constructor(ready = this.load()) {
+    void ready;
   }
+
+  async load(): Promise<void> {}
 }
 `,
             },
@@ -2829,8 +2893,8 @@ class Loader {
         },
         {
           messageId: 'asyncWork',
-          line: 15,
-          column: 18,
+          line: 14,
+          column: 23,
           suggestions: [],
         },
       ],
@@ -3557,6 +3621,130 @@ class Cache {
         },
       ],
     },
+
+    {
+      name: 'an early `return` before the work: the work is recorded, so it still does not run when the constructor returned (B5)',
+      code: `
+class Db {
+  constructor(url: string) {
+    if (!url) {
+      return; // no work without a url
+    }
+    this.connect(url);
+  }
+
+  async connect(url: string): Promise<void> {}
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 7,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Db {
+  #pendingInit: unknown[] = [];
+
+  constructor(url: string) {
+    if (!url) {
+      return; // no work without a url
+    }
+    this.#trackInit(this.connect(url));
+  }
+
+  static async create(url: string): Promise<Db> {
+    const db = new Db(url);
+    await Promise.all(db.#pendingInit);
+    return db;
+  }
+
+  async connect(url: string): Promise<void> {}
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+`,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Db {
+  #pendingInit: unknown[] = [];
+  #init: Promise<void> | undefined;
+
+  constructor(url: string) {
+    if (!url) {
+      return; // no work without a url
+    }
+    this.#trackInit(this.connect(url));
+  }
+
+  async #initialize(): Promise<void> {
+    await Promise.all(this.#pendingInit);
+  }
+
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+
+  async connect(url: string): Promise<void> {}
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+
+    {
+      name: 'a class written on one line, recorded: the new members stay on it (a block comment, not a line comment that would swallow the rest)',
+      code: `
+class A { constructor(x: boolean) { if (x) this.load(); } async load(): Promise<void> {} }
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 2,
+          column: 44,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class A { #pendingInit: unknown[] = []; constructor(x: boolean) { if (x) this.#trackInit(this.load()); } static async create(x: boolean): Promise<A> { const a = new A(x); await Promise.all(a.#pendingInit); return a; } async load(): Promise<void> {} #trackInit<T>(work: T): T { /* Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it. */ Promise.resolve(work).catch(() => {}); this.#pendingInit.push(work); return work; } }
+`,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class A { #pendingInit: unknown[] = []; #init: Promise<void> | undefined; constructor(x: boolean) { if (x) this.#trackInit(this.load()); } async #initialize(): Promise<void> { await Promise.all(this.#pendingInit); } then<T = Omit<this, 'then'>, E = never>(onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null, onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null): Promise<T | E> { this.#init ??= this.#initialize().then(() => { Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true }); }); return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected); } async load(): Promise<void> {} #trackInit<T>(work: T): T { /* Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it. */ Promise.resolve(work).catch(() => {}); this.#pendingInit.push(work); return work; } }
+`,
+            },
+          ],
+        },
+      ],
+    },
 ];
 
 tsTester.run('no-async-constructor quick fixes (TypeScript)', rule, { valid: [], invalid: tsCases });
@@ -3867,6 +4055,101 @@ export class Store {
   }
 
   async load() {}
+
+  #trackInit(work) {
+    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+
+    {
+      name: 'a later statement overwrites a field the work reads: the work is recorded where it is, so it still sees `boot` (B6)',
+      code: `
+export class Machine {
+  constructor() {
+    this.mode = 'boot';
+    this.connect();
+    this.mode = 'ready';
+  }
+
+  async connect() {
+    console.log('connecting in mode', this.mode);
+  }
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 5,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+export class Machine {
+  #pendingInit = [];
+
+  constructor() {
+    this.mode = 'boot';
+    this.#trackInit(this.connect());
+    this.mode = 'ready';
+  }
+
+  static async create() {
+    const machine = new Machine();
+    await Promise.all(machine.#pendingInit);
+    return machine;
+  }
+
+  async connect() {
+    console.log('connecting in mode', this.mode);
+  }
+
+  #trackInit(work) {
+    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+`,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+export class Machine {
+  #pendingInit = [];
+  #init;
+
+  constructor() {
+    this.mode = 'boot';
+    this.#trackInit(this.connect());
+    this.mode = 'ready';
+  }
+
+  async #initialize() {
+    await Promise.all(this.#pendingInit);
+  }
+
+  then(onfulfilled, onrejected) {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this).then(onfulfilled, onrejected);
+  }
+
+  async connect() {
+    console.log('connecting in mode', this.mode);
+  }
 
   #trackInit(work) {
     // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.

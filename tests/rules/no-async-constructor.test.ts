@@ -1333,9 +1333,150 @@ class Loader {
           column: 19,
           endLine: 6,
           endColumn: 6,
-          suggestions: [],
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Loader {
+  #pendingInit = [];
+
+  constructor(items) {
+    this.#trackInit(Promise.all(items.map(async (item) => {
+      await item.load();
+    })));
+    items.map((item) => this.#trackInit(this.load(item)));
+  }
+
+  static async create(items) {
+    const loader = new Loader(items);
+    await Promise.all(loader.#pendingInit);
+    return loader;
+  }
+
+  async load(item) {}
+
+  #trackInit(work) {
+    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+      `,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Loader {
+  #pendingInit = [];
+  #init;
+
+  constructor(items) {
+    this.#trackInit(Promise.all(items.map(async (item) => {
+      await item.load();
+    })));
+    items.map((item) => this.#trackInit(this.load(item)));
+  }
+
+  async #initialize() {
+    await Promise.all(this.#pendingInit);
+  }
+
+  then(onfulfilled, onrejected) {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this).then(onfulfilled, onrejected);
+  }
+
+  async load(item) {}
+
+  #trackInit(work) {
+    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+      `,
+            },
+          ],
         },
-        { messageId: 'asyncWork', line: 7, column: 25, endLine: 7, endColumn: 40, suggestions: [] },
+        {
+          messageId: 'asyncWork',
+          line: 7,
+          column: 25,
+          endLine: 7,
+          endColumn: 40,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Loader {
+  #pendingInit = [];
+
+  constructor(items) {
+    this.#trackInit(Promise.all(items.map(async (item) => {
+      await item.load();
+    })));
+    items.map((item) => this.#trackInit(this.load(item)));
+  }
+
+  static async create(items) {
+    const loader = new Loader(items);
+    await Promise.all(loader.#pendingInit);
+    return loader;
+  }
+
+  async load(item) {}
+
+  #trackInit(work) {
+    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+      `,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Loader {
+  #pendingInit = [];
+  #init;
+
+  constructor(items) {
+    this.#trackInit(Promise.all(items.map(async (item) => {
+      await item.load();
+    })));
+    items.map((item) => this.#trackInit(this.load(item)));
+  }
+
+  async #initialize() {
+    await Promise.all(this.#pendingInit);
+  }
+
+  then(onfulfilled, onrejected) {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this).then(onfulfilled, onrejected);
+  }
+
+  async load(item) {}
+
+  #trackInit(work) {
+    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+      `,
+            },
+          ],
+        },
       ],
     },
     // new Promise whose executor does work (a timer, I/O), or is async.
