@@ -135,7 +135,19 @@ export function moduleSource(shape: Shape): string {
 const linter = new Linter({ configType: 'flat' });
 const plugin = { rules: rules as unknown as Record<string, never> };
 
+const configs = new Map<string, Linter.Config[]>();
+
 function lintConfig(shape: Shape, allRules: boolean): Linter.Config[] {
+  const key = JSON.stringify([shape.lang, allRules, shape.ruleOptions ?? null]);
+  let config = configs.get(key);
+  if (!config) {
+    config = buildLintConfig(shape, allRules);
+    configs.set(key, config);
+  }
+  return config;
+}
+
+function buildLintConfig(shape: Shape, allRules: boolean): Linter.Config[] {
   const ruleEntries: Linter.RulesRecord = allRules
     ? Object.fromEntries(Object.keys(rules).map((name) => [`async-init/${name}`, 'error']))
     : {};
@@ -691,7 +703,8 @@ export function checkFixOutcomes(shapes: readonly Shape[], options: CheckOptions
 }
 
 function writeModule(source: string, shape: Shape): string {
-  return writeTempModule(transpile(source), shape.name.replace(/[^\w-]+/g, '-').slice(0, 40) || 'shape');
+  // JavaScript runs as written; TypeScript loses its types (transpileModule, no type-check).
+  return writeTempModule(shape.lang === 'ts' ? transpile(source) : source, shape.name.replace(/[^\w-]+/g, '-').slice(0, 40) || 'shape');
 }
 
 /** A shape's outcome in a few lines, for test failure messages and fuzz reports. */
