@@ -18,6 +18,11 @@ export interface ConstructionWork {
   work: AsyncWork;
   /** "`Db`'s constructor", "The initialiser of `Db.ready`". */
   where: string;
+  /** Background work (a loop that runs until the object is closed): never awaited by a transform. */
+  background?: boolean;
+  /** Work started one call away: work.node is then the constructor's call of a synchronous
+   *  wrapper (`this.start()`), `path` names the chain for messages. */
+  via?: { path: string };
 }
 
 export interface ConstructionWorkOptions {

@@ -5,6 +5,7 @@ import { collectConstructionWork } from '../analysis/construction-work.js';
 import { createRule } from '../utils/create-rule.js';
 import { isReadyPromiseAssignment, matchesKnownSafeCall, type KnownSafeCall } from '../analysis/async-work.js';
 import { getTypeTier } from '../analysis/types.js';
+import { isAwaitedByOwnInit } from '../analysis/awaited-by-class.js';
 import { createFactoryFix, type ConstructorVisibility } from '../fixes/static-factory.js';
 import { createThenableFix } from '../fixes/awaitable-class.js';
 
@@ -170,14 +171,14 @@ export default createRule<Options, MessageIds>({
         checkFieldInitializers: checkFields,
         isAllowed: (work) =>
           (allowReadyPromise && isReadyPromiseAssignment(work.node)) ||
+          isAwaitedByOwnInit(work, node, sourceCode) ||
           (work.callee !== undefined && matchesKnownSafeCall(work.callee, knownSafe, sourceCode, types)),
       });
       if (found.length === 0) {
         return;
       }
-      const nodes = found.map(({ work }) => work.node);
-      const factory = createFactoryFix(node, nodes, sourceCode, { factoryName, constructorVisibility, filename: context.filename });
-      const thenable = createThenableFix(node, nodes, sourceCode, { filename: context.filename });
+      const factory = createFactoryFix(node, found, sourceCode, { factoryName, constructorVisibility, filename: context.filename });
+      const thenable = createThenableFix(node, found, sourceCode, { filename: context.filename });
       const data = { className, factoryName };
       const autofixWith = options.autofix === 'factory' ? factory : options.autofix === 'thenable' ? thenable : null;
       for (const { work, where } of found) {
