@@ -511,7 +511,9 @@ export class UserSession {
     code: `
 function openFile(path, callback) {
   ev('open:start');
+  control.pending++;
   setTimeout(() => {
+    control.pending--;
     if (control.fail) {
       callback(control.error);
     } else {
@@ -622,6 +624,134 @@ export class Telemetry {
     return 'token:' + apiKey;
   }
 }
+`,
+  },
+  {
+    name: 'legacy client: reads `arguments` (regression B2: the factory passed only the named parameters)',
+    lang: 'js',
+    className: 'LegacyClient',
+    args: "'primary', 'replica'",
+    check: "(client) => client.hosts.join() === 'primary,replica'",
+    offers: both,
+    code: `
+export class LegacyClient {
+  constructor(host) {
+    seen.push(this);
+    this.hosts = [];
+    ev('ctor:start');
+    this.connectAll(host, Array.prototype.slice.call(arguments, 1));
+  }
+
+  async connectAll(host, replicas) {
+    await work('connect');
+    this.hosts.push(host, ...replicas);
+  }
+}
+`,
+  },
+  {
+    name: 'sdk: a destructured options parameter with a default before a required one (regression B4: TS1016)',
+    lang: 'ts',
+    className: 'Uploader',
+    args: "{ retries: 2 }, 'bucket-1'",
+    check: "(uploader) => uploader.target === 'bucket-1 x2'",
+    offers: both,
+    code: `
+export class Uploader {
+  target = '';
+
+  constructor({ retries = 1 }: { retries?: number } = {}, private readonly bucket: string) {
+    seen.push(this);
+    ev('ctor:start');
+    this.prepare(bucket, retries);
+  }
+
+  private async prepare(bucket: string, retries: number): Promise<void> {
+    await work('prepare');
+    this.target = bucket + ' x' + retries + (this.bucket === bucket ? '' : '?');
+  }
+}
+`,
+  },
+  {
+    name: 'fan-out client: a rest parameter read in a loop',
+    lang: 'ts',
+    className: 'FanOut',
+    args: "'a', 'b', 'c'",
+    check: "(client) => client.nodes.join() === 'a,b,c'",
+    offers: both,
+    code: `
+export class FanOut {
+  nodes: string[] = [];
+
+  constructor(...urls: string[]) {
+    seen.push(this);
+    for (const url of urls) {
+      ev('ctor:node');
+      this.join(url);
+    }
+  }
+
+  private async join(url: string): Promise<void> {
+    await work('join');
+    this.nodes.push(url);
+  }
+}
+`,
+  },
+  {
+    name: 'lazy loader: work in a conditional expression and behind `||`',
+    lang: 'ts',
+    className: 'LazyLoader',
+    args: '{ lazy: false }',
+    check: "(loader) => loader.loaded === true && loader.indexed === true",
+    offers: both,
+    code: `
+export class LazyLoader {
+  loaded = false;
+  indexed = false;
+  ready: Promise<void> | undefined;
+
+  constructor(options: { lazy?: boolean }) {
+    seen.push(this);
+    this.ready = options.lazy ? undefined : this.load();
+    options.lazy || this.index();
+    ev('ctor:end');
+  }
+
+  async load(): Promise<void> {
+    await work('load');
+    this.loaded = true;
+  }
+
+  async index(): Promise<void> {
+    await work('index');
+    this.indexed = true;
+  }
+}
+`,
+  },
+  {
+    name: 'store: a named class expression',
+    lang: 'js',
+    className: 'Store',
+    reportedName: 'MemoryStore',
+    args: '',
+    check: '(store) => store.loaded === true',
+    offers: both,
+    code: `
+export const Store = class MemoryStore {
+  constructor() {
+    seen.push(this);
+    this.loaded = false;
+    this.load();
+  }
+
+  async load() {
+    await work('load');
+    this.loaded = true;
+  }
+};
 `,
   },
 ];

@@ -12,14 +12,15 @@ import type { Shape } from '../helpers/fix-outcomes.js';
  * false on purpose.
  */
 
-export type ParamKind = 'plain' | 'default' | 'destructured' | 'property';
+export type ParamKind = 'plain' | 'default' | 'destructured' | 'property' | 'rest';
 export type Form = 'call' | 'void' | 'catch' | 'stored' | 'storedPrivate' | 'iife' | 'then' | 'promise' | 'all' | 'function';
 export type Wrapper = 'none' | 'if' | 'ifElse' | 'ifElseBoth' | 'forOf' | 'forCount' | 'try' | 'switch';
-export type StatementKind = 'event' | 'assign' | 'local';
+export type StatementKind = 'event' | 'assign' | 'local' | 'readSync';
 
 export interface Piece {
   form: Form;
-  wrapper: Wrapper;
+  /** Outermost first: `['forOf', 'if']` is an `if` inside a `for…of`. */
+  wrappers: Wrapper[];
   /** Which readable value the work is given (an index into what is in scope, modulo its length). */
   arg: number;
   /** Which condition guards it (an index, modulo), for `if`/`switch`. */
@@ -49,25 +50,25 @@ export interface GeneratedClass {
 
 const piece: fc.Arbitrary<Piece> = fc.record({
   form: fc.constantFrom<Form>('call', 'void', 'catch', 'stored', 'storedPrivate', 'iife', 'then', 'promise', 'all', 'function'),
-  wrapper: fc.oneof(
-    { weight: 3, arbitrary: fc.constant<Wrapper>('none') },
-    { weight: 5, arbitrary: fc.constantFrom<Wrapper>('if', 'ifElse', 'ifElseBoth', 'forOf', 'forCount', 'try', 'switch') },
-  ),
+  wrappers: fc.array(fc.constantFrom<Wrapper>('if', 'ifElse', 'ifElseBoth', 'forOf', 'forCount', 'try', 'switch'), { maxLength: 2 }),
   arg: fc.nat({ max: 7 }),
   cond: fc.nat({ max: 7 }),
   inner: fc.boolean(),
-  after: fc.option(fc.constantFrom<StatementKind>('event', 'assign'), { freq: 2 }),
+  after: fc.option(fc.constantFrom<StatementKind>('event', 'assign', 'readSync'), { freq: 2 }),
 });
 
 export const generatedClass: fc.Arbitrary<GeneratedClass> = fc.record({
   lang: fc.constantFrom<'js' | 'ts'>('js', 'ts'),
   subclass: fc.boolean(),
-  params: fc.shuffledSubarray<ParamKind>(['plain', 'default', 'destructured', 'property'], { minLength: 0, maxLength: 4 }),
+  params: fc
+    .shuffledSubarray<ParamKind>(['plain', 'default', 'destructured', 'property', 'rest'], { minLength: 0, maxLength: 5 })
+    // A rest parameter comes last.
+    .map((params) => [...params.filter((kind) => kind !== 'rest'), ...params.filter((kind) => kind === 'rest')]),
   retries: fc.constantFrom<0 | 2>(0, 2),
   enabled: fc.boolean(),
   before: fc.array(fc.constantFrom<StatementKind>('event', 'assign', 'local'), { maxLength: 3 }),
   pieces: fc.array(piece, { minLength: 1, maxLength: 3 }),
-  after: fc.array(fc.constantFrom<StatementKind>('event', 'assign'), { maxLength: 2 }),
+  after: fc.array(fc.constantFrom<StatementKind>('event', 'assign', 'readSync'), { maxLength: 2 }),
   fields: fc.array(fc.record({ kind: fc.constantFrom<FieldSpec['kind']>('plain', 'work', 'workCatch') }), { maxLength: 2 }),
   privateState: fc.boolean(),
 });
@@ -115,6 +116,12 @@ export function renderClass(spec: GeneratedClass, name = 'generated'): Shape {
         strings.push({ expr: 'String(retries)', value: String(spec.retries) });
         conditions.push({ expr: 'retries > 0' });
         break;
+      case 'rest':
+        paramTexts.push(ts ? '...rest: string[]' : '...rest');
+        args.push("'r1', 'r2'");
+        strings.push({ expr: "rest.join('+')", value: 'r1+r2' });
+        conditions.push({ expr: 'rest.length > 1' });
+        break;
       case 'destructured':
         paramTexts.push(
           ts ? "{ enabled = true, label = 'L' }: { enabled?: boolean; label?: string } = {}" : "{ enabled = true, label = 'L' } = {}",
@@ -124,6 +131,9 @@ export function renderClass(spec: GeneratedClass, name = 'generated'): Shape {
         conditions.push({ expr: 'enabled' }, { expr: '!enabled' });
         break;
     }
+  }
+  if (!ts && params.length > 0 && spec.retries === 2) {
+    strings.push({ expr: 'String(arguments.length)', value: String(args.length) });
   }
   if (conditions.length === 0) {
     conditions.push({ expr: 'this.loaded.length === 0' }, { expr: 'this.errors.length > 0' });
@@ -143,6 +153,9 @@ export function renderClass(spec: GeneratedClass, name = 'generated'): Shape {
         const source = strings[n % Math.max(strings.length, 1)];
         return [`this.field${n} = ${source ? source.expr : "'v'"} + '!';`, `ev('ctor:s${n}');`];
       }
+      case 'readSync':
+        // Reads what the work's synchronous part did (load() records its key before it awaits).
+        return [`ev('ctor:s${n}-saw' + this.started.length);`];
       case 'local': {
         const source = strings[n % Math.max(strings.length, 1)];
         const value = source ? source.value : 'v';
@@ -213,53 +226,43 @@ export function renderClass(spec: GeneratedClass, name = 'generated'): Shape {
     const cond = conditions[p.cond % conditions.length]!;
     const innerStatement = p.inner ? [`ev('ctor:in${index}');`] : [];
     const indent = (lines: string[]): string[] => lines.map((line) => `  ${line}`);
-    const work = renderForm(p.form, key, string.expr);
-    switch (p.wrapper) {
-      case 'none':
-        body.push(...innerStatement, ...work);
-        break;
-      case 'if':
-        body.push(`if (${cond.expr}) {`, ...indent([...innerStatement, ...work]), '}');
-        break;
-      case 'ifElse':
-        body.push(`if (${cond.expr}) {`, ...indent([...innerStatement, ...work]), '} else {', `  ev('ctor:else${index}');`, '}');
-        break;
-      case 'ifElseBoth':
-        body.push(
-          `if (${cond.expr}) {`,
-          ...indent([...innerStatement, ...work]),
-          '} else {',
-          ...indent(renderForm(p.form, `${key}e`, string.expr)),
-          '}',
-        );
-        break;
-      case 'forOf':
-        body.push(
-          `for (const item of [${string.expr}, 'z']) {`,
-          ...indent([...innerStatement, ...renderForm(p.form, key, 'item')]),
-          '}',
-        );
-        break;
-      case 'forCount':
-        body.push(`for (let i = 0; i < 2; i++) {`, ...indent([...innerStatement, ...work]), '}');
-        break;
-      case 'try':
-        body.push('try {', ...indent([...innerStatement, ...work]), '} catch {', `  ev('ctor:catch${index}');`, '}');
-        break;
-      case 'switch': {
-        const matches = p.cond % 2 === 0;
-        body.push(
-          `switch (${string.expr}) {`,
-          `  case '${matches ? string.value : 'other'}':`,
-          ...indent(indent([...innerStatement, ...work])),
-          '    break;',
-          '  default:',
-          `    ev('ctor:default${index}');`,
-          '}',
-        );
-        break;
+    /** The work under wrappers[level…], for key `key`, reading `arg`. */
+    const wrap = (level: number, pieceKey: string, arg: string): string[] => {
+      const wrapper = p.wrappers[level];
+      if (wrapper === undefined) {
+        return [...innerStatement, ...renderForm(p.form, pieceKey, arg)];
       }
-    }
+      const inner = (): string[] => indent(wrap(level + 1, pieceKey, arg));
+      switch (wrapper) {
+        case 'none':
+          return wrap(level + 1, pieceKey, arg);
+        case 'if':
+          return [`if (${cond.expr}) {`, ...inner(), '}'];
+        case 'ifElse':
+          return [`if (${cond.expr}) {`, ...inner(), '} else {', `  ev('ctor:else${index}');`, '}'];
+        case 'ifElseBoth':
+          return [`if (${cond.expr}) {`, ...inner(), '} else {', ...indent(wrap(level + 1, `${pieceKey}e`, arg)), '}'];
+        case 'forOf':
+          return [`for (const item${level} of [${arg}, 'z']) {`, ...indent(wrap(level + 1, pieceKey, `item${level}`)), '}'];
+        case 'forCount':
+          return [`for (let i${level} = 0; i${level} < 2; i${level}++) {`, ...inner(), '}'];
+        case 'try':
+          return ['try {', ...inner(), '} catch {', `  ev('ctor:catch${index}');`, '}'];
+        case 'switch': {
+          const matches = (p.cond + level) % 2 === 0;
+          return [
+            `switch (${arg}) {`,
+            `  case '${matches ? string.value : 'other'}':`,
+            ...indent(inner()),
+            '    break;',
+            '  default:',
+            `    ev('ctor:default${index}');`,
+            '}',
+          ];
+        }
+      }
+    };
+    body.push(...wrap(0, key, string.expr));
     if (p.after) {
       body.push(...statement(p.after));
     }
@@ -291,7 +294,9 @@ export function renderClass(spec: GeneratedClass, name = 'generated'): Shape {
         ? 'function later(key: string, value: string, callback: (error: Error | null) => void): void {'
         : 'function later(key, value, callback) {',
       "  ev(key + ':start');",
+      '  control.pending++;',
       '  setTimeout(() => {',
+      '    control.pending--;',
       '    if (control.fail) {',
       '      callback(control.error);',
       '    } else {',
@@ -330,6 +335,7 @@ export function renderClass(spec: GeneratedClass, name = 'generated'): Shape {
   lines.push(`export class Subject${spec.subclass ? ' extends Base' : ''} {`);
   const members: string[] = [
     ts ? 'loaded: string[] = [];' : 'loaded = [];',
+    ts ? 'started: string[] = [];' : 'started = [];',
     ts ? 'errors: unknown[] = [];' : 'errors = [];',
     ...(spec.privateState ? ['#secret = 1;'] : []),
     ...fieldsDeclared,
@@ -339,6 +345,7 @@ export function renderClass(spec: GeneratedClass, name = 'generated'): Shape {
   lines.push(`  constructor(${paramTexts.join(', ')}) {`, ...body.map((line) => `    ${line}`), '  }', '');
   lines.push(
     ts ? '  async load(key: string, value: string): Promise<void> {' : '  async load(key, value) {',
+    '    this.started.push(key);',
     '    await work(key);',
     "    this.loaded.push(key + '=' + value);",
     '  }',

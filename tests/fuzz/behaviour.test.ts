@@ -25,7 +25,7 @@ const runsPerSeed = env.FUZZ_RUNS ? Number(env.FUZZ_RUNS) : undefined;
 const seconds = env.FUZZ_SECONDS ? Number(env.FUZZ_SECONDS) : undefined;
 const outDir = env.FUZZ_OUT;
 /** Programs evaluated one by one while shrinking a failure (each costs a child process). */
-const SHRINK_BUDGET = 40;
+const SHRINK_BUDGET = env.FUZZ_SHRINK ? Number(env.FUZZ_SHRINK) : 15;
 
 interface Coverage {
   classes: number;
@@ -156,8 +156,8 @@ function plan(): Planned[] {
   }
   const random = Math.floor(Math.random() * 2 ** 31);
   return [
-    { label: 'the fixed seed', seed: FIXED_SEED, runs: runsPerSeed ?? 60 },
-    { label: 'a random seed', seed: random, runs: runsPerSeed ?? 30 },
+    { label: 'the fixed seed', seed: FIXED_SEED, runs: runsPerSeed ?? 30 },
+    { label: 'a random seed', seed: random, runs: runsPerSeed ?? 20 },
   ];
 }
 

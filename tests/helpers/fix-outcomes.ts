@@ -45,6 +45,8 @@ export interface Shape {
   code: string;
   /** The exported class the driver constructs. */
   className: string;
+  /** The class's own name, when it differs from the export (`export const T = class Store {…}`). */
+  reportedName?: string;
   /** The constructor's arguments as JavaScript source; `m` is the module's namespace. */
   args?: string;
   /** A JavaScript function `(instance, m) => boolean`: is the awaited instance initialised? */
@@ -83,7 +85,7 @@ export interface ShapeOutcome {
 
 const TS_PRELUDE = `export const log: string[] = [];
 export const seen: object[] = [];
-export const control = { fail: false, error: new Error('init failed') };
+export const control = { fail: false, error: new Error('init failed'), pending: 0 };
 
 function ev(event: string): void {
   log.push(event);
@@ -95,7 +97,9 @@ function tick(): Promise<void> {
 
 async function work(name: string): Promise<string> {
   ev(name + ':start');
+  control.pending++;
   await tick();
+  control.pending--;
   if (control.fail) {
     throw control.error;
   }
@@ -106,7 +110,7 @@ async function work(name: string): Promise<string> {
 
 const JS_PRELUDE = `export const log = [];
 export const seen = [];
-export const control = { fail: false, error: new Error('init failed') };
+export const control = { fail: false, error: new Error('init failed'), pending: 0 };
 
 function ev(event) {
   log.push(event);
@@ -118,7 +122,9 @@ function tick() {
 
 async function work(name) {
   ev(name + ':start');
+  control.pending++;
   await tick();
+  control.pending--;
   if (control.fail) {
     throw control.error;
   }
@@ -190,8 +196,10 @@ function lintShape(shape: Shape, source: string): Linted {
   const reported = messages.filter((message) => message.ruleId === 'async-init/no-async-constructor');
   const outputs: Linted['outputs'] = [];
   const seenOutputs = new Set<string>();
+  // Only the fixes of the class the driver constructs (another class's fix leaves this one as it was).
+  const ofClass = new RegExp(`\\b${shape.reportedName ?? shape.className}\\b`);
   for (const message of reported) {
-    for (const suggestion of message.suggestions ?? []) {
+    for (const suggestion of (message.suggestions ?? []).filter((candidate) => ofClass.test(candidate.desc))) {
       const transform: Transform = suggestion.messageId === 'suggestFactory' ? 'factory' : 'thenable';
       const { range, text } = suggestion.fix;
       const output = source.slice(0, range[0]) + text + source.slice(range[1]);
@@ -261,8 +269,8 @@ interface RunRecord {
   lateFailure: PhaseRecord;
 }
 
-const SETTLE_MS = 1500;
-const DRAIN_MS = 30;
+const SETTLE_MS = 3000;
+const DRAIN_MS = 15;
 const LATE_MS = 20;
 
 function driverSource(programs: readonly Program[], sequential: boolean): string {
@@ -306,6 +314,15 @@ async function race(value, m) {
   clearTimeout(timer);
   return result;
 }
+// Waits until no work() is pending and the log has stopped growing (a loaded machine delays timers).
+async function drain(m) {
+  let last = -1;
+  for (let i = 0; i < 200; i++) {
+    await sleep(${DRAIN_MS});
+    if (m.control.pending === 0 && m.log.length === last) return;
+    last = m.log.length;
+  }
+}
 async function phase(p, m, state, { fail, late }) {
   m.log.length = 0;
   m.seen.length = 0;
@@ -316,7 +333,7 @@ async function phase(p, m, state, { fail, late }) {
   try {
     made = p.make(m);
   } catch (error) {
-    await sleep(${DRAIN_MS});
+    await drain(m);
     return { status: 'threw', reason: message(error), finalLog: [...m.log], unhandled: state.unhandled.map((u) => u.reason) };
   }
   record.syncLog = [...m.log];
@@ -342,7 +359,7 @@ async function phase(p, m, state, { fail, late }) {
   } else if (m.seen.length === 1) {
     try { p.close(m.seen[0], m); } catch {}
   }
-  await sleep(${DRAIN_MS});
+  await drain(m);
   m.control.fail = false;
   record.finalLog = [...m.log];
   record.unhandled = state.unhandled.filter((u) => u.promise !== made).map((u) => u.reason);
