@@ -1,7 +1,15 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import type { ConstructionWork } from '../analysis/construction-work.js';
-import { findMembers, getClassName, getSameFileAncestors, getThisOwner, isGlobalReference, type ClassNode } from '../utils/ast.js';
+import {
+  findMembers,
+  getClassName,
+  getSameFileAncestors,
+  getThisOwner,
+  hasConstructorOverloads,
+  isGlobalReference,
+  type ClassNode,
+} from '../utils/ast.js';
 import { recordDecline } from './declines.js';
 import {
   findCallSites,
@@ -99,6 +107,10 @@ export function createThenableFix(
 }
 
 function createMovedThenable(plan: MovePlan, sourceCode: SourceCode): Fixer | null {
+  // `#init` would land between the overload signatures and the implementation: recorded instead.
+  if (hasConstructorOverloads(plan.classNode)) {
+    return null;
+  }
   const parameterEdits: Edit[] = [];
   for (const read of plan.parameterReads) {
     const edit = readAsProperty(read, plan.constructorNode.value);

@@ -61,6 +61,7 @@ export interface Layout {
 
 export interface MovePlan {
   classNode: ClassNode;
+  /** The class's name; empty for an anonymous class (which has no factory). */
   className: string;
   constructorNode: ConstructorNode;
   isTypeScript: boolean;
@@ -83,7 +84,7 @@ export interface MovePlan {
 /**
  * Plans moving every reported expression of a class out of its constructor, or returns
  * `undefined` when that cannot be made right (the report then has no fix):
- * - the class is anonymous, has decorators, constructor overloads or parameter decorators;
+ * - the class has decorators or parameter decorators;
  * - a reported expression is not a whole top-level statement of the constructor (`work;`,
  *   `void work;`, `this.field = work;`): inside a branch, a loop, a callback, a declaration, a
  *   field initialiser, a `return`;
@@ -99,10 +100,8 @@ export function planMove(
 ): MovePlan | undefined {
   const constructorNode = getConstructor(classNode);
   if (
-    !classNode.id ||
     !constructorNode ||
     reportNodes.length === 0 ||
-    hasConstructorOverloads(classNode) ||
     hasDecorators(classNode) ||
     constructorNode.value.params.some(hasDecorators)
   ) {
@@ -155,7 +154,7 @@ export function planMove(
   const { removals, bodyLeftEmpty } = planRemovals(body, moved, sourceCode);
   return {
     classNode,
-    className: classNode.id.name,
+    className: classNode.id?.name ?? '',
     constructorNode,
     isTypeScript,
     layout,
@@ -586,6 +585,7 @@ export function placeMembers(
   const removable =
     !keepConstructor &&
     plan.bodyLeftEmpty &&
+    !hasConstructorOverloads(plan.classNode) &&
     constructorNode.value.params.length === 0 &&
     !constructorNode.accessibility &&
     !plan.classNode.superClass &&
@@ -845,7 +845,17 @@ export function planRecord(
     if (waitsForAnEvent(work.node, sourceCode.visitorKeys)) {
       return { decline: 'waits for an event' };
     }
-    const target = work.node.parent?.type === AST_NODE_TYPES.ChainExpression ? work.node.parent : work.node;
+    // `this.connect()!`, `client?.connect()`, `work as Promise<void>`: the whole expression is recorded.
+    let target: TSESTree.Node = work.node;
+    while (
+      target.parent &&
+      (target.parent.type === AST_NODE_TYPES.ChainExpression ||
+        target.parent.type === AST_NODE_TYPES.TSNonNullExpression ||
+        target.parent.type === AST_NODE_TYPES.TSAsExpression ||
+        target.parent.type === AST_NODE_TYPES.TSSatisfiesExpression)
+    ) {
+      target = target.parent;
+    }
     wraps.push(
       { range: [target.range[0], target.range[0]], text: `this.${TRACK_METHOD}(` },
       { range: [target.range[1], target.range[1]], text: ')' },

@@ -1,6 +1,10 @@
 import rule from '../../src/rules/no-async-constructor.js';
 import { jsTester, typedTester } from '../helpers/rule-tester.js';
 
+/** The two endings of the `asyncWork` message: the work's errors reach nobody, or its own handler. */
+const UNHANDLED = ' and cannot catch its errors';
+const HANDLED = ', and its errors go to its handler, not to them';
+
 // Cases added after tests/rules/no-async-constructor.test.ts was handed to the fixes branch:
 // false positives and message problems found by the corpus run on real packages.
 // `suggestions` are the fixes branch's; these cases state them as the rule gives them.
@@ -71,11 +75,35 @@ Db = class {
       errors: [
         {
           messageId: 'asyncWork',
-          data: { where: "`Db`'s constructor", work: '`this.open()`', className: 'Db' },
+          data: { where: "`Db`'s constructor", work: '`this.open()`', className: 'Db', errors: UNHANDLED },
           line: 5,
           column: 5,
           endLine: 5,
           endColumn: 16,
+          suggestions: [
+            {
+              messageId: 'suggestThenable',
+              output: `
+var Db;
+Db = class {
+  #init;
+
+  async #initialize() {
+    await this.open();
+  }
+
+  then(onfulfilled, onrejected) {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this).then(onfulfilled, onrejected);
+  }
+
+  async open() {}
+};
+      `,
+            },
+          ],
         },
       ],
     },
@@ -95,10 +123,34 @@ const models = {
       errors: [
         {
           messageId: 'asyncWork',
-          data: { where: "`(anonymous class)`'s constructor", work: '`this.open()`', className: '(anonymous class)' },
+          data: { where: "`(anonymous class)`'s constructor", work: '`this.open()`', className: '(anonymous class)', errors: UNHANDLED },
           line: 5,
           column: 7,
-          suggestions: [],
+          suggestions: [
+            {
+              messageId: 'suggestThenable',
+              output: `
+const models = {
+  Db: class {
+    #init;
+
+    async #initialize() {
+      await this.open();
+    }
+
+    then(onfulfilled, onrejected) {
+      this.#init ??= this.#initialize().then(() => {
+        Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+      });
+      return this.#init.then(() => this).then(onfulfilled, onrejected);
+    }
+
+    async open() {}
+  },
+};
+      `,
+            },
+          ],
         },
       ],
     },

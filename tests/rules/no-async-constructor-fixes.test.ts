@@ -538,7 +538,7 @@ class Session {
     },
 
     {
-      name: 'parameters read by the moved code: the factory passes them; `#initialize()` has none, so no awaitable fix',
+      name: 'parameters read by the moved code: the factory passes them; the awaitable class records the work (`#initialize()` has no parameters)',
       code: `
 async function connect(url: string, options: { retries: number }): Promise<void> {}
 
@@ -567,6 +567,42 @@ class Client {
     const client = new Client(url, retries);
     await connect(url, { retries });
     return client;
+  }
+}
+`,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+async function connect(url: string, options: { retries: number }): Promise<void> {}
+
+class Client {
+  #pendingInit: unknown[] = [];
+  #init: Promise<void> | undefined;
+
+  constructor(url: string, retries = 3) {
+    this.#trackInit(connect(url, { retries }));
+  }
+
+  async #initialize(): Promise<void> {
+    await Promise.all(this.#pendingInit);
+  }
+
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
   }
 }
 `,
@@ -1070,7 +1106,7 @@ class OneLine { #init: Promise<void> | undefined; async #initialize(): Promise<v
       ],
     },
     {
-      name: 'declined: the moved code reads a constructor local declared before it',
+      name: 'work that reads a constructor local: recorded where the local is',
       code: `
 class Db {
   constructor(url: string) {
@@ -1087,13 +1123,79 @@ class Db {
           messageId: 'asyncWork',
           line: 5,
           column: 5,
-          suggestions: [],
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Db {
+  #pendingInit: unknown[] = [];
+
+  constructor(url: string) {
+    const normalized = url.trim();
+    this.#trackInit(this.connect(normalized));
+  }
+
+  static async create(url: string): Promise<Db> {
+    const db = new Db(url);
+    await Promise.all(db.#pendingInit);
+    return db;
+  }
+
+  async connect(url: string): Promise<void> {}
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+`,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Db {
+  #pendingInit: unknown[] = [];
+  #init: Promise<void> | undefined;
+
+  constructor(url: string) {
+    const normalized = url.trim();
+    this.#trackInit(this.connect(normalized));
+  }
+
+  async #initialize(): Promise<void> {
+    await Promise.all(this.#pendingInit);
+  }
+
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+
+  async connect(url: string): Promise<void> {}
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+`,
+            },
+          ],
         },
       ],
     },
 
     {
-      name: 'declined: the moved code reads a parameter the constructor reassigns',
+      name: 'work that reads a parameter the constructor reassigns: recorded where it is',
       code: `
 class Db {
   constructor(url: string) {
@@ -1110,13 +1212,79 @@ class Db {
           messageId: 'asyncWork',
           line: 5,
           column: 5,
-          suggestions: [],
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Db {
+  #pendingInit: unknown[] = [];
+
+  constructor(url: string) {
+    url = url.trim();
+    this.#trackInit(this.connect(url));
+  }
+
+  static async create(url: string): Promise<Db> {
+    const db = new Db(url);
+    await Promise.all(db.#pendingInit);
+    return db;
+  }
+
+  async connect(url: string): Promise<void> {}
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+`,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Db {
+  #pendingInit: unknown[] = [];
+  #init: Promise<void> | undefined;
+
+  constructor(url: string) {
+    url = url.trim();
+    this.#trackInit(this.connect(url));
+  }
+
+  async #initialize(): Promise<void> {
+    await Promise.all(this.#pendingInit);
+  }
+
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+
+  async connect(url: string): Promise<void> {}
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+`,
+            },
+          ],
         },
       ],
     },
 
     {
-      name: 'declined: inside a branch',
+      name: 'inside a branch: recorded where it is, so the guard still decides',
       code: `
 class Db {
   constructor(lazy: boolean) {
@@ -1134,13 +1302,81 @@ class Db {
           messageId: 'asyncWork',
           line: 5,
           column: 7,
-          suggestions: [],
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Db {
+  #pendingInit: unknown[] = [];
+
+  constructor(lazy: boolean) {
+    if (!lazy) {
+      this.#trackInit(this.connect());
+    }
+  }
+
+  static async create(lazy: boolean): Promise<Db> {
+    const db = new Db(lazy);
+    await Promise.all(db.#pendingInit);
+    return db;
+  }
+
+  async connect(): Promise<void> {}
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+`,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Db {
+  #pendingInit: unknown[] = [];
+  #init: Promise<void> | undefined;
+
+  constructor(lazy: boolean) {
+    if (!lazy) {
+      this.#trackInit(this.connect());
+    }
+  }
+
+  async #initialize(): Promise<void> {
+    await Promise.all(this.#pendingInit);
+  }
+
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+
+  async connect(): Promise<void> {}
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+`,
+            },
+          ],
         },
       ],
     },
 
     {
-      name: 'declined: inside a loop',
+      name: 'inside a loop: each iteration\'s work is recorded',
       code: `
 class Pool {
   size = 4;
@@ -1160,13 +1396,83 @@ class Pool {
           messageId: 'asyncWork',
           line: 7,
           column: 7,
-          suggestions: [],
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Pool {
+  #pendingInit: unknown[] = [];
+  size = 4;
+
+  constructor() {
+    while (this.size-- > 0) {
+      this.#trackInit(this.open());
+    }
+  }
+
+  static async create(): Promise<Pool> {
+    const pool = new Pool();
+    await Promise.all(pool.#pendingInit);
+    return pool;
+  }
+
+  async open(): Promise<void> {}
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+`,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Pool {
+  #pendingInit: unknown[] = [];
+  #init: Promise<void> | undefined;
+  size = 4;
+
+  constructor() {
+    while (this.size-- > 0) {
+      this.#trackInit(this.open());
+    }
+  }
+
+  async #initialize(): Promise<void> {
+    await Promise.all(this.#pendingInit);
+  }
+
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+
+  async open(): Promise<void> {}
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+`,
+            },
+          ],
         },
       ],
     },
 
     {
-      name: 'declined: an anonymous class',
+      name: 'an anonymous class: the awaitable class only (a factory needs a name to construct)',
       code: `
 export default class {
   constructor() {
@@ -1182,13 +1488,38 @@ export default class {
           messageId: 'asyncWork',
           line: 4,
           column: 5,
-          suggestions: [],
+          suggestions: [
+            {
+              messageId: 'suggestThenable',
+              output: `
+export default class {
+  #init: Promise<void> | undefined;
+
+  async #initialize(): Promise<void> {
+    await this.load();
+  }
+
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+
+  async load(): Promise<void> {}
+}
+`,
+            },
+          ],
         },
       ],
     },
 
     {
-      name: 'declined: a class expression without a name of its own',
+      name: 'a class expression without a name of its own: the awaitable class only',
       code: `
 const Db = class {
   constructor() {
@@ -1204,7 +1535,32 @@ const Db = class {
           messageId: 'asyncWork',
           line: 4,
           column: 5,
-          suggestions: [],
+          suggestions: [
+            {
+              messageId: 'suggestThenable',
+              output: `
+const Db = class {
+  #init: Promise<void> | undefined;
+
+  async #initialize(): Promise<void> {
+    await this.load();
+  }
+
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+
+  async load(): Promise<void> {}
+};
+`,
+            },
+          ],
         },
       ],
     },
@@ -1370,7 +1726,7 @@ class Child extends Base {
     },
 
     {
-      name: 'declined (factory): a class in the file extends it, and its `super()` would stop starting the work',
+      name: 'a class in the file extends it: the factory records the work (its `super()` still starts it); the awaitable class moves it',
       code: `
 class Base {
   constructor() {
@@ -1389,6 +1745,35 @@ class Child extends Base {}
           line: 4,
           column: 5,
           suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Base {
+  #pendingInit: unknown[] = [];
+
+  constructor() {
+    this.#trackInit(this.load());
+  }
+
+  static async create(): Promise<Base> {
+    const base = new Base();
+    await Promise.all(base.#pendingInit);
+    return base;
+  }
+
+  async load(): Promise<void> {}
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+
+class Child extends Base {}
+`,
+            },
             {
               messageId: 'suggestThenable',
               output: `
@@ -1421,7 +1806,7 @@ class Child extends Base {}
     },
 
     {
-      name: 'declined (factory): the moved code calls `super`',
+      name: 'work that calls `super`: the factory records it in place; `#initialize()` can call `super` itself',
       code: `
 class Base {
   async load(): Promise<void> {}
@@ -1441,6 +1826,36 @@ class Child extends Base {
           line: 9,
           column: 5,
           suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Base {
+  async load(): Promise<void> {}
+}
+
+class Child extends Base {
+  #pendingInit: unknown[] = [];
+
+  constructor() {
+    super();
+    this.#trackInit(super.load());
+  }
+
+  static async create(): Promise<Child> {
+    const child = new Child();
+    await Promise.all(child.#pendingInit);
+    return child;
+  }
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+`,
+            },
             {
               messageId: 'suggestThenable',
               output: `
@@ -1477,7 +1892,7 @@ class Child extends Base {
     },
 
     {
-      name: 'declined: the constructor calls something after the work, which would then run first',
+      name: 'a call after the work: the work stays where it is, recorded, and is awaited',
       code: `
 class Session {
   constructor(private readonly socket: { close(): void }) {
@@ -1494,7 +1909,73 @@ class Session {
           messageId: 'asyncWork',
           line: 4,
           column: 5,
-          suggestions: [],
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Session {
+  #pendingInit: unknown[] = [];
+
+  constructor(private readonly socket: { close(): void }) {
+    this.#trackInit(this.connect());
+    socket.close();
+  }
+
+  static async create(socket: { close(): void }): Promise<Session> {
+    const session = new Session(socket);
+    await Promise.all(session.#pendingInit);
+    return session;
+  }
+
+  async connect(): Promise<void> {}
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+`,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Session {
+  #pendingInit: unknown[] = [];
+  #init: Promise<void> | undefined;
+
+  constructor(private readonly socket: { close(): void }) {
+    this.#trackInit(this.connect());
+    socket.close();
+  }
+
+  async #initialize(): Promise<void> {
+    await Promise.all(this.#pendingInit);
+  }
+
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+
+  async connect(): Promise<void> {}
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+`,
+            },
+          ],
         },
       ],
     },
@@ -1525,7 +2006,7 @@ class Worker {
       ],
     },
     {
-      name: 'declined: constructor overloads',
+      name: 'constructor overloads: the awaitable class records the work (the factory would need the overloads too)',
       code: `
 class Db {
   constructor(url: string);
@@ -1543,7 +2024,46 @@ class Db {
           messageId: 'asyncWork',
           line: 6,
           column: 5,
-          suggestions: [],
+          suggestions: [
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Db {
+  #pendingInit: unknown[] = [];
+  #init: Promise<void> | undefined;
+
+  constructor(url: string);
+  constructor(host: string, port: number);
+  constructor(hostOrUrl: string, port?: number) {
+    this.#trackInit(this.connect());
+  }
+
+  async #initialize(): Promise<void> {
+    await Promise.all(this.#pendingInit);
+  }
+
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+
+  async connect(): Promise<void> {}
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+`,
+            },
+          ],
         },
       ],
     },
@@ -1598,7 +2118,7 @@ class Db {
     },
 
     {
-      name: 'declined: the constructor reads the ready promise the fix would assign later',
+      name: 'the constructor reads the ready promise: it stays assigned in place, recorded',
       code: `
 class Db {
   ready: Promise<void>;
@@ -1617,13 +2137,81 @@ class Db {
           messageId: 'asyncWork',
           line: 6,
           column: 18,
-          suggestions: [],
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Db {
+  #pendingInit: unknown[] = [];
+  ready: Promise<void>;
+
+  constructor() {
+    this.ready = this.#trackInit(this.connect());
+    this.ready.then(() => console.log('connected'));
+  }
+
+  static async create(): Promise<Db> {
+    const db = new Db();
+    await Promise.all(db.#pendingInit);
+    return db;
+  }
+
+  async connect(): Promise<void> {}
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+`,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Db {
+  #pendingInit: unknown[] = [];
+  #init: Promise<void> | undefined;
+  ready: Promise<void>;
+
+  constructor() {
+    this.ready = this.#trackInit(this.connect());
+    this.ready.then(() => console.log('connected'));
+  }
+
+  async #initialize(): Promise<void> {
+    await Promise.all(this.#pendingInit);
+  }
+
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+
+  async connect(): Promise<void> {}
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+`,
+            },
+          ],
         },
       ],
     },
 
     {
-      name: 'declined: a field initialiser, and the constructor work that comes with it (they move together or not at all)',
+      name: 'a field initialiser and constructor work: both recorded where they are (the field keeps its promise)',
       code: `
 class Db {
   ready = this.connect();
@@ -1643,13 +2231,153 @@ class Db {
           messageId: 'asyncWork',
           line: 3,
           column: 11,
-          suggestions: [],
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Db {
+  #pendingInit: unknown[] = [];
+  ready = this.#trackInit(this.connect());
+
+  constructor() {
+    this.#trackInit(this.warmUp());
+  }
+
+  static async create(): Promise<Db> {
+    const db = new Db();
+    await Promise.all(db.#pendingInit);
+    return db;
+  }
+
+  async connect(): Promise<void> {}
+
+  async warmUp(): Promise<void> {}
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+`,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Db {
+  #pendingInit: unknown[] = [];
+  #init: Promise<void> | undefined;
+  ready = this.#trackInit(this.connect());
+
+  constructor() {
+    this.#trackInit(this.warmUp());
+  }
+
+  async #initialize(): Promise<void> {
+    await Promise.all(this.#pendingInit);
+  }
+
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+
+  async connect(): Promise<void> {}
+
+  async warmUp(): Promise<void> {}
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+`,
+            },
+          ],
         },
         {
           messageId: 'asyncWork',
           line: 6,
           column: 5,
-          suggestions: [],
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Db {
+  #pendingInit: unknown[] = [];
+  ready = this.#trackInit(this.connect());
+
+  constructor() {
+    this.#trackInit(this.warmUp());
+  }
+
+  static async create(): Promise<Db> {
+    const db = new Db();
+    await Promise.all(db.#pendingInit);
+    return db;
+  }
+
+  async connect(): Promise<void> {}
+
+  async warmUp(): Promise<void> {}
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+`,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Db {
+  #pendingInit: unknown[] = [];
+  #init: Promise<void> | undefined;
+  ready = this.#trackInit(this.connect());
+
+  constructor() {
+    this.#trackInit(this.warmUp());
+  }
+
+  async #initialize(): Promise<void> {
+    await Promise.all(this.#pendingInit);
+  }
+
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+
+  async connect(): Promise<void> {}
+
+  async warmUp(): Promise<void> {}
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+`,
+            },
+          ],
         },
       ],
     },
@@ -1921,14 +2649,12 @@ class Db {
   async warmUp(): Promise<void> {}
 }
 
-class Lazy {
-  constructor(lazy: boolean) {
-    if (!lazy) {
-      this.load();
-    }
+class Loader {
+  constructor(urls: string[]) {
+    urls.forEach(async (url) => {
+      await fetch(url);
+    });
   }
-
-  async load(): Promise<void> {}
 }
 `,
       options: [{ autofix: 'factory' }],
@@ -1948,14 +2674,12 @@ class Db {
   async warmUp(): Promise<void> {}
 }
 
-class Lazy {
-  constructor(lazy: boolean) {
-    if (!lazy) {
-      this.load();
-    }
+class Loader {
+  constructor(urls: string[]) {
+    urls.forEach(async (url) => {
+      await fetch(url);
+    });
   }
-
-  async load(): Promise<void> {}
 }
 `,
       errors: [
@@ -1982,14 +2706,12 @@ class Db {
   async warmUp(): Promise<void> {}
 }
 
-class Lazy {
-  constructor(lazy: boolean) {
-    if (!lazy) {
-      this.load();
-    }
+class Loader {
+  constructor(urls: string[]) {
+    urls.forEach(async (url) => {
+      await fetch(url);
+    });
   }
-
-  async load(): Promise<void> {}
 }
 `,
             },
@@ -2021,14 +2743,12 @@ class Db {
   async warmUp(): Promise<void> {}
 }
 
-class Lazy {
-  constructor(lazy: boolean) {
-    if (!lazy) {
-      this.load();
-    }
+class Loader {
+  constructor(urls: string[]) {
+    urls.forEach(async (url) => {
+      await fetch(url);
+    });
   }
-
-  async load(): Promise<void> {}
 }
 `,
             },
@@ -2057,14 +2777,12 @@ class Db {
   async warmUp(): Promise<void> {}
 }
 
-class Lazy {
-  constructor(lazy: boolean) {
-    if (!lazy) {
-      this.load();
-    }
+class Loader {
+  constructor(urls: string[]) {
+    urls.forEach(async (url) => {
+      await fetch(url);
+    });
   }
-
-  async load(): Promise<void> {}
 }
 `,
             },
@@ -2096,14 +2814,12 @@ class Db {
   async warmUp(): Promise<void> {}
 }
 
-class Lazy {
-  constructor(lazy: boolean) {
-    if (!lazy) {
-      this.load();
-    }
+class Loader {
+  constructor(urls: string[]) {
+    urls.forEach(async (url) => {
+      await fetch(url);
+    });
   }
-
-  async load(): Promise<void> {}
 }
 `,
             },
@@ -2111,8 +2827,8 @@ class Lazy {
         },
         {
           messageId: 'asyncWork',
-          line: 16,
-          column: 7,
+          line: 15,
+          column: 18,
           suggestions: [],
         },
       ],
