@@ -754,6 +754,59 @@ export const Store = class MemoryStore {
 };
 `,
   },
+  {
+    name: 'optional connection: an early `return` before the work (regression B5: the factory ran it anyway)',
+    lang: 'ts',
+    className: 'OptionalConnection',
+    args: "''",
+    check: '(connection) => connection.connected === false',
+    offers: both,
+    code: `
+export class OptionalConnection {
+  connected = false;
+
+  constructor(url: string) {
+    seen.push(this);
+    if (!url) {
+      ev('ctor:no-url');
+      return;
+    }
+    this.connect(url);
+  }
+
+  async connect(url: string): Promise<void> {
+    await work('connect ' + url);
+    this.connected = true;
+  }
+}
+`,
+  },
+  {
+    name: 'state machine: a later statement overwrites a field the work reads synchronously (regression B6)',
+    lang: 'js',
+    className: 'Machine',
+    args: '',
+    check: "(machine) => machine.bootedIn === 'boot'",
+    offers: both,
+    code: `
+export class Machine {
+  constructor() {
+    seen.push(this);
+    this.mode = 'boot';
+    this.boot();
+    this.mode = 'ready';
+    ev('ctor:ready');
+  }
+
+  async boot() {
+    const mode = this.mode;
+    ev('boot:in-' + mode);
+    await work('boot');
+    this.bootedIn = mode;
+  }
+}
+`,
+  },
 ];
 
 /** A background loop is not initialisation: no fix may await it. */
@@ -795,10 +848,66 @@ export class Worker {
 `,
 };
 
+/** The harness's own test: hand-written "fixes", wrong in known ways and one right, judged like offered ones. */
+const dbClass = (constructorBody: string, members: string): string => `
+export class Db {
+  connected = false;
+
+  constructor(readonly url: string) {
+    seen.push(this);
+${constructorBody}
+  }
+${members}
+  async connect(): Promise<void> {
+    await work('connect');
+    this.connected = true;
+  }
+}
+`;
+const harnessCheck: Shape = {
+  name: 'the harness: hand-written fixes of a Db',
+  lang: 'ts',
+  className: 'Db',
+  args: "'db://a'",
+  check: '(db) => db.connected === true',
+  code: dbClass('    ev(\'ctor:start\');\n    this.connect();', ''),
+  handWritten: [
+    // Right: the work moved to the factory and awaited there.
+    {
+      transform: 'factory',
+      code: dbClass(
+        "    ev('ctor:start');",
+        '\n  static async create(url: string): Promise<Db> {\n    const db = new Db(url);\n    await db.connect();\n    return db;\n  }\n',
+      ),
+    },
+    // Wrong: a factory that awaits nothing (the constructor still floats the work).
+    {
+      transform: 'factory',
+      code: dbClass(
+        "    ev('ctor:start');\n    this.connect();",
+        '\n  static async create(url: string): Promise<Db> {\n    return new Db(url);\n  }\n',
+      ),
+    },
+    // Wrong: the work runs twice.
+    {
+      transform: 'factory',
+      code: dbClass(
+        "    ev('ctor:start');",
+        '\n  static async create(url: string): Promise<Db> {\n    const db = new Db(url);\n    await db.connect();\n    await db.connect();\n    return db;\n  }\n',
+      ),
+    },
+    // Wrong: a `then` that never settles.
+    {
+      transform: 'thenable',
+      code: dbClass("    ev('ctor:start');", '\n  then(): void {}\n'),
+    },
+  ],
+};
+
 let outcomes: Map<string, ShapeOutcome>;
 
 beforeAll(() => {
-  outcomes = new Map(checkFixOutcomes([...shapes, backgroundLoop]).map((outcome) => [outcome.shape.name, outcome]));
+  outcomes = new Map(checkFixOutcomes([...shapes, backgroundLoop, harnessCheck]).map((outcome) => [outcome.shape.name, outcome]));
 });
 
 describe.each(shapes)('$name ($lang)', (shape) => {
@@ -815,11 +924,12 @@ describe.each(shapes)('$name ($lang)', (shape) => {
 });
 
 describe('a background loop', () => {
-  it('is offered no fix that awaits the loop: a fixed version settles', () => {
+  it('is reported as background work and offered no fix that awaits the loop (a fixed version would settle)', () => {
     const outcome = outcomes.get(backgroundLoop.name)!;
     const summary = summarise(outcome);
     expect(outcome.originalProblems, summary).toEqual([]);
-    expect(outcome.reports, summary).toBeGreaterThan(0);
+    expect(outcome.messageIds, summary).toEqual(['backgroundWork']);
+    expect(outcome.otherSuggestions, summary).toEqual(['suggestStart']);
     for (const fix of outcome.fixes) {
       expect(fix.problems, `${summary}\n--- ${fix.transform} output:\n${fix.output}`).toEqual([]);
     }
@@ -831,5 +941,20 @@ describe('the harness', () => {
     expect(shapes.length).toBeGreaterThanOrEqual(16);
     expect(new Set(shapes.map((shape) => shape.lang))).toEqual(new Set(['js', 'ts']));
     expect(new Set(shapes.flatMap((shape) => shape.offers))).toEqual(new Set(both));
+  });
+
+  it('passes a right fix and catches wrong ones: no await, work twice, a hang, reported again', () => {
+    const outcome = outcomes.get(harnessCheck.name)!;
+    const byHand = outcome.fixes.filter((fix) => fix.handWritten);
+    expect(byHand).toHaveLength(4);
+    const [right, floating, twice, hang] = byHand.map((fix) => fix.problems.join('\n'));
+    expect(right).toBe('');
+    expect(floating).toMatch(/is reported again by async-init\/no-async-constructor/);
+    expect(floating).toMatch(/is reported again \(typed\)/);
+    expect(floating).toMatch(/run: await Db\.create\(…\) settled before the initialisation finished/);
+    expect(floating).toMatch(/failing work: the original leaves the failure unhandled, but await Db\.create\(…\) fulfilled/);
+    expect(floating).toMatch(/unhandled rejection\(s\): init failed/);
+    expect(twice).toMatch(/connect:start ×2 \(the original: ×1\)/);
+    expect(hang).toMatch(/run: await new Db\(…\) stayed pending/);
   });
 });

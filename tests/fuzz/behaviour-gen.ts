@@ -15,7 +15,7 @@ import type { Shape } from '../helpers/fix-outcomes.js';
 export type ParamKind = 'plain' | 'default' | 'destructured' | 'property' | 'rest';
 export type Form = 'call' | 'void' | 'catch' | 'stored' | 'storedPrivate' | 'iife' | 'then' | 'promise' | 'all' | 'function';
 export type Wrapper = 'none' | 'if' | 'ifElse' | 'ifElseBoth' | 'forOf' | 'forCount' | 'try' | 'switch';
-export type StatementKind = 'event' | 'assign' | 'local' | 'readSync';
+export type StatementKind = 'event' | 'assign' | 'local' | 'readSync' | 'setMode' | 'earlyReturn';
 
 export interface Piece {
   form: Form;
@@ -54,7 +54,7 @@ const piece: fc.Arbitrary<Piece> = fc.record({
   arg: fc.nat({ max: 7 }),
   cond: fc.nat({ max: 7 }),
   inner: fc.boolean(),
-  after: fc.option(fc.constantFrom<StatementKind>('event', 'assign', 'readSync'), { freq: 2 }),
+  after: fc.option(fc.constantFrom<StatementKind>('event', 'assign', 'readSync', 'setMode', 'earlyReturn'), { freq: 2 }),
 });
 
 export const generatedClass: fc.Arbitrary<GeneratedClass> = fc.record({
@@ -66,9 +66,9 @@ export const generatedClass: fc.Arbitrary<GeneratedClass> = fc.record({
     .map((params) => [...params.filter((kind) => kind !== 'rest'), ...params.filter((kind) => kind === 'rest')]),
   retries: fc.constantFrom<0 | 2>(0, 2),
   enabled: fc.boolean(),
-  before: fc.array(fc.constantFrom<StatementKind>('event', 'assign', 'local'), { maxLength: 3 }),
+  before: fc.array(fc.constantFrom<StatementKind>('event', 'assign', 'local', 'setMode', 'earlyReturn'), { maxLength: 3 }),
   pieces: fc.array(piece, { minLength: 1, maxLength: 3 }),
-  after: fc.array(fc.constantFrom<StatementKind>('event', 'assign', 'readSync'), { maxLength: 2 }),
+  after: fc.array(fc.constantFrom<StatementKind>('event', 'assign', 'readSync', 'setMode'), { maxLength: 2 }),
   fields: fc.array(fc.record({ kind: fc.constantFrom<FieldSpec['kind']>('plain', 'work', 'workCatch') }), { maxLength: 2 }),
   privateState: fc.boolean(),
 });
@@ -152,6 +152,13 @@ export function renderClass(spec: GeneratedClass, name = 'generated'): Shape {
         fieldsDeclared.push(ts ? `field${n} = '';` : `field${n} = '';`);
         const source = strings[n % Math.max(strings.length, 1)];
         return [`this.field${n} = ${source ? source.expr : "'v'"} + '!';`, `ev('ctor:s${n}');`];
+      }
+      case 'setMode':
+        // The work's synchronous part reads `mode`: moving the work past this changes what it sees.
+        return [`this.mode = 'm${n}';`];
+      case 'earlyReturn': {
+        const cond = conditions[n % conditions.length]!;
+        return [`if (${cond.expr}) {`, `  ev('ctor:return${n}');`, '  return;', '}'];
       }
       case 'readSync':
         // Reads what the work's synchronous part did (load() records its key before it awaits).
@@ -336,6 +343,7 @@ export function renderClass(spec: GeneratedClass, name = 'generated'): Shape {
   const members: string[] = [
     ts ? 'loaded: string[] = [];' : 'loaded = [];',
     ts ? 'started: string[] = [];' : 'started = [];',
+    "mode = 'm';",
     ts ? 'errors: unknown[] = [];' : 'errors = [];',
     ...(spec.privateState ? ['#secret = 1;'] : []),
     ...fieldsDeclared,
@@ -346,6 +354,7 @@ export function renderClass(spec: GeneratedClass, name = 'generated'): Shape {
   lines.push(
     ts ? '  async load(key: string, value: string): Promise<void> {' : '  async load(key, value) {',
     '    this.started.push(key);',
+    "    ev(key + ':got=' + value + '@' + this.mode);",
     '    await work(key);',
     "    this.loaded.push(key + '=' + value);",
     '  }',

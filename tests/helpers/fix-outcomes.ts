@@ -1,9 +1,11 @@
 import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 import tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
 import * as espree from 'espree';
+import ts from 'typescript';
 
 import { setDeclineListener, type Decline } from '../../src/fixes/declines.js';
 import { rules } from '../../src/rules/index.js';
@@ -57,6 +59,8 @@ export interface Shape {
   untimed?: string[];
   /** Options for `no-async-constructor` (`factoryName`, `constructorVisibility`, …). */
   ruleOptions?: Record<string, unknown>;
+  /** Hand-written versions of `code` checked as if a transform had offered them (the harness's own tests). */
+  handWritten?: { transform: Transform; code: string }[];
 }
 
 export interface FixOutcome {
@@ -65,6 +69,8 @@ export interface FixOutcome {
   output: string;
   /** Every way the fixed program differs from what the transforms promise; empty when right. */
   problems: string[];
+  /** From {@link Shape.handWritten}, not offered by the rule. */
+  handWritten?: boolean;
 }
 
 export interface ShapeOutcome {
@@ -73,6 +79,10 @@ export interface ShapeOutcome {
   source: string;
   /** How many times `no-async-constructor` reports the module. */
   reports: number;
+  /** The reports' message ids, in order (`asyncWork`, `backgroundWork`, …). */
+  messageIds: string[];
+  /** The ids of suggestions other than the two transforms (`suggestStart`). */
+  otherSuggestions: string[];
   /** One entry per distinct fixed output, factory ones first. */
   fixes: FixOutcome[];
   /** The transforms offered, sorted, each once. */
@@ -177,6 +187,8 @@ function filenameOf(shape: Shape): string {
 
 interface Linted {
   reports: number;
+  messageIds: string[];
+  otherSuggestions: string[];
   outputs: { transform: Transform; output: string }[];
   declines: Decline[];
   fatal: string[];
@@ -195,12 +207,21 @@ function lintShape(shape: Shape, source: string): Linted {
   const fatal = messages.filter((message) => message.fatal || !message.ruleId).map((message) => `${message.line}: ${message.message}`);
   const reported = messages.filter((message) => message.ruleId === 'async-init/no-async-constructor');
   const outputs: Linted['outputs'] = [];
+  const otherSuggestions: string[] = [];
   const seenOutputs = new Set<string>();
   // Only the fixes of the class the driver constructs (another class's fix leaves this one as it was).
   const ofClass = new RegExp(`\\b${shape.reportedName ?? shape.className}\\b`);
   for (const message of reported) {
-    for (const suggestion of (message.suggestions ?? []).filter((candidate) => ofClass.test(candidate.desc))) {
-      const transform: Transform = suggestion.messageId === 'suggestFactory' ? 'factory' : 'thenable';
+    for (const suggestion of message.suggestions ?? []) {
+      const transform: Transform | undefined =
+        suggestion.messageId === 'suggestFactory' ? 'factory' : suggestion.messageId === 'suggestThenable' ? 'thenable' : undefined;
+      if (!transform) {
+        otherSuggestions.push(suggestion.messageId ?? '');
+        continue;
+      }
+      if (!ofClass.test(suggestion.desc)) {
+        continue;
+      }
       const { range, text } = suggestion.fix;
       const output = source.slice(0, range[0]) + text + source.slice(range[1]);
       if (!seenOutputs.has(`${transform}\0${output}`)) {
@@ -210,18 +231,55 @@ function lintShape(shape: Shape, source: string): Linted {
     }
   }
   outputs.sort((a, b) => (a.transform === b.transform ? 0 : a.transform === 'factory' ? -1 : 1));
-  return { reports: reported.length, outputs, declines, fatal };
+  return {
+    reports: reported.length,
+    messageIds: reported.map((message) => message.messageId ?? ''),
+    otherSuggestions,
+    outputs,
+    declines,
+    fatal,
+  };
 }
 
-/** What any rule of the plugin says about a fixed output (a parse error included). */
-function relint(shape: Shape, output: string): string[] {
+/** What any rule of the plugin says about a fixed output (a parse error included); typed with `typed`. */
+function relint(shape: Shape, output: string, typed?: { program: ts.Program; filename: string }): string[] {
+  const config = typed
+    ? lintConfig(shape, true).map((entry) => ({
+        ...entry,
+        languageOptions: { ...entry.languageOptions, parserOptions: { programs: [typed.program] } },
+      }))
+    : lintConfig(shape, true);
   return linter
-    .verify(output, lintConfig(shape, true), filenameOf(shape))
+    .verify(output, config, typed ? typed.filename : filenameOf(shape))
     .map((message) =>
       message.fatal || !message.ruleId
         ? `the output does not parse: ${message.line}:${message.column} ${message.message}`
         : `the output is reported again by ${message.ruleId} at ${message.line}:${message.column}: ${message.message}`,
     );
+}
+
+/** One in-memory program of TypeScript modules (file name to source), for the type tier. */
+function createProgram(modules: Readonly<Record<string, string>>): ts.Program {
+  const options: ts.CompilerOptions = {
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.ESNext,
+    lib: ['lib.es2023.d.ts', 'lib.dom.d.ts'],
+    strict: true,
+    noEmit: true,
+    types: [],
+  };
+  const host = ts.createCompilerHost(options);
+  const sources = new Map(Object.entries(modules).map(([name, source]) => [path.resolve(name), source]));
+  const { fileExists, readFile, getSourceFile } = host;
+  host.fileExists = (name) => sources.has(path.resolve(name)) || fileExists.call(host, name);
+  host.readFile = (name) => sources.get(path.resolve(name)) ?? readFile.call(host, name);
+  host.getSourceFile = (name, languageVersion, ...rest) => {
+    const source = sources.get(path.resolve(name));
+    return source === undefined
+      ? getSourceFile.call(host, name, languageVersion, ...rest)
+      : ts.createSourceFile(name, source, languageVersion, true);
+  };
+  return ts.createProgram([...sources.keys()], options, host);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -622,11 +680,15 @@ function originalProblemsOf(record: RunRecord): string[] {
 export interface CheckOptions {
   /** Type-check TypeScript outputs with `tsc --strict` (one program for the whole call). Default true. */
   typeCheck?: boolean;
+  /** With `typeCheck`: lint TypeScript outputs again with type information (the same program). Default true. */
+  typedLint?: boolean;
 }
 
 /** Lints, fixes, type-checks and runs every shape (all in a few child processes); see the file's doc. */
 export function checkFixOutcomes(shapes: readonly Shape[], options: CheckOptions = {}): ShapeOutcome[] {
   const outcomes: ShapeOutcome[] = [];
+  const ownerOf = new Map<FixOutcome, ShapeOutcome>();
+  const outcomeOf = (fix: FixOutcome): ShapeOutcome => ownerOf.get(fix)!;
   const programs: Program[] = [];
   const originals = new Map<ShapeOutcome, Program>();
   const fixedPrograms = new Map<FixOutcome, Program>();
@@ -637,6 +699,8 @@ export function checkFixOutcomes(shapes: readonly Shape[], options: CheckOptions
       shape,
       source,
       reports: linted.reports,
+      messageIds: linted.messageIds,
+      otherSuggestions: linted.otherSuggestions,
       fixes: [],
       offered: [...new Set(linted.outputs.map((output) => output.transform))].sort(),
       declines: linted.declines,
@@ -649,9 +713,15 @@ export function checkFixOutcomes(shapes: readonly Shape[], options: CheckOptions
     const original: Program = { id: programs.length, file: writeModule(source, shape), mode: 'original', shape };
     programs.push(original);
     originals.set(outcome, original);
-    for (const { transform, output } of linted.outputs) {
-      const fix: FixOutcome = { transform, output, problems: relint(shape, output) };
+    const handWritten: { transform: Transform; output: string; handWritten?: boolean }[] = (shape.handWritten ?? []).map(({ transform, code }) => ({
+      transform,
+      output: moduleSource({ ...shape, code }),
+      handWritten: true,
+    }));
+    for (const { transform, output, handWritten: byHand } of [...linted.outputs, ...handWritten] as typeof handWritten) {
+      const fix: FixOutcome = { transform, output, problems: relint(shape, output), ...(byHand && { handWritten: true }) };
       outcome.fixes.push(fix);
+      ownerOf.set(fix, outcome);
       if (!fix.problems.some((problem) => problem.startsWith('the output does not parse'))) {
         const program: Program = { id: programs.length, file: writeModule(output, shape), mode: transform, shape };
         programs.push(program);
@@ -686,6 +756,17 @@ export function checkFixOutcomes(shapes: readonly Shape[], options: CheckOptions
           } else {
             before.splice(index, 1);
           }
+        }
+      }
+      if (options.typedLint !== false) {
+        // The type tier: every rule again, with the fixed modules' program.
+        const program = createProgram(modules);
+        for (const [fix, [, fixedName]] of names) {
+          fix.problems.push(
+            ...relint(outcomeOf(fix).shape, fix.output, { program, filename: path.resolve(fixedName) }).map((problem) =>
+              problem.replace('is reported again', 'is reported again (typed)'),
+            ),
+          );
         }
       }
     }
