@@ -680,6 +680,8 @@ function originalProblemsOf(record: RunRecord): string[] {
 export interface CheckOptions {
   /** Type-check TypeScript outputs with `tsc --strict` (one program for the whole call). Default true. */
   typeCheck?: boolean;
+  /** With `typeCheck`: type-check a caller of each awaitable output (`const x: X = await new X(…)`). Default true. */
+  typeCheckCallers?: boolean;
   /** With `typeCheck`: lint TypeScript outputs again with type information (the same program). Default true. */
   typedLint?: boolean;
 }
@@ -733,30 +735,46 @@ export function checkFixOutcomes(shapes: readonly Shape[], options: CheckOptions
   if (options.typeCheck !== false) {
     const modules: Record<string, string> = {};
     const names = new Map<FixOutcome, [string, string]>();
+    const callers = new Map<FixOutcome, [string, string]>();
     outcomes.forEach((outcome, index) => {
       if (outcome.shape.lang !== 'ts' || outcome.fixes.length === 0) {
         return;
       }
       const originalName = `shape${index}-original.ts`;
       modules[originalName] = outcome.source;
+      // The same caller after the original and after an awaitable output: what `await new X(…)` gives must
+      // still be an X (a function typed `(x: X) => …` takes it).
+      const withCaller = (source: string): string => `${source}\n${thenableCaller(outcome.shape)}`;
+      modules[`shape${index}-original-caller.ts`] = withCaller(outcome.source);
       outcome.fixes.forEach((fix, fixIndex) => {
         const fixedName = `shape${index}-${fix.transform}${fixIndex}.ts`;
         modules[fixedName] = fix.output;
         names.set(fix, [originalName, fixedName]);
+        if (fix.transform === 'thenable') {
+          const callerName = `shape${index}-${fix.transform}${fixIndex}-caller.ts`;
+          modules[callerName] = withCaller(fix.output);
+          callers.set(fix, [`shape${index}-original-caller.ts`, callerName]);
+        }
       });
     });
     if (Object.keys(modules).length > 0) {
       const diagnostics = typeCheckModules(modules);
-      for (const [fix, [originalName, fixedName]] of names) {
-        const before = [...(diagnostics[originalName] ?? [])];
-        for (const diagnostic of diagnostics[fixedName] ?? []) {
-          const index = before.indexOf(diagnostic);
-          if (index === -1) {
-            fix.problems.push(`tsc --strict: ${diagnostic}`);
-          } else {
-            before.splice(index, 1);
+      const compare = (pairs: Map<FixOutcome, [string, string]>, label: string): void => {
+        for (const [fix, [originalName, fixedName]] of pairs) {
+          const before = [...(diagnostics[originalName] ?? [])];
+          for (const diagnostic of diagnostics[fixedName] ?? []) {
+            const index = before.indexOf(diagnostic);
+            if (index === -1) {
+              fix.problems.push(`${label}: ${diagnostic}`);
+            } else {
+              before.splice(index, 1);
+            }
           }
         }
+      };
+      compare(names, 'tsc --strict');
+      if (options.typeCheckCallers !== false) {
+        compare(callers, 'tsc --strict, a caller of the class');
       }
       if (options.typedLint !== false) {
         // The type tier: every rule again, with the fixed modules' program.
@@ -798,6 +816,18 @@ export function checkFixOutcomes(shapes: readonly Shape[], options: CheckOptions
     }
   }
   return outcomes;
+}
+
+/** A caller that awaits `new X(…)` and uses the result where an `X` is expected. */
+function thenableCaller(shape: Shape): string {
+  const args = (shape.args ?? '').replace(/\bm\./g, '');
+  return `export async function callerOf${shape.className}(): Promise<void> {
+  const direct = new ${shape.className}(${args});
+  const awaited = await new ${shape.className}(${args});
+  const same: typeof direct = awaited;
+  console.assert(same === awaited);
+}
+`;
 }
 
 function writeModule(source: string, shape: Shape): string {
