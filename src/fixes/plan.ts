@@ -143,7 +143,8 @@ export function planMove(
     readsUnmovable ||
     parameterReads === undefined ||
     readsReadyFieldEarly(body, moved, sourceCode.visitorKeys) ||
-    !isInertAfterMovedWork(body, moved, sourceCode.visitorKeys) ||
+    !isInertAfterMovedWork(classNode, body, moved, sourceCode.visitorKeys) ||
+    hasOwnReturn(constructorFunction, sourceCode.visitorKeys) ||
     moved.some(({ statement }) => waitsForAnEvent(statement, sourceCode.visitorKeys))
   ) {
     return undefined;
@@ -331,16 +332,20 @@ function readsReadyFieldEarly(
 
 /**
  * The moved work runs after the whole constructor. That is safe when what the constructor does
- * after it only stores values (`this.cache = new Map()`, `this.name = name`); a call there
+ * after it only stores values the work cannot see: a local, or a field (`this.cache = new Map()`)
+ * that neither the moved code nor any other member of the class reads. A call there
  * (`client.close()`, `this.emit('started')`) would now run before the work instead of after its
- * start, so the transforms decline.
+ * start, and a field the work may read (`this.mode = 'ready'`) would now be set when it reads it;
+ * the work then stays in place, recorded.
  */
 function isInertAfterMovedWork(
+  classNode: ClassNode,
   body: TSESTree.BlockStatement,
   moved: readonly MovedStatement[],
   visitorKeys: TSESLint.SourceCode.VisitorKeys,
 ): boolean {
   const first = body.body.findIndex((statement) => moved.some((entry) => entry.statement === statement));
+  let isRead: ((field: string) => boolean) | undefined;
   return body.body.slice(first + 1).every((statement) => {
     if (moved.some((entry) => entry.statement === statement) || statement.type === AST_NODE_TYPES.EmptyStatement) {
       return true;
@@ -352,10 +357,26 @@ function isInertAfterMovedWork(
     if (!isStore) {
       return false;
     }
+    if (statement.type === AST_NODE_TYPES.ExpressionStatement && statement.expression.type === AST_NODE_TYPES.AssignmentExpression) {
+      const target = skipTypeWrappers(statement.expression.left);
+      const field =
+        target.type === AST_NODE_TYPES.MemberExpression && target.object.type === AST_NODE_TYPES.ThisExpression && !target.computed
+          ? getFieldName(target)
+          : undefined;
+      // A store to anything but a field of the instance (a module variable, an option) may be read by the work.
+      if (field === undefined) {
+        return false;
+      }
+      isRead ??= findFieldReads(classNode, moved, visitorKeys);
+      if (isRead(field)) {
+        return false;
+      }
+    }
     let calls = false;
     walk(statement, visitorKeys, (node) => {
       if (
         node.type === AST_NODE_TYPES.CallExpression ||
+        node.type === AST_NODE_TYPES.NewExpression ||
         node.type === AST_NODE_TYPES.AwaitExpression ||
         node.type === AST_NODE_TYPES.TaggedTemplateExpression ||
         node.type === AST_NODE_TYPES.ImportExpression
@@ -366,6 +387,58 @@ function isInertAfterMovedWork(
     });
     return !calls;
   });
+}
+
+function getFieldName(member: TSESTree.MemberExpression): string | undefined {
+  return member.property.type === AST_NODE_TYPES.PrivateIdentifier
+    ? `#${member.property.name}`
+    : member.property.type === AST_NODE_TYPES.Identifier
+      ? member.property.name
+      : undefined;
+}
+
+/**
+ * Fields (`this.x`) read by the moved code or by any member of the class other than the
+ * constructor: what the work may read while it runs. A computed read (`this[key]`) reads them all.
+ */
+function findFieldReads(
+  classNode: ClassNode,
+  moved: readonly MovedStatement[],
+  visitorKeys: TSESLint.SourceCode.VisitorKeys,
+): (field: string) => boolean {
+  const fields = new Set<string>();
+  const visit = (root: TSESTree.Node): void => {
+    walk(root, visitorKeys, (node) => {
+      if (node.type === AST_NODE_TYPES.MemberExpression && node.object.type === AST_NODE_TYPES.ThisExpression) {
+        const name = node.computed ? '*' : getFieldName(node);
+        if (name !== undefined) {
+          fields.add(name);
+        }
+      }
+    });
+  };
+  for (const { statement } of moved) {
+    visit(statement);
+  }
+  for (const member of classNode.body.body) {
+    if (!(member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor')) {
+      visit(member);
+    }
+  }
+  return (field) => fields.has('*') || fields.has(field);
+}
+
+/** The constructor has a `return` of its own: work after it may not run, so it cannot move. */
+function hasOwnReturn(constructorFunction: TSESTree.FunctionExpression, visitorKeys: TSESLint.SourceCode.VisitorKeys): boolean {
+  let found = false;
+  walk(constructorFunction.body, visitorKeys, (node) => {
+    if (found || isFunctionNode(node) || isClassNode(node)) {
+      return 'skip';
+    }
+    found = node.type === AST_NODE_TYPES.ReturnStatement;
+    return undefined;
+  });
+  return found;
 }
 
 /** Methods that subscribe a listener to an event (and `on<event>` methods). */
@@ -438,7 +511,15 @@ function startsItsLine(sourceCode: SourceCode, node: { loc: TSESTree.SourceLocat
   return line.slice(0, node.loc.start.column).trim() === '';
 }
 
-function getLayout(constructorNode: ConstructorNode, sourceCode: SourceCode): Layout {
+/** The layout of a method (the constructor, or any method with a body): its members' and its body's indentation. */
+export function getMemberLayout(
+  constructorNode: TSESTree.MethodDefinition & { value: TSESTree.FunctionExpression },
+  sourceCode: SourceCode,
+): Layout {
+  return getLayout(constructorNode, sourceCode);
+}
+
+function getLayout(constructorNode: TSESTree.MethodDefinition & { value: TSESTree.FunctionExpression }, sourceCode: SourceCode): Layout {
   if (constructorNode.loc.start.line === constructorNode.loc.end.line) {
     return { newline: ' ', memberIndent: '', bodyIndent: '', indentUnit: '', inline: true };
   }
