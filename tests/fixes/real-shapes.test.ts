@@ -1,6 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 
-import { checkFixOutcomes, summarise, type Shape, type ShapeOutcome, type Transform } from '../helpers/fix-outcomes.js';
+import {
+  OPEN_BUGS,
+  checkFixOutcomes,
+  summarise,
+  unexplained,
+  type Shape,
+  type ShapeOutcome,
+  type Transform,
+} from '../helpers/fix-outcomes.js';
 
 /**
  * `no-async-constructor`'s two transforms on constructors shaped like published clients' (queues,
@@ -15,6 +23,11 @@ import { checkFixOutcomes, summarise, type Shape, type ShapeOutcome, type Transf
 interface RealShape extends Shape {
   /** The transforms this shape must be offered. */
   offers: Transform[];
+  /**
+   * An open bug of /work/notes/transform-bugs.md that makes this shape fail: its test is expected to
+   * fail (`it.fails`) until the bug is fixed, and then fails, so the entry goes.
+   */
+  openBug?: string;
 }
 
 const both: Transform[] = ['factory', 'thenable'];
@@ -807,6 +820,37 @@ export class Machine {
 }
 `,
   },
+  {
+    name: 'loader: init continued from the stored ready promise (B3: `this.ready.then(() => this.more())` is not reported)',
+    lang: 'ts',
+    className: 'TwoStageLoader',
+    args: '',
+    check: '(loader) => loader.stage === 2',
+    offers: both,
+    openBug: 'B3',
+    code: `
+export class TwoStageLoader {
+  ready: Promise<void>;
+  stage = 0;
+
+  constructor() {
+    seen.push(this);
+    this.ready = this.load();
+    this.ready.then(() => this.more());
+  }
+
+  async load(): Promise<void> {
+    await work('load');
+    this.stage = 1;
+  }
+
+  async more(): Promise<void> {
+    await work('more');
+    this.stage = 2;
+  }
+}
+`,
+  },
 ];
 
 /** A background loop is not initialisation: no fix may await it. */
@@ -911,15 +955,24 @@ beforeAll(() => {
 });
 
 describe.each(shapes)('$name ($lang)', (shape) => {
-  it('is reported, offered its transforms, and every fixed version behaves', () => {
+  (shape.openBug ? it.fails : it)(`is reported, offered its transforms, and every fixed version behaves${shape.openBug ? ` (fails while ${shape.openBug} is open)` : ''}`, () => {
     const outcome = outcomes.get(shape.name)!;
     const summary = summarise(outcome);
     expect(outcome.originalProblems, summary).toEqual([]);
     expect(outcome.reports, summary).toBeGreaterThan(0);
     expect(outcome.offered, summary).toEqual(shape.offers);
     for (const fix of outcome.fixes) {
-      expect(fix.problems, `${summary}\n--- ${fix.transform} output:\n${fix.output}`).toEqual([]);
+      expect(unexplained(fix.problems), `${summary}\n--- ${fix.transform} output:\n${fix.output}`).toEqual([]);
     }
+  });
+});
+
+describe.each(Object.keys(OPEN_BUGS))('open bug %s', (bug) => {
+  // Proves the bug still occurs: once it is fixed this fails, and its entry in OPEN_BUGS goes.
+  it('still shows in some fixed output (remove it from OPEN_BUGS once fixed)', () => {
+    const explains = OPEN_BUGS[bug]!;
+    const shown = [...outcomes.values()].flatMap((outcome) => outcome.fixes.flatMap((fix) => fix.problems.filter(explains)));
+    expect(shown.length).toBeGreaterThan(0);
   });
 });
 
