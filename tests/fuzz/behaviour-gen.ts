@@ -13,7 +13,7 @@ import type { Shape } from '../helpers/fix-outcomes.js';
  */
 
 export type ParamKind = 'plain' | 'default' | 'destructured' | 'property' | 'rest';
-export type Form = 'call' | 'void' | 'catch' | 'stored' | 'storedPrivate' | 'iife' | 'then' | 'promise' | 'all' | 'function';
+export type Form = 'call' | 'void' | 'catch' | 'stored' | 'storedPrivate' | 'iife' | 'then' | 'promise' | 'all' | 'function' | 'viaMethod';
 export type Wrapper = 'none' | 'if' | 'ifElse' | 'ifElseBoth' | 'forOf' | 'forCount' | 'try' | 'switch';
 export type StatementKind = 'event' | 'assign' | 'local' | 'readSync' | 'setMode' | 'earlyReturn';
 
@@ -49,7 +49,7 @@ export interface GeneratedClass {
 }
 
 const piece: fc.Arbitrary<Piece> = fc.record({
-  form: fc.constantFrom<Form>('call', 'void', 'catch', 'stored', 'storedPrivate', 'iife', 'then', 'promise', 'all', 'function'),
+  form: fc.constantFrom<Form>('call', 'void', 'catch', 'stored', 'storedPrivate', 'iife', 'then', 'promise', 'all', 'function', 'viaMethod'),
   wrappers: fc.array(fc.constantFrom<Wrapper>('if', 'ifElse', 'ifElseBoth', 'forOf', 'forCount', 'try', 'switch'), { maxLength: 2 }),
   arg: fc.nat({ max: 7 }),
   cond: fc.nat({ max: 7 }),
@@ -181,6 +181,7 @@ export function renderClass(spec: GeneratedClass, name = 'generated'): Shape {
     '  this.errors.push(error);',
     '});',
   ];
+  const extraMembers: string[] = [];
   let usesLater = false;
   let usesRefresh = false;
   const renderForm = (form: Form, key: string, arg: string): string[] => {
@@ -224,6 +225,19 @@ export function renderClass(spec: GeneratedClass, name = 'generated'): Shape {
       case 'function':
         usesRefresh = true;
         return [`refresh(this, '${key}', ${arg});`];
+      case 'viaMethod': {
+        // Work started one call away, through a synchronous method.
+        const method = `begin_${key.replace(/\W/g, '_')}`;
+        if (!extraMembers.some((line) => line.includes(`${method}(`))) {
+          extraMembers.push(
+            '',
+            ts ? `  ${method}(value: string): void {` : `  ${method}(value) {`,
+            `    void this.load('${key}', value);`,
+            '  }',
+          );
+        }
+        return [`this.${method}(${arg});`];
+      }
     }
   };
 
@@ -362,6 +376,7 @@ export function renderClass(spec: GeneratedClass, name = 'generated'): Shape {
   if (spec.privateState) {
     lines.push('', ts ? '  secret(): number {' : '  secret() {', '    return this.#secret;', '  }');
   }
+  lines.push(...extraMembers);
   lines.push('}', '');
   return {
     name,
