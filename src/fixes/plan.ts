@@ -998,7 +998,10 @@ export function writePendingField(plan: RecordPlan): string {
 export function writeTrackMethod(plan: RecordPlan, awaitedBy: string): string {
   const { layout, isTypeScript } = plan;
   return writeMethod(plan, `${TRACK_METHOD}${isTypeScript ? '<T>(work: T): T' : '(work)'}`, [
-    `${layout.bodyIndent}// Handled here so that a late await is no unhandled rejection; ${awaitedBy} still rejects with it.`,
+    // On one line (the class is written so) a line comment would swallow the rest of the class.
+    layout.inline
+      ? `/* Handled here so that a late await is no unhandled rejection; ${awaitedBy} still rejects with it. */`
+      : `${layout.bodyIndent}// Handled here so that a late await is no unhandled rejection; ${awaitedBy} still rejects with it.`,
     `${layout.bodyIndent}Promise.resolve(work).catch(() => {});`,
     `${layout.bodyIndent}this.${PENDING_FIELD}.push(work);`,
     `${layout.bodyIndent}return work;`,

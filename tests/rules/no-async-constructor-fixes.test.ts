@@ -3652,6 +3652,35 @@ class Db {
         },
       ],
     },
+
+    {
+      name: 'a class written on one line, recorded: the new members stay on it (a block comment, not a line comment that would swallow the rest)',
+      code: `
+class A { constructor(x: boolean) { if (x) this.load(); } async load(): Promise<void> {} }
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 2,
+          column: 44,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class A { #pendingInit: unknown[] = []; constructor(x: boolean) { if (x) this.#trackInit(this.load()); } static async create(x: boolean): Promise<A> { const a = new A(x); await Promise.all(a.#pendingInit); return a; } async load(): Promise<void> {} #trackInit<T>(work: T): T { /* Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it. */ Promise.resolve(work).catch(() => {}); this.#pendingInit.push(work); return work; } }
+`,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class A { #pendingInit: unknown[] = []; #init: Promise<void> | undefined; constructor(x: boolean) { if (x) this.#trackInit(this.load()); } async #initialize(): Promise<void> { await Promise.all(this.#pendingInit); } then<T = Omit<this, 'then'>, E = never>(onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null, onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null): Promise<T | E> { this.#init ??= this.#initialize().then(() => { Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true }); }); return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected); } async load(): Promise<void> {} #trackInit<T>(work: T): T { /* Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it. */ Promise.resolve(work).catch(() => {}); this.#pendingInit.push(work); return work; } }
+`,
+            },
+          ],
+        },
+      ],
+    },
 ];
 
 tsTester.run('no-async-constructor quick fixes (TypeScript)', rule, { valid: [], invalid: tsCases });
