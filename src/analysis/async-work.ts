@@ -4,6 +4,9 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 
 import { getPropertyName, isFunctionNode, isGlobalReference, skipTypeWrappers, walk } from '../utils/ast.js';
 import { isInvokedImmediately, walkConstructionCode } from './construction.js';
+import type * as ts from 'typescript';
+
+import { isInertCall } from './callee-work.js';
 import type { TypeTier } from './types.js';
 
 /** One expression that starts asynchronous work. */
@@ -86,6 +89,10 @@ function classify(
             }
             return { label: `\`Promise.${rootMethod}(…)\``, callee: rootCallee, kind: 'chain' };
           }
+          // With types, a chain on a deferred or a timer (`timeout(ms).catch(…)`) starts nothing either.
+          if (root.type === AST_NODE_TYPES.CallExpression && types && types.isThenable(root) && isInertCall(types.tsNode(root) as ts.CallExpression, types)) {
+            return undefined;
+          }
           return { label: describe(root, sourceCode), callee: calleeOf(root), kind: 'chain' };
         }
         if (method !== undefined && COMBINATORS.has(method) && isGlobalReference(callee.object, 'Promise', sourceCode)) {
@@ -106,7 +113,7 @@ function classify(
       if (callee.type === AST_NODE_TYPES.Identifier && finder.isPromiseFunction(callee)) {
         return { label: describe(node, sourceCode), callee, kind: 'call' };
       }
-      if (callee.type !== AST_NODE_TYPES.Super && types && mayReturnThenable(node, types) && types.isThenable(node)) {
+      if (callee.type !== AST_NODE_TYPES.Super && types && mayReturnThenable(node, types) && types.isThenable(node) && !isInertCall(types.tsNode(node) as ts.CallExpression, types)) {
         return { label: describe(node, sourceCode), callee, kind: 'call' };
       }
       return undefined;
