@@ -113,7 +113,7 @@ function classify(
       if (callee.type === AST_NODE_TYPES.Identifier && finder.isPromiseFunction(callee)) {
         return { label: describe(node, sourceCode), callee, kind: 'call' };
       }
-      if (callee.type !== AST_NODE_TYPES.Super && types && mayReturnThenable(node, types) && types.isThenable(node) && !isInertCall(types.tsNode(node) as ts.CallExpression, types)) {
+      if (callee.type !== AST_NODE_TYPES.Super && types && mayReturnThenable(node, types, sourceCode) && types.isThenable(node) && !isInertCall(types.tsNode(node) as ts.CallExpression, types)) {
         return { label: describe(node, sourceCode), callee, kind: 'call' };
       }
       return undefined;
@@ -163,10 +163,15 @@ function getMethodTarget(callee: TSESTree.MemberExpression): { name: string; via
  * A cheap first look for the type tier: whether any signature of the callee may return a
  * thenable, read from the callee's declared signatures. Resolving the call itself
  * (`getTypeAtLocation(call)`) runs overload resolution and argument inference, which costs most of
- * a typed lint's time on ordinary sync calls (`Object.assign(…)`, `emitter.on(…)`). Generic
- * signatures, and callees without signatures, are left to the full question.
+ * a typed lint's time on ordinary sync calls (`Object.assign(…)`, `emitter.on(…)`). Calls of the
+ * built-ins are decided by syntax, without the checker. A generic signature is decided from its
+ * declared return type too (`on<K>(…): this`, `collection<T>(): Collection<T>`), unless that type is
+ * one of its own type parameters (`assign<T, U>(…): T & U`): only then is the call resolved.
  */
-function mayReturnThenable(call: TSESTree.CallExpression, types: TypeTier): boolean {
+function mayReturnThenable(call: TSESTree.CallExpression, types: TypeTier, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  if (isBuiltinCall(call, sourceCode)) {
+    return false;
+  }
   const { checker, tsutils } = types;
   const callNode = types.tsNode(call);
   const signatures = checker.getTypeAtLocation(types.tsNode(call.callee)).getCallSignatures();
@@ -174,10 +179,11 @@ function mayReturnThenable(call: TSESTree.CallExpression, types: TypeTier): bool
     return true;
   }
   return signatures.some((signature) => {
-    if ((signature.getTypeParameters()?.length ?? 0) > 0) {
+    let returned = checker.getReturnTypeOfSignature(signature);
+    const parameters = signature.getTypeParameters();
+    if (parameters && parameters.length > 0 && mentionsTypeParameter(returned, parameters, tsutils)) {
       return true;
     }
-    let returned = checker.getReturnTypeOfSignature(signature);
     if (returned.isTypeParameter()) {
       // `this`-returning methods (`emitter.on(…)`): the class they return.
       const constraint = checker.getBaseConstraintOfType(returned);
@@ -188,6 +194,58 @@ function mayReturnThenable(call: TSESTree.CallExpression, types: TypeTier): bool
     }
     return !types.isUnknown(returned) && tsutils.isThenableType(checker, callNode, returned);
   });
+}
+
+/** `T`, `T & U`, `T | undefined`: the type is (a union or intersection with) one of `parameters`. */
+function mentionsTypeParameter(type: ts.Type, parameters: readonly ts.TypeParameter[], tsutils: TypeTier['tsutils']): boolean {
+  return tsutils
+    .unionTypeParts(type)
+    .some((part) => tsutils.intersectionTypeParts(part).some((inner) => parameters.includes(inner as ts.TypeParameter)));
+}
+
+/** Global functions that never return a thenable (nor start work through one). */
+const BUILTIN_FUNCTIONS = new Set([
+  'BigInt',
+  'Boolean',
+  'clearImmediate',
+  'clearInterval',
+  'clearTimeout',
+  'decodeURIComponent',
+  'encodeURIComponent',
+  'isFinite',
+  'isNaN',
+  'Number',
+  'parseFloat',
+  'parseInt',
+  'queueMicrotask',
+  'require',
+  'setImmediate',
+  'setInterval',
+  'setTimeout',
+  'String',
+  'structuredClone',
+  'Symbol',
+]);
+/** Global namespaces none of whose methods returns a thenable. */
+const BUILTIN_NAMESPACES = new Set(['Array', 'Buffer', 'console', 'Date', 'JSON', 'Math', 'Number', 'Object', 'String', 'Symbol']);
+
+/** `Object.assign(…)`, `setTimeout(…)`: a call of a built-in (a global, not shadowed) that returns no thenable. */
+function isBuiltinCall(call: TSESTree.CallExpression, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  const callee = skipTypeWrappers(call.callee);
+  if (callee.type === AST_NODE_TYPES.Identifier) {
+    return BUILTIN_FUNCTIONS.has(callee.name) && isGlobalReference(callee, callee.name, sourceCode);
+  }
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) {
+    return false;
+  }
+  const object = skipTypeWrappers(callee.object);
+  return (
+    object.type === AST_NODE_TYPES.Identifier &&
+    BUILTIN_NAMESPACES.has(object.name) &&
+    // `Array.fromAsync(…)` returns a promise.
+    getPropertyName(callee) !== 'fromAsync' &&
+    isGlobalReference(object, object.name, sourceCode)
+  );
 }
 
 /** `(fn)()`, `fn.call(…)`, `fn.apply(…)` where `fn` is a function literal: the literal. */
