@@ -169,7 +169,7 @@ function getMethodTarget(callee: TSESTree.MemberExpression): { name: string; via
  * one of its own type parameters (`assign<T, U>(…): T & U`): only then is the call resolved.
  */
 function mayReturnThenable(call: TSESTree.CallExpression, types: TypeTier, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
-  if (isBuiltinCall(call, sourceCode)) {
+  if (isKnownNonThenableCall(call, sourceCode)) {
     return false;
   }
   const { checker, tsutils } = types;
@@ -179,6 +179,9 @@ function mayReturnThenable(call: TSESTree.CallExpression, types: TypeTier, sourc
     return true;
   }
   return signatures.some((signature) => {
+    if (returnsNothing(signature.getDeclaration(), types)) {
+      return false;
+    }
     let returned = checker.getReturnTypeOfSignature(signature);
     const parameters = signature.getTypeParameters();
     if (parameters && parameters.length > 0 && mentionsTypeParameter(returned, parameters, tsutils)) {
@@ -194,6 +197,50 @@ function mayReturnThenable(call: TSESTree.CallExpression, types: TypeTier, sourc
     }
     return !types.isUnknown(returned) && tsutils.isThenableType(checker, callNode, returned);
   });
+}
+
+/**
+ * A function of the program with no return type written and no `return` of a value in its body
+ * (`start(): { this.timer = setInterval(…) }`): it returns `undefined`, read from the syntax, where
+ * asking for its return type would check its whole body to infer it.
+ */
+function returnsNothing(declaration: ts.SignatureDeclaration | undefined, types: TypeTier): boolean {
+  if (!declaration) {
+    return false;
+  }
+  let known = returnsNothingCache.get(declaration);
+  if (known === undefined) {
+    known = hasNoReturnedValue(declaration, types.ts);
+    returnsNothingCache.set(declaration, known);
+  }
+  return known;
+}
+
+/** Answers of `returnsNothing`, read from the syntax alone: one per declaration. */
+const returnsNothingCache = new WeakMap<ts.SignatureDeclaration, boolean>();
+
+function hasNoReturnedValue(declaration: ts.SignatureDeclaration, typescript: typeof ts): boolean {
+  if (
+    declaration.type !== undefined ||
+    !typescript.isFunctionLike(declaration) ||
+    !('body' in declaration) ||
+    declaration.body === undefined ||
+    declaration.asteriskToken !== undefined ||
+    (typescript.getCombinedModifierFlags(declaration) & typescript.ModifierFlags.Async) !== 0 ||
+    !typescript.isBlock(declaration.body)
+  ) {
+    return false;
+  }
+  const returnsValue = (node: ts.Node): boolean => {
+    if (typescript.isReturnStatement(node)) {
+      return node.expression !== undefined;
+    }
+    if (typescript.isFunctionLike(node) || typescript.isClassLike(node)) {
+      return false;
+    }
+    return typescript.forEachChild(node, (child) => (returnsValue(child) ? true : undefined)) ?? false;
+  };
+  return !returnsValue(declaration.body);
 }
 
 /** `T`, `T & U`, `T | undefined`: the type is (a union or intersection with) one of `parameters`. */
@@ -229,14 +276,75 @@ const BUILTIN_FUNCTIONS = new Set([
 /** Global namespaces none of whose methods returns a thenable. */
 const BUILTIN_NAMESPACES = new Set(['Array', 'Buffer', 'console', 'Date', 'JSON', 'Math', 'Number', 'Object', 'String', 'Symbol']);
 
-/** `Object.assign(…)`, `setTimeout(…)`: a call of a built-in (a global, not shadowed) that returns no thenable. */
-function isBuiltinCall(call: TSESTree.CallExpression, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+/**
+ * Methods taken for what their names say, without asking the checker: event subscriptions
+ * (`emitter.on('error', …)` returns the emitter), `fn.bind(…)`, and the methods of strings and
+ * arrays that no promise-returning API shares a name with (`toLowerCase`, `join`, `includes`).
+ * Names that clients do use for async methods (`get`, `set`, `has`, `add`, `keys`, `find`, `map`)
+ * are not here: those calls are asked about. Resolving the receiver's type is most of what a typed
+ * question costs (`cursor.on(…)` on a generic cursor: inferring the cursor).
+ */
+const NON_THENABLE_METHODS = new Set([
+  'addEventListener',
+  'addListener',
+  'bind',
+  'charAt',
+  'charCodeAt',
+  'emit',
+  'endsWith',
+  'every',
+  'forEach',
+  'hasOwnProperty',
+  'includes',
+  'indexOf',
+  'join',
+  'lastIndexOf',
+  'listenerCount',
+  'off',
+  'on',
+  'once',
+  'padEnd',
+  'padStart',
+  'prependListener',
+  'prependOnceListener',
+  'push',
+  'ref',
+  'removeAllListeners',
+  'removeEventListener',
+  'removeListener',
+  'replace',
+  'replaceAll',
+  'setMaxListeners',
+  'some',
+  'split',
+  'startsWith',
+  'toFixed',
+  'toLowerCase',
+  'toString',
+  'toUpperCase',
+  'trim',
+  'trimEnd',
+  'trimStart',
+  'unref',
+  'unshift',
+  'valueOf',
+]);
+
+/**
+ * `Object.assign(…)`, `setTimeout(…)`, `emitter.on(…)`: a call of a built-in (a global, not
+ * shadowed) that returns no thenable, or of a method whose name says it returns none.
+ */
+function isKnownNonThenableCall(call: TSESTree.CallExpression, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
   const callee = skipTypeWrappers(call.callee);
   if (callee.type === AST_NODE_TYPES.Identifier) {
     return BUILTIN_FUNCTIONS.has(callee.name) && isGlobalReference(callee, callee.name, sourceCode);
   }
   if (callee.type !== AST_NODE_TYPES.MemberExpression) {
     return false;
+  }
+  const method = getPropertyName(callee);
+  if (method !== undefined && NON_THENABLE_METHODS.has(method)) {
+    return true;
   }
   const object = skipTypeWrappers(callee.object);
   return (

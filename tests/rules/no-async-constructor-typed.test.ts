@@ -117,7 +117,6 @@ class Client {
       errors: [
         {
           messageId: 'asyncWork',
-          data: { where: "`Client`'s constructor", work: '`connect()`', className: 'Client' },
           line: 8,
           column: 19,
           endLine: 8,
@@ -191,7 +190,6 @@ class Settings {
       errors: [
         {
           messageId: 'asyncWork',
-          data: { where: 'The initialiser of `Settings.values`', work: '`loadJson()`', className: 'Settings' },
           line: 5,
           column: 12,
           endLine: 5,
@@ -323,7 +321,6 @@ class Feed {
       errors: [
         {
           messageId: 'asyncWork',
-          data: { where: "`Feed`'s constructor", work: '`new TypedPromise()`', className: 'Feed' },
           line: 8,
           column: 18,
           endLine: 10,
