@@ -51,6 +51,9 @@ const PRESET_WITH_OURS = 'typed: recommendedTypeChecked + async-init recommended
 // The plan: the corpus files per tier, written where the workers read it.
 
 const corpus = prepareCorpus(log, args.package);
+// The typed tier lints the TypeScript of the packages typed from their source (`typed: true`, or
+// `'source'` where the corpus also types JavaScript through `.d.ts`, which the bench leaves out).
+const typedSource = corpus.filter((pkg) => [true, 'source'].includes(/** @type {unknown} */ (pkg.spec.typed)));
 const root = path.join(cacheDir(), 'packages');
 const benchDir = path.join(cacheDir(), 'bench');
 mkdirSync(benchDir, { recursive: true });
@@ -58,8 +61,8 @@ const plan = {
   root,
   untypedFiles: corpus.flatMap((pkg) => [...pkg.jsFiles, ...pkg.tsFiles]),
   moduleFiles: corpus.flatMap((pkg) => [...pkg.moduleFiles]),
-  typedFiles: corpus.filter((pkg) => pkg.spec.typed).flatMap((pkg) => pkg.tsFiles),
-  projects: corpus.flatMap((pkg) => (pkg.tsconfig ? [{ dir: pkg.dir, tsconfig: pkg.tsconfig }] : [])),
+  typedFiles: typedSource.flatMap((pkg) => pkg.tsFiles),
+  projects: typedSource.flatMap((pkg) => (pkg.tsconfig ? [{ dir: pkg.dir, tsconfig: pkg.tsconfig }] : [])),
 };
 const planFile = path.join(benchDir, 'plan.json');
 writeFileSync(planFile, JSON.stringify(plan));
@@ -256,7 +259,7 @@ const lines = [
     `eslint-plugin-sonarjs ${version('eslint-plugin-sonarjs')}, oxlint ${OXLINT_VERSION}; commit ${gitCommit()}.`,
   '',
   `Corpus: ${corpus.map((pkg) => `${pkg.spec.name}@${pkg.version}`).join(', ')}. Untyped: ${plan.untypedFiles.length} files; typed: ${plan.typedFiles.length} files (${corpus
-    .filter((pkg) => pkg.spec.typed)
+    .filter((pkg) => typedSource.includes(pkg))
     .map((pkg) => pkg.spec.name)
     .join(', ')}). ${runs} runs per configuration, each in its own process, alternating; medians (ms unless stated).`,
   '',
