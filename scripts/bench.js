@@ -6,11 +6,15 @@
 //    `@typescript-eslint/no-floating-promises`, on the same files, and against its no-op floor;
 //  - untyped: each rule against a no-op rule with the same listeners (target: within 2x) and the
 //    plugin's share of the whole lint (target: at most 1%);
-//  - the whole untyped run under oxlint (our rules as a JS plugin) against ESLint.
+//  - the whole untyped run under oxlint (our rules as a JS plugin) against ESLint;
+//  - typed, the plugin's `recommended` added to typescript-eslint's `recommendedTypeChecked` (the
+//    checker shared, as users run it): the extra wall time (target: at most 3%).
 // A benchmark, not a test: nothing here fails on a slow number.
 //
 // Options: --runs <n> (default 5), --package <name> (repeatable), --isolate (untyped: each rule in
-// its own process too), --out <file> (also write the markdown there).
+// its own process too), --tier typed|untyped (only that tier's configurations), --only <text>
+// (repeatable: only the configurations whose name contains one of them), --out <file> (also write
+// the markdown there).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -30,6 +34,8 @@ const { values: args } = parseArgs({
     runs: { type: 'string', default: '5' },
     package: { type: 'string', multiple: true },
     isolate: { type: 'boolean', default: false },
+    tier: { type: 'string' },
+    only: { type: 'string', multiple: true },
     out: { type: 'string' },
   },
 });
@@ -38,11 +44,16 @@ const log = (/** @type {string} */ line) => process.stderr.write(`${line}\n`);
 
 const SONAR = 'sonarjs/no-async-constructor';
 const FLOATING = '@typescript-eslint/no-floating-promises';
+const PRESET = 'typed: recommendedTypeChecked';
+const PRESET_WITH_OURS = 'typed: recommendedTypeChecked + async-init recommended';
 
 // ---------------------------------------------------------------------------------------------
 // The plan: the corpus files per tier, written where the workers read it.
 
 const corpus = prepareCorpus(log, args.package);
+// The typed tier lints the TypeScript of the packages typed from their source (`typed: true`, or
+// `'source'` where the corpus also types JavaScript through `.d.ts`, which the bench leaves out).
+const typedSource = corpus.filter((pkg) => [true, 'source'].includes(/** @type {unknown} */ (pkg.spec.typed)));
 const root = path.join(cacheDir(), 'packages');
 const benchDir = path.join(cacheDir(), 'bench');
 mkdirSync(benchDir, { recursive: true });
@@ -50,18 +61,20 @@ const plan = {
   root,
   untypedFiles: corpus.flatMap((pkg) => [...pkg.jsFiles, ...pkg.tsFiles]),
   moduleFiles: corpus.flatMap((pkg) => [...pkg.moduleFiles]),
-  typedFiles: corpus.filter((pkg) => pkg.spec.typed).flatMap((pkg) => pkg.tsFiles),
-  projects: corpus.flatMap((pkg) => (pkg.tsconfig ? [{ dir: pkg.dir, tsconfig: pkg.tsconfig }] : [])),
+  typedFiles: typedSource.flatMap((pkg) => pkg.tsFiles),
+  projects: typedSource.flatMap((pkg) => (pkg.tsconfig ? [{ dir: pkg.dir, tsconfig: pkg.tsconfig }] : [])),
 };
 const planFile = path.join(benchDir, 'plan.json');
 writeFileSync(planFile, JSON.stringify(plan));
 
 const plugin = await loadPlugin();
 const ours = Object.keys(plugin.configs.all?.rules ?? {});
+const recommended = Object.keys(plugin.configs.recommended?.rules ?? {});
 const floorOf = (/** @type {string} */ ruleId) => ruleId.replace(/^[^/]+\//, 'floor/');
 
-// The oxlint run: our rules as a JS plugin, oxlint's own rules off.
-const oxlint = ensureOxlint(log);
+// The oxlint run: our rules as a JS plugin, oxlint's own rules off (oxlint installed when it runs).
+/** @type {string | undefined} */
+let oxlint;
 const oxlintrc = path.join(benchDir, '.oxlintrc.json');
 writeFileSync(
   oxlintrc,
@@ -83,9 +96,10 @@ writeFileSync(
  * @property {'untyped' | 'typed'} tier
  * @property {'eslint' | 'oxlint'} engine
  * @property {string[]} rules
+ * @property {'recommendedTypeChecked'} [preset] typescript-eslint's preset runs too
  */
 /** @type {Configuration[]} */
-const configurations = [
+const allConfigurations = [
   // No type checker untyped, so nothing lazy for one rule to pay for another: our rules and their
   // floors share a process (`--isolate` splits them), and ESLint's stats still time each rule.
   ...(args.isolate
@@ -100,9 +114,16 @@ const configurations = [
         typed('typed: no-op floors', ours.map(floorOf)),
         typed(`typed: ${SONAR}`, [SONAR]),
         typed(`typed: ${FLOATING}`, [FLOATING]),
+        // What users run: typescript-eslint's typed preset, without and with our recommended rules.
+        { ...typed(PRESET, []), preset: /** @type {const} */ ('recommendedTypeChecked') },
+        { ...typed(PRESET_WITH_OURS, recommended), preset: /** @type {const} */ ('recommendedTypeChecked') },
       ]
     : []),
 ];
+const configurations = allConfigurations.filter(
+  (configuration) =>
+    (!args.tier || configuration.tier === args.tier) && (!args.only || args.only.some((text) => configuration.id.includes(text))),
+);
 
 /**
  * @param {string} id
@@ -156,7 +177,7 @@ function runWorker(configuration) {
   const started = performance.now();
   const child = spawnSync(
     process.execPath,
-    ['--max-old-space-size=4096', path.join(repoRoot, 'scripts', 'bench', 'worker.js'), JSON.stringify({ plan: planFile, tier: configuration.tier, rules: configuration.rules })],
+    ['--max-old-space-size=4096', path.join(repoRoot, 'scripts', 'bench', 'worker.js'), JSON.stringify({ plan: planFile, tier: configuration.tier, rules: configuration.rules, preset: configuration.preset })],
     { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
   );
   const processMs = performance.now() - started;
@@ -168,6 +189,7 @@ function runWorker(configuration) {
 
 /** @returns {Sample} */
 function runOxlint() {
+  oxlint ??= ensureOxlint(log);
   const started = performance.now();
   const child = spawnSync(oxlint, ['-c', oxlintrc, '--format', 'json', ...plan.untypedFiles], {
     cwd: root,
@@ -211,16 +233,16 @@ const version = (/** @type {string} */ name) => JSON.parse(readFileSync(path.joi
  * @param {string} ruleId
  */
 function ruleMedian(tier, ruleId) {
-  const configuration = configurations.find((c) => c.engine === 'eslint' && c.tier === tier && c.rules.includes(ruleId));
+  const configuration = configurationOf(tier, ruleId);
   return configuration ? med(configuration.id, (sample) => sample.rulesMs?.[ruleId]) : NaN;
 }
 /**
- * The configuration of `tier` that runs `ruleId`.
+ * The configuration of `tier` that runs `ruleId` (not one of the preset's), if it ran.
  * @param {'untyped' | 'typed'} tier
  * @param {string} ruleId
  */
 function configurationOf(tier, ruleId) {
-  return /** @type {Configuration} */ (configurations.find((c) => c.engine === 'eslint' && c.tier === tier && c.rules.includes(ruleId)));
+  return configurations.find((c) => c.engine === 'eslint' && c.tier === tier && !c.preset && c.rules.includes(ruleId));
 }
 const filesOf = (/** @type {Configuration} */ configuration) => med(configuration.id, (sample) => sample.files);
 const range = (/** @type {string} */ id, /** @type {(sample: Sample) => number | undefined} */ measure) => {
@@ -237,7 +259,7 @@ const lines = [
     `eslint-plugin-sonarjs ${version('eslint-plugin-sonarjs')}, oxlint ${OXLINT_VERSION}; commit ${gitCommit()}.`,
   '',
   `Corpus: ${corpus.map((pkg) => `${pkg.spec.name}@${pkg.version}`).join(', ')}. Untyped: ${plan.untypedFiles.length} files; typed: ${plan.typedFiles.length} files (${corpus
-    .filter((pkg) => pkg.spec.typed)
+    .filter((pkg) => typedSource.includes(pkg))
     .map((pkg) => pkg.spec.name)
     .join(', ')}). ${runs} runs per configuration, each in its own process, alternating; medians (ms unless stated).`,
   '',
@@ -274,35 +296,63 @@ const lines = [
  * @param {(value: number) => string} format
  */
 const ratioRow = (label, value, target, format) =>
+  // A ratio of configurations that did not run (`--only`, `--tier`) is left out.
+  Number.isNaN(value) ||
   lines.push(`| ${label} | ${format(value)} | ${target === undefined ? '' : `≤ ${format(target)}`} | ${target === undefined ? '' : value <= target ? 'yes' : '**no**'} |`);
+const hasTyped = configurations.some((configuration) => configuration.tier === 'typed');
+const hasUntyped = configurations.some((configuration) => configuration.tier === 'untyped');
+const sum = (/** @type {number[]} */ values) => values.reduce((a, b) => a + b, 0);
+/**
+ * A rule's share of the whole untyped lint, per sample (ESLint's stats, same process).
+ * @param {string} ruleId
+ */
+const untypedShare = (ruleId) => med(configurationOf('untyped', ruleId)?.id ?? '', (sample) => (sample.rulesMs?.[ruleId] ?? NaN) / (sample.totalMs ?? NaN));
 for (const ruleId of ours) {
-  if (plan.typedFiles.length > 0) {
+  if (hasTyped) {
     const typedRule = ruleMedian('typed', ruleId);
     ratioRow(`typed: ${ruleId} / ${SONAR}`, typedRule / ruleMedian('typed', SONAR), 0.1, ratio);
     ratioRow(`typed: ${ruleId} / ${FLOATING}`, typedRule / ruleMedian('typed', FLOATING), undefined, ratio);
     ratioRow(`typed: ${ruleId} / its no-op floor`, typedRule / ruleMedian('typed', floorOf(ruleId)), undefined, ratio);
   }
-  ratioRow(`untyped: ${ruleId} / its no-op floor`, ruleMedian('untyped', ruleId) / ruleMedian('untyped', floorOf(ruleId)), 2, ratio);
+  if (hasUntyped) {
+    ratioRow(`untyped: ${ruleId} / its no-op floor`, ruleMedian('untyped', ruleId) / ruleMedian('untyped', floorOf(ruleId)), 2, ratio);
+    ratioRow(`untyped: ${ruleId}’s share of the whole lint`, untypedShare(ruleId), 0.01, pct);
+  }
 }
-const sum = (/** @type {number[]} */ values) => values.reduce((a, b) => a + b, 0);
-ratioRow(
-  'untyped: our rules / their no-op floors',
-  sum(ours.map((ruleId) => ruleMedian('untyped', ruleId))) / sum(ours.map((ruleId) => ruleMedian('untyped', floorOf(ruleId)))),
-  2,
-  ratio,
-);
-ratioRow(
-  'untyped: our rules’ share of the whole lint',
-  sum(ours.map((ruleId) => med(configurationOf('untyped', ruleId).id, (sample) => (sample.rulesMs?.[ruleId] ?? NaN) / (sample.totalMs ?? NaN)))),
-  0.01,
-  pct,
-);
-ratioRow(
-  'untyped: oxlint process / ESLint process, our rules',
-  med('untyped: oxlint, our rules', (sample) => sample.processMs) / med(configurationOf('untyped', ours[0] ?? '').id, (sample) => sample.processMs),
-  undefined,
-  ratio,
-);
+if (hasUntyped) {
+  ratioRow(
+    'untyped: our rules / their no-op floors',
+    sum(ours.map((ruleId) => ruleMedian('untyped', ruleId))) / sum(ours.map((ruleId) => ruleMedian('untyped', floorOf(ruleId)))),
+    2,
+    ratio,
+  );
+  ratioRow('untyped: our rules’ share of the whole lint', sum(ours.map(untypedShare)), 0.01, pct);
+  ratioRow(
+    'untyped: oxlint process / ESLint process, our rules',
+    med('untyped: oxlint, our rules', (sample) => sample.processMs) / med(configurationOf('untyped', ours[0] ?? '')?.id ?? '', (sample) => sample.processMs),
+    undefined,
+    ratio,
+  );
+}
+if (hasTyped) {
+  // Two processes compared: the wall time of the lint call, medians. The same added time measured
+  // inside the run with our rules (their ESLint stats against the rest of that lint) is far less noisy.
+  ratioRow(
+    'typed: recommendedTypeChecked + our recommended, extra lint wall time',
+    med(PRESET_WITH_OURS, (sample) => sample.wallMs) / med(PRESET, (sample) => sample.wallMs) - 1,
+    0.03,
+    pct,
+  );
+  ratioRow(
+    'typed: recommendedTypeChecked + our recommended, our rules’ time / the rest of that lint (stats)',
+    med(PRESET_WITH_OURS, (sample) => {
+      const oursMs = sum(recommended.map((ruleId) => sample.rulesMs?.[ruleId] ?? 0));
+      return oursMs / ((sample.totalMs ?? NaN) - oursMs);
+    }),
+    0.03,
+    pct,
+  );
+}
 
 const markdown = `${lines.join('\n')}\n`;
 process.stdout.write(markdown);

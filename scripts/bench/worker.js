@@ -4,9 +4,11 @@
 // summed per-rule times, parse time and total lint time. A process per measurement, so the type
 // checker's lazy work is charged to the rule being measured and not to whichever ran first.
 //
-// Usage: node scripts/bench/worker.js '<json: { plan, tier, rules: string[] }>'
+// Usage: node scripts/bench/worker.js '<json: { plan, tier, rules: string[], preset?: "recommendedTypeChecked" }>'
 // A rule is `async-init/<name>`, `floor/<name>` (a no-op rule with the same listeners as
 // `async-init/<name>`), `sonarjs/no-async-constructor` or `@typescript-eslint/no-floating-promises`.
+// `preset`: typescript-eslint's `recommendedTypeChecked` rules (as that config sets them on
+// TypeScript files) run as well, under the given rules.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -29,7 +31,9 @@ import { JS_FILES, loadPlugin, TS_FILES } from '../corpus/lint.js';
  * @property {{ dir: string, tsconfig: string }[]} projects the typed packages
  */
 
-const input = /** @type {{ plan: string, tier: 'untyped' | 'typed', rules: string[] }} */ (JSON.parse(process.argv[2] ?? '{}'));
+const input = /** @type {{ plan: string, tier: 'untyped' | 'typed', rules: string[], preset?: 'recommendedTypeChecked' }} */ (
+  JSON.parse(process.argv[2] ?? '{}')
+);
 /** @type {Plan} */
 const plan = JSON.parse(readFileSync(input.plan, 'utf8'));
 const plugin = await loadPlugin();
@@ -57,7 +61,18 @@ const config = [
     },
     rules: Object.fromEntries(input.rules.map((ruleId) => [ruleId, 'error'])),
   },
+  ...(input.preset === 'recommendedTypeChecked' ? presetRules(tseslint.configs.recommendedTypeChecked) : []),
 ];
+
+/**
+ * A preset's rule settings, on the files its configs name (TypeScript by default): its parser and
+ * plugin are already set above, so only the `rules` entries are taken.
+ * @param {readonly Config[]} preset
+ * @returns {Config[]}
+ */
+function presetRules(preset) {
+  return preset.flatMap((entry) => (entry.rules ? [{ files: entry.files ?? TS_FILES, rules: entry.rules }] : []));
+}
 
 const files = input.tier === 'typed' ? plan.typedFiles : plan.untypedFiles;
 const eslint = new ESLint({ cwd: plan.root, overrideConfigFile: true, overrideConfig: config, stats: true, cache: false });

@@ -4,6 +4,9 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 
 import { getPropertyName, isFunctionNode, isGlobalReference, skipTypeWrappers, walk } from '../utils/ast.js';
 import { isInvokedImmediately, walkConstructionCode } from './construction.js';
+import type * as ts from 'typescript';
+
+import { isInertCall } from './callee-work.js';
 import type { TypeTier } from './types.js';
 
 /** One expression that starts asynchronous work. */
@@ -86,6 +89,10 @@ function classify(
             }
             return { label: `\`Promise.${rootMethod}(…)\``, callee: rootCallee, kind: 'chain' };
           }
+          // With types, a chain on a deferred or a timer (`timeout(ms).catch(…)`) starts nothing either.
+          if (root.type === AST_NODE_TYPES.CallExpression && types && types.isThenable(root) && isInertCall(types.tsNode(root) as ts.CallExpression, types)) {
+            return undefined;
+          }
           return { label: describe(root, sourceCode), callee: calleeOf(root), kind: 'chain' };
         }
         if (method !== undefined && COMBINATORS.has(method) && isGlobalReference(callee.object, 'Promise', sourceCode)) {
@@ -106,7 +113,7 @@ function classify(
       if (callee.type === AST_NODE_TYPES.Identifier && finder.isPromiseFunction(callee)) {
         return { label: describe(node, sourceCode), callee, kind: 'call' };
       }
-      if (callee.type !== AST_NODE_TYPES.Super && types && mayReturnThenable(node, types) && types.isThenable(node)) {
+      if (callee.type !== AST_NODE_TYPES.Super && types && mayReturnThenable(node, types, sourceCode) && types.isThenable(node) && !isInertCall(types.tsNode(node) as ts.CallExpression, types)) {
         return { label: describe(node, sourceCode), callee, kind: 'call' };
       }
       return undefined;
@@ -156,10 +163,15 @@ function getMethodTarget(callee: TSESTree.MemberExpression): { name: string; via
  * A cheap first look for the type tier: whether any signature of the callee may return a
  * thenable, read from the callee's declared signatures. Resolving the call itself
  * (`getTypeAtLocation(call)`) runs overload resolution and argument inference, which costs most of
- * a typed lint's time on ordinary sync calls (`Object.assign(…)`, `emitter.on(…)`). Generic
- * signatures, and callees without signatures, are left to the full question.
+ * a typed lint's time on ordinary sync calls (`Object.assign(…)`, `emitter.on(…)`). Calls of the
+ * built-ins are decided by syntax, without the checker. A generic signature is decided from its
+ * declared return type too (`on<K>(…): this`, `collection<T>(): Collection<T>`), unless that type is
+ * one of its own type parameters (`assign<T, U>(…): T & U`): only then is the call resolved.
  */
-function mayReturnThenable(call: TSESTree.CallExpression, types: TypeTier): boolean {
+function mayReturnThenable(call: TSESTree.CallExpression, types: TypeTier, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  if (isKnownNonThenableCall(call, sourceCode)) {
+    return false;
+  }
   const { checker, tsutils } = types;
   const callNode = types.tsNode(call);
   const signatures = checker.getTypeAtLocation(types.tsNode(call.callee)).getCallSignatures();
@@ -167,10 +179,14 @@ function mayReturnThenable(call: TSESTree.CallExpression, types: TypeTier): bool
     return true;
   }
   return signatures.some((signature) => {
-    if ((signature.getTypeParameters()?.length ?? 0) > 0) {
-      return true;
+    if (returnsNothing(signature.getDeclaration(), types)) {
+      return false;
     }
     let returned = checker.getReturnTypeOfSignature(signature);
+    const parameters = signature.getTypeParameters();
+    if (parameters && parameters.length > 0 && mentionsTypeParameter(returned, parameters, tsutils)) {
+      return true;
+    }
     if (returned.isTypeParameter()) {
       // `this`-returning methods (`emitter.on(…)`): the class they return.
       const constraint = checker.getBaseConstraintOfType(returned);
@@ -181,6 +197,163 @@ function mayReturnThenable(call: TSESTree.CallExpression, types: TypeTier): bool
     }
     return !types.isUnknown(returned) && tsutils.isThenableType(checker, callNode, returned);
   });
+}
+
+/**
+ * A function of the program with no return type written and no `return` of a value in its body
+ * (`start(): { this.timer = setInterval(…) }`): it returns `undefined`, read from the syntax, where
+ * asking for its return type would check its whole body to infer it.
+ */
+function returnsNothing(declaration: ts.SignatureDeclaration | undefined, types: TypeTier): boolean {
+  if (!declaration) {
+    return false;
+  }
+  let known = returnsNothingCache.get(declaration);
+  if (known === undefined) {
+    known = hasNoReturnedValue(declaration, types.ts);
+    returnsNothingCache.set(declaration, known);
+  }
+  return known;
+}
+
+/** Answers of `returnsNothing`, read from the syntax alone: one per declaration. */
+const returnsNothingCache = new WeakMap<ts.SignatureDeclaration, boolean>();
+
+function hasNoReturnedValue(declaration: ts.SignatureDeclaration, typescript: typeof ts): boolean {
+  if (
+    declaration.type !== undefined ||
+    !typescript.isFunctionLike(declaration) ||
+    !('body' in declaration) ||
+    declaration.body === undefined ||
+    declaration.asteriskToken !== undefined ||
+    (typescript.getCombinedModifierFlags(declaration) & typescript.ModifierFlags.Async) !== 0 ||
+    !typescript.isBlock(declaration.body)
+  ) {
+    return false;
+  }
+  const returnsValue = (node: ts.Node): boolean => {
+    if (typescript.isReturnStatement(node)) {
+      return node.expression !== undefined;
+    }
+    if (typescript.isFunctionLike(node) || typescript.isClassLike(node)) {
+      return false;
+    }
+    return typescript.forEachChild(node, (child) => (returnsValue(child) ? true : undefined)) ?? false;
+  };
+  return !returnsValue(declaration.body);
+}
+
+/** `T`, `T & U`, `T | undefined`: the type is (a union or intersection with) one of `parameters`. */
+function mentionsTypeParameter(type: ts.Type, parameters: readonly ts.TypeParameter[], tsutils: TypeTier['tsutils']): boolean {
+  return tsutils
+    .unionTypeParts(type)
+    .some((part) => tsutils.intersectionTypeParts(part).some((inner) => parameters.includes(inner as ts.TypeParameter)));
+}
+
+/** Global functions that never return a thenable (nor start work through one). */
+const BUILTIN_FUNCTIONS = new Set([
+  'BigInt',
+  'Boolean',
+  'clearImmediate',
+  'clearInterval',
+  'clearTimeout',
+  'decodeURIComponent',
+  'encodeURIComponent',
+  'isFinite',
+  'isNaN',
+  'Number',
+  'parseFloat',
+  'parseInt',
+  'queueMicrotask',
+  'require',
+  'setImmediate',
+  'setInterval',
+  'setTimeout',
+  'String',
+  'structuredClone',
+  'Symbol',
+]);
+/** Global namespaces none of whose methods returns a thenable. */
+const BUILTIN_NAMESPACES = new Set(['Array', 'Buffer', 'console', 'Date', 'JSON', 'Math', 'Number', 'Object', 'String', 'Symbol']);
+
+/**
+ * Methods taken for what their names say, without asking the checker: event subscriptions
+ * (`emitter.on('error', …)` returns the emitter), `fn.bind(…)`, and the methods of strings and
+ * arrays that no promise-returning API shares a name with (`toLowerCase`, `join`, `includes`).
+ * Names that clients do use for async methods (`get`, `set`, `has`, `add`, `keys`, `find`, `map`)
+ * are not here: those calls are asked about. Resolving the receiver's type is most of what a typed
+ * question costs (`cursor.on(…)` on a generic cursor: inferring the cursor).
+ */
+const NON_THENABLE_METHODS = new Set([
+  'addEventListener',
+  'addListener',
+  'bind',
+  'charAt',
+  'charCodeAt',
+  'emit',
+  'endsWith',
+  'every',
+  'forEach',
+  'hasOwnProperty',
+  'includes',
+  'indexOf',
+  'join',
+  'lastIndexOf',
+  'listenerCount',
+  'off',
+  'on',
+  'once',
+  'padEnd',
+  'padStart',
+  'prependListener',
+  'prependOnceListener',
+  'push',
+  'ref',
+  'removeAllListeners',
+  'removeEventListener',
+  'removeListener',
+  'replace',
+  'replaceAll',
+  'setMaxListeners',
+  'some',
+  'split',
+  'startsWith',
+  'toFixed',
+  'toLowerCase',
+  'toString',
+  'toUpperCase',
+  'trim',
+  'trimEnd',
+  'trimStart',
+  'unref',
+  'unshift',
+  'valueOf',
+]);
+
+/**
+ * `Object.assign(…)`, `setTimeout(…)`, `emitter.on(…)`: a call of a built-in (a global, not
+ * shadowed) that returns no thenable, or of a method whose name says it returns none.
+ */
+function isKnownNonThenableCall(call: TSESTree.CallExpression, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  const callee = skipTypeWrappers(call.callee);
+  if (callee.type === AST_NODE_TYPES.Identifier) {
+    return BUILTIN_FUNCTIONS.has(callee.name) && isGlobalReference(callee, callee.name, sourceCode);
+  }
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) {
+    return false;
+  }
+  const method = getPropertyName(callee);
+  if (method !== undefined && NON_THENABLE_METHODS.has(method)) {
+    return true;
+  }
+  const object = skipTypeWrappers(callee.object);
+  return (
+    object.type === AST_NODE_TYPES.Identifier &&
+    BUILTIN_NAMESPACES.has(object.name) &&
+    // `Array.fromAsync(…)` returns a promise.
+    getPropertyName(callee) !== 'fromAsync' &&
+    isGlobalReference(object, object.name, sourceCode)
+  );
 }
 
 /** `(fn)()`, `fn.call(…)`, `fn.apply(…)` where `fn` is a function literal: the literal. */

@@ -1,0 +1,314 @@
+import type * as ts from 'typescript';
+
+import type { TypeTier } from './types.js';
+
+/**
+ * Whether a call that returns a thenable starts nothing (the type tier): deferreds and timers made
+ * by helpers in other modules. Read from the callee's declaration where its body is in the program,
+ * from the call's type where it is not (a package's `.d.ts`).
+ */
+
+/** One answer per function declaration per program (the per-callee cache). */
+const inertByProgram = new WeakMap<ts.Program, WeakMap<ts.Node, boolean>>();
+
+/**
+ * Whether `call`, whose type is a thenable, starts nothing: its function's body (in the program)
+ * only builds promises settled by the resolvers it hands out, by events or by a timer
+ * (`deferred<T>()`, `timeout(ms)`); or, with no body to read, its type is a deferred: a thenable
+ * that also carries `resolve` and `reject`. A look-alike that does I/O first (`connect()` opening a
+ * socket, then returning a deferred) starts work.
+ */
+export function isInertCall(call: ts.CallExpression, types: TypeTier): boolean {
+  const implementation = getImplementation(call, types);
+  if (implementation) {
+    return isInertFunction(implementation, types);
+  }
+  if (implementation === null) {
+    return false;
+  }
+  return isDeferredType(types.checker.getTypeAtLocation(call), types);
+}
+
+type FunctionWithBody = ts.FunctionLikeDeclaration & { body: ts.ConciseBody };
+
+/**
+ * The function a call runs, with its body, when that body is in the program's own source (not a
+ * declaration file); `undefined` when there is none to read (a `.d.ts`, a lib); `null` when the
+ * callee cannot be told (an overloaded or computed callee whose implementation is not found).
+ */
+function getImplementation(call: ts.CallExpression, types: TypeTier): FunctionWithBody | null | undefined {
+  const { checker, ts: typescript } = types;
+  const declaration = checker.getResolvedSignature(call)?.declaration;
+  if (!declaration || typescript.isJSDocSignature(declaration)) {
+    return undefined;
+  }
+  if (declaration.getSourceFile().isDeclarationFile) {
+    return undefined;
+  }
+  if (hasBody(declaration, typescript)) {
+    return declaration;
+  }
+  // An overload signature: the implementation is the declaration of the same symbol with a body.
+  const name = declaration.name;
+  const symbol = name ? checker.getSymbolAtLocation(name) : undefined;
+  const implementation = symbol?.declarations?.find((candidate): candidate is FunctionWithBody => hasBody(candidate, typescript));
+  return implementation ?? null;
+}
+
+function hasBody(node: ts.Node, typescript: typeof ts): node is FunctionWithBody {
+  return typescript.isFunctionLike(node) && 'body' in node && node.body !== undefined;
+}
+
+/** The function starts nothing when called (cycle-safe: a function met again while judged does work). */
+function isInertFunction(fn: FunctionWithBody, types: TypeTier): boolean {
+  let cache = inertByProgram.get(types.program);
+  if (!cache) {
+    cache = new WeakMap();
+    inertByProgram.set(types.program, cache);
+  }
+  const known = cache.get(fn);
+  if (known !== undefined) {
+    return known;
+  }
+  cache.set(fn, false);
+  const { ts: typescript } = types;
+  const isAsync = typescript.getCombinedModifierFlags(fn) & typescript.ModifierFlags.Async;
+  const inert = !isAsync && fn.asteriskToken === undefined && !startsWork(fn.body, new Set(), types);
+  cache.set(fn, inert);
+  return inert;
+}
+
+/** Globals whose calls start nothing (their callbacks, if any, run later or not at all). */
+const INERT_GLOBAL_FUNCTIONS = new Set([
+  'clearInterval',
+  'clearTimeout',
+  'Boolean',
+  'Number',
+  'setInterval',
+  'setTimeout',
+  'String',
+  'Symbol',
+]);
+/** Global namespaces whose every method starts nothing and runs no callback now. */
+const INERT_GLOBAL_NAMESPACES = new Set(['JSON', 'Math', 'Object']);
+const INERT_GLOBAL_METHODS: Record<string, ReadonlySet<string>> = {
+  Array: new Set(['isArray', 'of']),
+  Date: new Set(['now']),
+  Promise: new Set(['reject', 'resolve', 'withResolvers']),
+  Symbol: new Set(['for']),
+};
+/** Globals that `new` builds without starting anything. */
+const INERT_GLOBAL_CLASSES = new Set([
+  'AbortController',
+  'Array',
+  'Date',
+  'Error',
+  'Map',
+  'Object',
+  'RangeError',
+  'Set',
+  'TypeError',
+  'WeakMap',
+  'WeakRef',
+  'WeakSet',
+]);
+/** Methods of the built-in collections that only store (no callback runs). */
+const STORING_METHODS = new Set(['add', 'clear', 'delete', 'push', 'set', 'unshift']);
+const COLLECTIONS = new Set(['Array', 'Map', 'Set', 'WeakMap', 'WeakSet']);
+const SUBSCRIBE_METHODS = new Set(['addEventListener', 'addListener', 'on', 'once', 'prependListener', 'prependOnceListener']);
+const CHAIN_METHODS = new Set(['catch', 'finally', 'then']);
+
+/**
+ * Whether code that runs now (functions defined here run later and are not walked into) starts
+ * work. `settlers` are the resolvers of the executors around it: calling them is settling.
+ */
+function startsWork(root: ts.Node, settlers: ReadonlySet<string>, types: TypeTier): boolean {
+  const { ts: typescript } = types;
+  const visit = (node: ts.Node): boolean => {
+    if (typescript.isFunctionLike(node) || typescript.isClassLike(node)) {
+      return false;
+    }
+    if (
+      typescript.isAwaitExpression(node) ||
+      typescript.isYieldExpression(node) ||
+      typescript.isTaggedTemplateExpression(node)
+    ) {
+      return true;
+    }
+    if (typescript.isCallExpression(node)) {
+      if (!isInertCallHere(node, settlers, types)) {
+        return true;
+      }
+      // The callee's own parts (`a.b()` in `a.b().c()`) and the arguments still run now.
+      return (typescript.isPropertyAccessExpression(node.expression) && visit(node.expression.expression)) || node.arguments.some(visit);
+    }
+    if (typescript.isNewExpression(node)) {
+      const executor = getInertNew(node, types);
+      if (executor === false) {
+        return true;
+      }
+      const rest = node.arguments?.filter((argument) => argument !== executor) ?? [];
+      return (executor !== undefined && isWorkingExecutor(executor, settlers, types)) || rest.some(visit);
+    }
+    return typescript.forEachChild(node, (child) => (visit(child) ? true : undefined)) ?? false;
+  };
+  return visit(root);
+}
+
+/** Whether this call, by itself, starts nothing (its arguments are judged by the caller). */
+function isInertCallHere(call: ts.CallExpression, settlers: ReadonlySet<string>, types: TypeTier): boolean {
+  const { ts: typescript, checker } = types;
+  if (call.expression.kind === typescript.SyntaxKind.ImportKeyword) {
+    return false;
+  }
+  const callee = skipParentheses(call.expression, typescript);
+  if (typescript.isIdentifier(callee)) {
+    if (settlers.has(callee.text) || (INERT_GLOBAL_FUNCTIONS.has(callee.text) && isAmbient(callee, types))) {
+      return true;
+    }
+  } else if (typescript.isPropertyAccessExpression(callee)) {
+    const method = callee.name.text;
+    const object = skipParentheses(callee.expression, typescript);
+    if (typescript.isIdentifier(object) && isAmbient(object, types)) {
+      if (INERT_GLOBAL_NAMESPACES.has(object.text) || INERT_GLOBAL_METHODS[object.text]?.has(method)) {
+        return true;
+      }
+    }
+    // `d.catch(() => {})`: a chain on a stored promise only marks it handled; its callbacks run later.
+    if (CHAIN_METHODS.has(method) && !typescript.isCallExpression(getChainRoot(object, typescript)) && !typescript.isNewExpression(object)) {
+      return true;
+    }
+    // `socket.addEventListener('close', () => resolve())`: a listener runs on the event, later.
+    if ((SUBSCRIBE_METHODS.has(method) || /^on[A-Z]/u.test(method)) && call.arguments.some((argument) => isListener(argument, settlers, typescript))) {
+      return true;
+    }
+  }
+  // `pending.push(d)`: a built-in collection storing a value, no callback.
+  const declaration = checker.getResolvedSignature(call)?.declaration;
+  if (
+    declaration &&
+    typescript.isMethodSignature(declaration) &&
+    declaration.getSourceFile().isDeclarationFile &&
+    typescript.isInterfaceDeclaration(declaration.parent) &&
+    COLLECTIONS.has(declaration.parent.name.text) &&
+    typescript.isIdentifier(declaration.name) &&
+    STORING_METHODS.has(declaration.name.text)
+  ) {
+    return true;
+  }
+  // A helper of the program that starts nothing itself (`timeout()` built on `deferred()`).
+  const implementation = getImplementation(call, types);
+  return implementation ? isInertFunction(implementation, types) : false;
+}
+
+/**
+ * `new` of something that starts nothing: the executor to judge (`new Promise(executor)`, a promise
+ * subclass's), `undefined` when there is none (`new Error()`, `new Deferred()`), `false` when the
+ * construction may start work (`new WebSocket(url)`, a class of the program).
+ */
+function getInertNew(node: ts.NewExpression, types: TypeTier): ts.Expression | undefined | false {
+  const { ts: typescript, checker, tsutils } = types;
+  const callee = skipParentheses(node.expression, typescript);
+  const first = node.arguments?.[0];
+  const executor = first && (typescript.isArrowFunction(first) || typescript.isFunctionExpression(first)) ? first : undefined;
+  if (typescript.isIdentifier(callee) && isAmbient(callee, types)) {
+    if (callee.text === 'Promise') {
+      return executor ?? false;
+    }
+    if (INERT_GLOBAL_CLASSES.has(callee.text)) {
+      return undefined;
+    }
+  }
+  const type = checker.getTypeAtLocation(node);
+  if (!tsutils.isIntrinsicAnyType(type) && tsutils.isThenableType(checker, node, type)) {
+    // A promise subclass or a deferred class: like `new Promise`, judged by its executor.
+    return executor ?? ((node.arguments?.length ?? 0) === 0 ? undefined : false);
+  }
+  return false;
+}
+
+/** An executor that does work: async, or calling something other than its resolvers, listeners and timers. */
+function isWorkingExecutor(executor: ts.Expression, outer: ReadonlySet<string>, types: TypeTier): boolean {
+  const { ts: typescript } = types;
+  if (!typescript.isArrowFunction(executor) && !typescript.isFunctionExpression(executor)) {
+    return true;
+  }
+  if (typescript.getCombinedModifierFlags(executor) & typescript.ModifierFlags.Async || executor.asteriskToken) {
+    return true;
+  }
+  const settlers = new Set(outer);
+  for (const parameter of executor.parameters) {
+    if (typescript.isIdentifier(parameter.name)) {
+      settlers.add(parameter.name.text);
+    }
+  }
+  return startsWork(executor.body, settlers, types);
+}
+
+/** A listener that runs later: a resolver, or a function literal. */
+function isListener(node: ts.Expression, settlers: ReadonlySet<string>, typescript: typeof ts): boolean {
+  return (typescript.isIdentifier(node) && settlers.has(node.text)) || typescript.isArrowFunction(node) || typescript.isFunctionExpression(node);
+}
+
+/** The identifier names a global declared only in declaration files (a lib, `@types/node`), not the program's own. */
+function isAmbient(identifier: ts.Identifier, types: TypeTier): boolean {
+  const { checker, ts: typescript } = types;
+  let symbol = checker.getSymbolAtLocation(identifier);
+  if (symbol && symbol.flags & typescript.SymbolFlags.Alias) {
+    symbol = checker.getAliasedSymbol(symbol);
+  }
+  const declarations = symbol?.declarations ?? [];
+  return declarations.length > 0 && declarations.every((declaration) => declaration.getSourceFile().isDeclarationFile);
+}
+
+function getChainRoot(node: ts.Expression, typescript: typeof ts): ts.Expression {
+  let current = skipParentheses(node, typescript);
+  while (
+    typescript.isCallExpression(current) &&
+    typescript.isPropertyAccessExpression(current.expression) &&
+    CHAIN_METHODS.has(current.expression.name.text)
+  ) {
+    current = skipParentheses(current.expression.expression, typescript);
+  }
+  return current;
+}
+
+function skipParentheses(node: ts.Expression, typescript: typeof ts): ts.Expression {
+  let current = node;
+  while (
+    typescript.isParenthesizedExpression(current) ||
+    typescript.isAsExpression(current) ||
+    typescript.isNonNullExpression(current) ||
+    typescript.isSatisfiesExpression(current) ||
+    typescript.isTypeAssertionExpression(current)
+  ) {
+    current = current.expression;
+  }
+  return current;
+}
+
+/**
+ * A deferred by its type: every thenable member of it also carries `resolve` and `reject` methods
+ * (`ManualPromise<T>`, a `Deferred<T>` interface), so whoever holds it settles it.
+ */
+function isDeferredType(type: ts.Type, types: TypeTier): boolean {
+  const { checker, tsutils } = types;
+  const parts = tsutils.unionTypeParts(type).filter((part) => !tsutils.isIntrinsicNullType(part) && !tsutils.isIntrinsicUndefinedType(part));
+  return (
+    parts.length > 0 &&
+    parts.every((part) => {
+      const resolve = checker.getPropertyOfType(part, 'resolve');
+      const reject = checker.getPropertyOfType(part, 'reject');
+      return resolve !== undefined && reject !== undefined && isCallableProperty(resolve, types) && isCallableProperty(reject, types);
+    })
+  );
+}
+
+function isCallableProperty(symbol: ts.Symbol, types: TypeTier): boolean {
+  const { checker, ts: typescript } = types;
+  if (symbol.flags & typescript.SymbolFlags.Method) {
+    return true;
+  }
+  const declaration = symbol.valueDeclaration ?? symbol.declarations?.[0];
+  return declaration !== undefined && checker.getTypeOfSymbolAtLocation(symbol, declaration).getCallSignatures().length > 0;
+}
