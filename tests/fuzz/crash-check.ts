@@ -30,6 +30,31 @@ export interface CheckCounts {
   suggestions: number;
   /** Per rule (and suggestion messageId): how many reports, fixes and suggestions were checked. */
   byRule: Record<string, number>;
+  /** Fix and suggestion outputs that lost a comment of the program (not a failure: a figure, with examples). */
+  commentLosses?: CommentLoss[];
+}
+
+export interface CommentLoss {
+  ruleId: string;
+  messageId: string;
+  comment: string;
+  code: string;
+  output: string;
+}
+
+type Ast = { comments?: Array<{ value: string }> };
+
+/** The comments of `ast` by text, counted. */
+function commentCounts(ast: unknown): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const { value } of (ast as Ast).comments ?? []) counts.set(value.trim(), (counts.get(value.trim()) ?? 0) + 1);
+  return counts;
+}
+
+function lostComment(before: Map<string, number>, afterAst: unknown): string | undefined {
+  const after = commentCounts(afterAst);
+  for (const [comment, count] of before) if ((after.get(comment) ?? 0) < count) return comment;
+  return undefined;
 }
 
 function bump(counts: CheckCounts | undefined, key: string): void {
@@ -103,7 +128,20 @@ export function checkProgram(
 ): Failure | undefined {
   const config = configOf(c);
   const filename = filenameOf(c.parser);
-  const reparse = (output: string): string | undefined => parseWith(output, c.parser, c.sourceType).error;
+  let inputComments: Map<string, number> | undefined;
+  /** The output's parse error; or, when it parses, notes a comment of the program it lost. */
+  const reparse = (output: string, ruleId: string, messageId: string): string | undefined => {
+    const { ast, error } = parseWith(output, c.parser, c.sourceType);
+    if (error === undefined && counts?.commentLosses) {
+      inputComments ??= commentCounts(parseWith(code, c.parser, c.sourceType).ast);
+      const comment = lostComment(inputComments, ast);
+      if (comment !== undefined) {
+        bump(counts, `${ruleId.replace('async-init/', '')} ${messageId} lost a comment`);
+        counts.commentLosses.push({ ruleId, messageId, comment, code, output });
+      }
+    }
+    return error;
+  };
   const lint = (text: string): Linter.LintMessage[] | Failure => {
     try {
       return linter.verify(text, config, filename);
@@ -124,15 +162,15 @@ export function checkProgram(
       if (counts) counts.fixes++;
       bump(counts, `${ruleId.replace('async-init/', '')} fix`);
       const output = applyFix(code, message.fix);
-      const error = reparse(output);
+      const error = reparse(output, ruleId, `${message.messageId ?? ''} (fix)`);
       if (error !== undefined) return { kind: 'fix', ruleId, messageId: message.messageId ?? '', message: error, output };
     }
     for (const suggestion of message.suggestions ?? []) {
       if (counts) counts.suggestions++;
       const output = applyFix(code, suggestion.fix);
-      const error = reparse(output);
       const messageId = suggestion.messageId ?? suggestion.desc;
       bump(counts, `${ruleId.replace('async-init/', '')} ${messageId}`);
+      const error = reparse(output, ruleId, messageId);
       if (error !== undefined) return { kind: 'suggestion', ruleId, messageId, message: error, output };
       // The fixed program is linted again: a rule must not throw on what our own fix wrote.
       const again = lint(output);

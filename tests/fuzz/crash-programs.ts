@@ -394,7 +394,45 @@ class Filler {
       () => `[Symbol.dispose]() {\nthis.conn.end();\n${this.stmts(1)}\n}`,
       () => `async [Symbol.asyncDispose]() {\nif (this.conn) await this.conn.close();\n}`,
       () => `async [Symbol.asyncDispose]() {\nconst { conn } = this;\nawait conn.close(${this.expr()});\n}`,
+      () => `async [Symbol.asyncDispose]() {\n${this.disposeRead()}\n${this.stmts(1)}\n${this.disposeRead()}\n}`,
+      () => `[Symbol.dispose]() {\n${this.disposeRead()}\n}`,
     ])();
+  }
+
+  /** A read of a field the async init assigns, in every position a read can take. */
+  disposeRead(): string {
+    const { rng, ts } = this;
+    return rng.pick([
+      'await this.conn.close();',
+      'new this.conn.Client();',
+      'this.conn.tag`x`;',
+      'this.conn.x = 1;',
+      'this.conn.x++;',
+      '[this.conn.x] = [1];',
+      'for (this.conn.x of []) {}',
+      '({ a: this.conn.x } = {});',
+      'this.conn.x.y();',
+      'new this.conn();',
+      'this.conn`x`;',
+      'this.conn.x ??= 1;',
+      'this.conn();',
+      'await this.conn.close().then(() => {});',
+      'delete this.conn.x;',
+      'typeof this.conn.x;',
+      'this.conn.#handle;',
+      'this.conn[0] = 1;',
+      'for (this.conn.x in {}) {}',
+      'this.conn.x?.y;',
+      'this.conn?.x.y;',
+      'const { x } = this.conn;',
+      'return this.conn.end();',
+      'await Promise.all([this.conn.close(), this.pool.end()]);',
+      '(this.conn).close();',
+      'this["conn"].close();',
+      'this.conn.close.call(this.conn);',
+      'await this.conn.close?.();',
+      ...(ts ? ['this.conn!.close();', '(this.conn as any).close();', '(<any>this.conn).close();', 'this.conn!.x = 1;'] : []),
+    ]);
   }
 
   /** An async function that constructs, awaits (or does not) and disposes the class. */
@@ -448,7 +486,7 @@ class Filler {
     }
     members.push(this.methods());
     if (options.thenable) members.push(this.thenMethod('this'));
-    if (options.dispose) members.push(this.disposeMethod());
+    if (options.dispose) members.push(this.disposeMethod(), 'static #handle = 0;');
     if (!this.simple && rng.chance(0.2)) members.push(`static async create(${this.params()}) {\nconst instance = new this();\nawait instance.init();\nreturn instance;\n}`);
     // Class members in a random order: constructors after methods, fields last, all occur.
     for (let i = members.length - 1; i > 0; i--) {

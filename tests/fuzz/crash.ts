@@ -2,7 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { checkProgram, parseWith, parses, signatureOf, type CheckCounts, type Failure } from './crash-check.js';
+import { checkProgram, parseWith, parses, signatureOf, type CheckCounts, type CommentLoss, type Failure } from './crash-check.js';
 import { minimise } from './crash-minimise.js';
 import { generateCase, nextSeed, type FuzzCase } from './crash-programs.js';
 
@@ -111,6 +111,20 @@ function writeFailure(out: string, reported: Reported): string {
   return path.join(out, `${base}.txt`);
 }
 
+const writtenLosses = new Set<string>();
+
+/** The first comment loss per rule and messageId is written down (a figure, not a failure). */
+function writeCommentLoss(out: string, c: FuzzCase, loss: CommentLoss): void {
+  const key = `${loss.ruleId}-${loss.messageId}`.replace(/[^\w-]+/g, '_');
+  if (writtenLosses.has(key)) return;
+  writtenLosses.add(key);
+  mkdirSync(out, { recursive: true });
+  writeFileSync(
+    path.join(out, `comment-lost-${key}-${c.seed}.txt`),
+    `${loss.ruleId} (${loss.messageId}) lost the comment ${JSON.stringify(loss.comment)}\nparser: ${c.parser}, sourceType: ${c.sourceType}\noptions: ${JSON.stringify(c.options)}\nreproduce: ${commandFor(c.seed)}\n--- program ---\n${loss.code}\n--- output ---\n${loss.output}\n`,
+  );
+}
+
 export function runCrashFuzz(settings: CrashFuzzSettings): CrashFuzzStats {
   if (settings.runs === undefined && settings.seconds === undefined) throw new Error('runs or seconds is required');
   const started = Date.now();
@@ -123,6 +137,7 @@ export function runCrashFuzz(settings: CrashFuzzSettings): CrashFuzzStats {
     fixes: 0,
     suggestions: 0,
     byRule: {},
+    commentLosses: [],
     byTarget: {},
     byShape: {},
     ms: 0,
@@ -141,7 +156,13 @@ export function runCrashFuzz(settings: CrashFuzzSettings): CrashFuzzStats {
     const target = `${c.parser}/${c.sourceType}`;
     stats.byTarget[target] = (stats.byTarget[target] ?? 0) + 1;
     stats.byShape[c.shape] = (stats.byShape[c.shape] ?? 0) + 1;
+    const lossesBefore = stats.commentLosses?.length ?? 0;
     const failure = checkProgram(c, c.code, stats);
+    if (settings.out) {
+      for (const loss of stats.commentLosses?.slice(lossesBefore) ?? []) writeCommentLoss(settings.out, c, loss);
+    }
+    // Only the first few are kept in memory; the counts are in byRule.
+    stats.commentLosses?.splice(20);
     if (failure) {
       const signature = signatureOf(failure);
       const known = bySignature.get(signature);
