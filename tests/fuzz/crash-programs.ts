@@ -293,6 +293,13 @@ class Filler {
       '123() {}',
       '[Symbol.iterator]() {}',
       ';',
+      // The names the transforms write: a transform must pick others or decline, never declare one twice.
+      '#pendingInit = [];',
+      '#init;',
+      '#initialize() {}',
+      '#trackInit(work) { return work; }',
+      'static create = null;',
+      'start() {}',
       ...(ts
         ? [
             'constructor(url: string);',
