@@ -154,9 +154,8 @@ export function collectConstructionWork(node: ClassNode, options: ConstructionWo
     }
     if (!wrapperResults.has(fn)) {
       wrapperResults.set(fn, null);
-      // An arrow function sees the caller's `this`; a method's `this` is the instance.
-      const innerInMethod = fn.type === AST_NODE_TYPES.ArrowFunctionExpression ? inMethod : fn.parent.type === AST_NODE_TYPES.MethodDefinition;
-      wrapperResults.set(fn, findInCode(fn.body, innerInMethod) ?? null);
+      // A method's `this` is the instance; a module function's (arrow or not) is not.
+      wrapperResults.set(fn, findInCode(fn.body, fn.parent.type === AST_NODE_TYPES.MethodDefinition) ?? null);
     }
     const inner = wrapperResults.get(fn);
     return inner ? { ...inner, path: [labelCall(call, sourceCode), ...inner.path] } : undefined;
@@ -194,8 +193,8 @@ export function collectConstructionWork(node: ClassNode, options: ConstructionWo
       return false;
     }
     const work: AsyncWork = { ...wrapped.work, node: call, returned: false };
-    // An allowlisted wrapper (or the work it starts) is allowed.
-    if (!isAllowed?.(work) && !isAllowed?.({ ...work, callee: call.callee })) {
+    // An allowlisted wrapper (or the work it starts, a ready promise stored there) is allowed.
+    if (!isAllowed?.(wrapped.work) && !isAllowed?.({ ...work, callee: call.callee })) {
       found.push({
         work,
         where,

@@ -1,9 +1,8 @@
 import rule from '../../src/rules/no-async-constructor.js';
 import { jsTester, typedTester } from '../helpers/rule-tester.js';
 
-/** The two endings of the `asyncWork` message: the work's errors reach nobody, or its own handler. */
+/** The ending of the `asyncWork` message when the work's errors reach nobody. */
 const UNHANDLED = ' and cannot catch its errors';
-const HANDLED = ', and its errors go to its handler, not to them';
 
 // Cases added after tests/rules/no-async-constructor.test.ts was handed to the fixes branch:
 // false positives and message problems found by the corpus run on real packages.

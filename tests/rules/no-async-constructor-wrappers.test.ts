@@ -67,6 +67,55 @@ class Client {
 }
       `,
 
+    // An allowlisted wrapper, or the work it starts, is allowed; so is a ready promise stored there.
+    {
+      code: `
+class Client {
+  constructor() {
+    this.start();
+  }
+
+  start() {
+    this.pull().catch(console.error);
+  }
+
+  async pull() {}
+}
+      `,
+      options: [{ allowForKnownSafeCalls: ['start'] }],
+    },
+    {
+      code: `
+class Client {
+  constructor() {
+    this.start();
+  }
+
+  start() {
+    this.pull().catch(console.error);
+  }
+
+  async pull() {}
+}
+      `,
+      options: [{ allowForKnownSafeCalls: ['pull'] }],
+    },
+    {
+      code: `
+class Client {
+  constructor() {
+    this.start();
+  }
+
+  start() {
+    this.ready = this.init();
+  }
+
+  async init() {}
+}
+      `,
+      options: [{ allowReadyPromise: true }],
+    },
   ],
   invalid: [
     {
