@@ -329,6 +329,11 @@ function isMechanicalGuard(read: TSESTree.MemberExpression | TSESTree.TSNonNullE
   let top: TSESTree.Node = read;
   for (;;) {
     const parent: TSESTree.Node = top.parent!;
+    // TypeScript's parser rejects `?.` before a private name anywhere in the chain (`this.f?.x.#y`:
+    // "An optional chain cannot contain private identifiers"), so no guard is written there.
+    if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === top && parent.property.type === AST_NODE_TYPES.PrivateIdentifier) {
+      return false;
+    }
     if (
       (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === top) ||
       (parent.type === AST_NODE_TYPES.CallExpression && parent.callee === top) ||
