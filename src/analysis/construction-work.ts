@@ -1,23 +1,40 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import {
+  findMembers,
   getClassName,
+  getMemberFunction,
+  getPropertyName,
   getSameFileAncestors,
   isFunctionNode,
   isPromiseMember,
   isPromiseReturningFunction,
   resolveDefinition,
+  skipTypeWrappers,
   type ClassNode,
+  type FunctionNode,
 } from '../utils/ast.js';
-import { findAsyncWork, type AsyncWork } from './async-work.js';
+import { findAsyncWork, getChainRoot, type AsyncWork, type AsyncWorkFinder } from './async-work.js';
+import { isBackgroundLoop } from './background-work.js';
 import { getConstructionRoots, walkConstructionCode } from './construction.js';
 import type { TypeTier } from './types.js';
 
 /** One piece of async work started during construction, and where (for messages). */
 export interface ConstructionWork {
+  /** `work.node` is the expression reported, and what the fixes move. */
   work: AsyncWork;
   /** "`Db`'s constructor", "The initialiser of `Db.ready`". */
   where: string;
+  /** Background work (a loop that runs until the object is closed): never awaited by a transform. */
+  background?: boolean;
+  /**
+   * Work started one call away: `work.node` is then the constructor's call of a synchronous
+   * wrapper (`this.start()`), and `path` names the wrappers from the constructor's call inwards
+   * ("`this.start()` → `this.poll()`"); `work.label` names the work itself.
+   */
+  via?: { path: string };
+  /** The work's own chain routes its failure to a handler (`.catch(handler)`, `.then(ok, handler)`). */
+  errorsHandled?: boolean;
 }
 
 export interface ConstructionWorkOptions {
@@ -64,22 +81,139 @@ export function collectConstructionWork(node: ClassNode, options: ConstructionWo
       isPromiseReturningFunction(definition)
     );
   };
-  const finder = { sourceCode, types, isPromiseMethod, isPromiseFunction };
+  const finder: AsyncWorkFinder = { sourceCode, types, isPromiseMethod, isPromiseFunction };
+  // In a module function `this` is not the instance: its `this.name()` calls are not the class's.
+  const moduleFinder: AsyncWorkFinder = { ...finder, isPromiseMethod: () => false };
+  const { visitorKeys } = sourceCode;
+
+  const methodsByName = new Map<string, FunctionNode | undefined>();
+  /** The function a call runs, when it is a method of this class (or a same-file ancestor) or a function of this module. */
+  const resolveCallee = (call: TSESTree.CallExpression, inMethod: boolean): FunctionNode | undefined => {
+    const callee = skipTypeWrappers(call.callee);
+    if (callee.type === AST_NODE_TYPES.Identifier) {
+      const definition = resolveDefinition(callee, sourceCode);
+      return isFunctionNode(definition) ? definition : undefined;
+    }
+    if (!inMethod || callee.type !== AST_NODE_TYPES.MemberExpression || skipTypeWrappers(callee.object).type !== AST_NODE_TYPES.ThisExpression) {
+      return undefined;
+    }
+    const name = getPropertyName(callee);
+    if (name === undefined) {
+      return undefined;
+    }
+    if (!methodsByName.has(name)) {
+      methodsByName.set(name, findMethod(name));
+    }
+    return methodsByName.get(name);
+  };
+  const findMethod = (name: string): FunctionNode | undefined => {
+    ancestors ??= getSameFileAncestors(node, sourceCode);
+    for (const owner of [node, ...ancestors]) {
+      const members = findMembers(owner, name);
+      if (members.length > 0) {
+        // The nearest declaration decides; only a plain method with a body is followed.
+        const [member] = members;
+        const fn = member?.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'method' ? getMemberFunction(member) : undefined;
+        return isFunctionNode(fn) ? fn : undefined;
+      }
+    }
+    return undefined;
+  };
+
+  /** Background work: the call runs (or its chain starts from) an async function that loops until the object is closed. */
+  const isBackground = (work: AsyncWork, inMethod: boolean): boolean => {
+    if (work.kind !== 'call' && work.kind !== 'chain') {
+      return false;
+    }
+    const expression = skipTypeWrappers(work.node);
+    if (expression.type !== AST_NODE_TYPES.CallExpression) {
+      return false;
+    }
+    const call = work.kind === 'chain' ? getChainRoot(expression) : expression;
+    if (call.type !== AST_NODE_TYPES.CallExpression) {
+      return false;
+    }
+    const fn = resolveCallee(call, inMethod);
+    return fn !== undefined && isBackgroundLoop(fn, visitorKeys);
+  };
+
+  interface Found {
+    work: AsyncWork;
+    /** Wrapper calls from the outermost inwards (empty for work started right there). */
+    path: string[];
+    background: boolean;
+  }
+  // Computed once per function for this class, cycle-safe: a function being walked counts as no work.
+  const wrapperResults = new Map<FunctionNode, Found | null>();
+
+  /** The first async work a synchronous wrapper starts while it runs, following further wrappers. */
+  const findWrappedWork = (call: TSESTree.CallExpression, inMethod: boolean): Found | undefined => {
+    const fn = resolveCallee(call, inMethod);
+    if (!fn || fn.async || fn.generator || isPromiseReturningFunction(fn)) {
+      return undefined;
+    }
+    if (!wrapperResults.has(fn)) {
+      wrapperResults.set(fn, null);
+      // An arrow function sees the caller's `this`; a method's `this` is the instance.
+      const innerInMethod = fn.type === AST_NODE_TYPES.ArrowFunctionExpression ? inMethod : fn.parent.type === AST_NODE_TYPES.MethodDefinition;
+      wrapperResults.set(fn, findInCode(fn.body, innerInMethod) ?? null);
+    }
+    const inner = wrapperResults.get(fn);
+    return inner ? { ...inner, path: [labelCall(call, sourceCode), ...inner.path] } : undefined;
+  };
+
+  const findInCode = (root: TSESTree.Node, inMethod: boolean): Found | undefined => {
+    let result: Found | undefined;
+    walkConstructionCode(root, visitorKeys, (child) => {
+      if (result) {
+        return 'skip';
+      }
+      const work = findAsyncWork(child, inMethod ? finder : moduleFinder);
+      if (work) {
+        result = { work, path: [], background: isBackground(work, inMethod) };
+        return 'skip';
+      }
+      if (child.type === AST_NODE_TYPES.CallExpression) {
+        result = findWrappedWork(child, inMethod);
+      }
+      return result ? 'skip' : undefined;
+    });
+    return result;
+  };
 
   const found: ConstructionWork[] = [];
-  const add = (work: AsyncWork, where: string): void => {
+  const add = (work: AsyncWork, where: string, background = isBackground(work, true)): void => {
     if (!isAllowed?.(work)) {
-      found.push({ work, where });
+      found.push({ work, where, ...(background && { background }), ...(hasErrorHandler(work.node) && { errorsHandled: true }) });
     }
   };
+  /** A constructor's call of a wrapper that starts work: reported at that call. */
+  const addWrapped = (call: TSESTree.CallExpression, where: string): boolean => {
+    const wrapped = findWrappedWork(call, true);
+    if (!wrapped) {
+      return false;
+    }
+    const work: AsyncWork = { ...wrapped.work, node: call, returned: false };
+    // An allowlisted wrapper (or the work it starts) is allowed.
+    if (!isAllowed?.(work) && !isAllowed?.({ ...work, callee: call.callee })) {
+      found.push({
+        work,
+        where,
+        ...(wrapped.background && { background: true }),
+        via: { path: wrapped.path.join(' → ') },
+        ...(hasErrorHandler(wrapped.work.node) && { errorsHandled: true }),
+      });
+    }
+    return true;
+  };
   const walkFor = (root: TSESTree.Node, where: string): void => {
-    walkConstructionCode(root, sourceCode.visitorKeys, (child) => {
+    walkConstructionCode(root, visitorKeys, (child) => {
       const work = findAsyncWork(child, finder);
       if (work) {
         add(work, where);
         return 'skip';
       }
-      return undefined;
+      return child.type === AST_NODE_TYPES.CallExpression && addWrapped(child, where) ? 'skip' : undefined;
     });
   };
 
@@ -105,7 +239,7 @@ export function collectConstructionWork(node: ClassNode, options: ConstructionWo
         add(work, where);
         return 'skip';
       }
-      return undefined;
+      return child.type === AST_NODE_TYPES.CallExpression && addWrapped(child, where) ? 'skip' : undefined;
     });
   }
   if (checkFieldInitializers) {
@@ -119,6 +253,35 @@ export function collectConstructionWork(node: ClassNode, options: ConstructionWo
     }
   }
   return found;
+}
+
+/** A link of the chain is `.catch(handler)` or `.then(onFulfilled, onRejected)`. */
+function hasErrorHandler(node: TSESTree.Node): boolean {
+  let current = skipTypeWrappers(node);
+  while (current.type === AST_NODE_TYPES.CallExpression) {
+    const callee = skipTypeWrappers(current.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) {
+      return false;
+    }
+    const method = getPropertyName(callee);
+    if ((method === 'catch' && current.arguments.length > 0) || (method === 'then' && current.arguments.length > 1)) {
+      return true;
+    }
+    if (method !== 'then' && method !== 'finally') {
+      return false;
+    }
+    current = skipTypeWrappers(callee.object);
+  }
+  return false;
+}
+
+/** `` `this.start()` ``: a wrapper call as messages name it (whitespace folded, long text cut). */
+function labelCall(call: TSESTree.CallExpression, sourceCode: Readonly<TSESLint.SourceCode>): string {
+  let text = sourceCode.getText(call.callee).replace(/\s+/gu, ' ');
+  if (text.length > 40) {
+    text = `${text.slice(0, 39)}…`;
+  }
+  return `\`${text}()\``;
 }
 
 function nearestFunction(node: TSESTree.Node): TSESTree.Node | undefined {

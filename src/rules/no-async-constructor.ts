@@ -7,6 +7,7 @@ import { isReadyPromiseAssignment, matchesKnownSafeCall, type KnownSafeCall } fr
 import { getTypeTier } from '../analysis/types.js';
 import { createFactoryFix, type ConstructorVisibility } from '../fixes/static-factory.js';
 import { createThenableFix } from '../fixes/awaitable-class.js';
+import { createExplicitStartFix } from '../fixes/explicit-start.js';
 
 export type Options = [
   {
@@ -19,7 +20,7 @@ export type Options = [
   },
 ];
 
-export type MessageIds = 'asyncWork' | 'returnsPromise' | 'suggestFactory' | 'suggestThenable';
+export type MessageIds = 'asyncWork' | 'backgroundWork' | 'returnsPromise' | 'suggestFactory' | 'suggestStart' | 'suggestThenable';
 
 const DEFAULT_OPTIONS: Options[0] = {
   checkFieldInitializers: true,
@@ -57,11 +58,14 @@ export default createRule<Options, MessageIds>({
     fixable: 'code',
     messages: {
       asyncWork:
-        "{{where}} starts {{work}}, which nothing can await: callers get a half-initialised `{{className}}` and cannot catch its errors. Start it in a static async factory or make `{{className}}` awaitable.",
+        '{{where}} starts {{work}}, which nothing can await: callers get a half-initialised `{{className}}`{{errors}}. Start it in a static async factory or make `{{className}}` awaitable.',
+      backgroundWork:
+        '{{where}} starts {{work}}, background work that runs until `{{className}}` is closed: nothing can await it, stop it before it starts, or catch its failure. Start it from an explicit method such as `start()`.',
       returnsPromise:
         "`{{className}}`'s constructor returns {{work}}: `new {{className}}()` then gives a promise instead of a `{{className}}`, and subclasses and `instanceof` break. Use a static async factory instead.",
       suggestFactory:
         "Move the constructor's async work into `static async {{factoryName}}()` and await it there (call sites use `await {{className}}.{{factoryName}}(…)`)",
+      suggestStart: 'Move the start of {{work}} into an explicit `start()` method that callers run after construction',
       suggestThenable:
         'Make `{{className}}` awaitable: move the async work into `#initialize()`, run once by `await new {{className}}(…)`',
     },
@@ -175,16 +179,36 @@ export default createRule<Options, MessageIds>({
       if (found.length === 0) {
         return;
       }
-      const nodes = found.map(({ work }) => work.node);
-      const factory = createFactoryFix(node, nodes, sourceCode, { factoryName, constructorVisibility, filename: context.filename });
-      const thenable = createThenableFix(node, nodes, sourceCode, { filename: context.filename });
+      // Background work is never awaited by a transform: the transforms move the rest.
+      const initialisation = found.filter((entry) => !entry.background);
+      const nodes = initialisation.map(({ work }) => work.node);
+      const factory =
+        nodes.length > 0 ? createFactoryFix(node, nodes, sourceCode, { factoryName, constructorVisibility, filename: context.filename }) : null;
+      const thenable = nodes.length > 0 ? createThenableFix(node, nodes, sourceCode, { filename: context.filename }) : null;
       const data = { className, factoryName };
       const autofixWith = options.autofix === 'factory' ? factory : options.autofix === 'thenable' ? thenable : null;
-      for (const { work, where } of found) {
+      for (const entry of found) {
+        const { work } = entry;
+        const where = entry.via ? `${entry.via.path} (called by ${lowerFirst(entry.where)})` : entry.where;
+        if (entry.background) {
+          const start = createExplicitStartFix(node, work.node, sourceCode, context.filename);
+          context.report({
+            node: work.node,
+            messageId: 'backgroundWork',
+            data: { where, work: work.label, className },
+            suggest: start ? [{ messageId: 'suggestStart', data: { work: work.label }, fix: start }] : [],
+          });
+          continue;
+        }
         context.report({
           node: work.node,
           messageId: work.returned ? 'returnsPromise' : 'asyncWork',
-          data: { where, work: work.label, className },
+          data: {
+            where,
+            work: work.label,
+            className,
+            errors: entry.errorsHandled ? ', and its errors go to its handler, not to them' : ' and cannot catch its errors',
+          },
           ...(autofixWith && { fix: autofixWith }),
           suggest: [
             ...(factory ? [{ messageId: 'suggestFactory' as const, data, fix: factory }] : []),
@@ -200,3 +224,8 @@ export default createRule<Options, MessageIds>({
     };
   },
 });
+
+/** "`Db`'s constructor" stays; "The initialiser of `Db.ready`" becomes "the initialiser of `Db.ready`". */
+function lowerFirst(text: string): string {
+  return text.startsWith('The ') || text.startsWith('A ') ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+}

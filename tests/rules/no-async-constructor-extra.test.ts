@@ -1,6 +1,10 @@
 import rule from '../../src/rules/no-async-constructor.js';
 import { jsTester, typedTester } from '../helpers/rule-tester.js';
 
+/** The two endings of the `asyncWork` message: the work's errors reach nobody, or its own handler. */
+const UNHANDLED = ' and cannot catch its errors';
+const HANDLED = ', and its errors go to its handler, not to them';
+
 // Cases added after tests/rules/no-async-constructor.test.ts was handed to the fixes branch:
 // false positives and message problems found by the corpus run on real packages.
 // `suggestions` are the fixes branch's; these cases state them as the rule gives them.
@@ -71,7 +75,7 @@ Db = class {
       errors: [
         {
           messageId: 'asyncWork',
-          data: { where: "`Db`'s constructor", work: '`this.open()`', className: 'Db' },
+          data: { where: "`Db`'s constructor", work: '`this.open()`', className: 'Db', errors: UNHANDLED },
           line: 5,
           column: 5,
           endLine: 5,
@@ -95,7 +99,7 @@ const models = {
       errors: [
         {
           messageId: 'asyncWork',
-          data: { where: "`(anonymous class)`'s constructor", work: '`this.open()`', className: '(anonymous class)' },
+          data: { where: "`(anonymous class)`'s constructor", work: '`this.open()`', className: '(anonymous class)', errors: UNHANDLED },
           line: 5,
           column: 7,
           suggestions: [],

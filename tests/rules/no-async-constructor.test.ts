@@ -7,6 +7,10 @@ import { describe, expect, it } from 'vitest';
 import rule from '../../src/rules/no-async-constructor.js';
 import { fixturesDir, jsTester, tsTester, typedTester } from '../helpers/rule-tester.js';
 
+/** The two endings of the `asyncWork` message: the work's errors reach nobody, or its own handler. */
+const UNHANDLED = ' and cannot catch its errors';
+const HANDLED = ', and its errors go to its handler, not to them';
+
 // Code the type tier catches and the syntax tier cannot: each is valid without types (tsTester)
 // and invalid with them (typedTester), so the difference is tested as such.
 
@@ -379,7 +383,7 @@ class Db {
       errors: [
         {
           messageId: 'asyncWork',
-          data: { where: "`Db`'s constructor", work: '`this.connect()`', className: 'Db' },
+          data: { where: "`Db`'s constructor", work: '`this.connect()`', className: 'Db', errors: UNHANDLED },
           line: 4,
           column: 5,
           endLine: 4,
@@ -574,7 +578,7 @@ class Child extends Base {
       errors: [
         {
           messageId: 'asyncWork',
-          data: { where: "`Child`'s constructor", work: '`super.init()`', className: 'Child' },
+          data: { where: "`Child`'s constructor", work: '`super.init()`', className: 'Child', errors: UNHANDLED },
           line: 9,
           column: 5,
           endLine: 9,
@@ -811,7 +815,7 @@ class Feed {
       errors: [
         {
           messageId: 'asyncWork',
-          data: { where: "`Feed`'s constructor", work: '`this.load()`', className: 'Feed' },
+          data: { where: "`Feed`'s constructor", work: '`this.load()`', className: 'Feed', errors: HANDLED },
           line: 4,
           column: 5,
           endLine: 4,
@@ -858,7 +862,7 @@ class Feed {
         },
         {
           messageId: 'asyncWork',
-          data: { where: "`Feed`'s constructor", work: '`fetch()`', className: 'Feed' },
+          data: { where: "`Feed`'s constructor", work: '`fetch()`', className: 'Feed', errors: UNHANDLED },
           line: 5,
           column: 5,
           endLine: 5,
@@ -937,7 +941,7 @@ class Cache {
       errors: [
         {
           messageId: 'asyncWork',
-          data: { where: "`Cache`'s constructor", work: 'an async IIFE', className: 'Cache' },
+          data: { where: "`Cache`'s constructor", work: 'an async IIFE', className: 'Cache', errors: UNHANDLED },
           line: 4,
           column: 5,
           endLine: 6,
@@ -1078,7 +1082,7 @@ class Loader {
       errors: [
         {
           messageId: 'asyncWork',
-          data: { where: "`Loader`'s constructor", work: 'an async callback', className: 'Loader' },
+          data: { where: "`Loader`'s constructor", work: 'an async callback', className: 'Loader', errors: UNHANDLED },
           line: 4,
           column: 19,
           endLine: 6,
@@ -1105,7 +1109,7 @@ class Timer {
       errors: [
         {
           messageId: 'asyncWork',
-          data: { where: "`Timer`'s constructor", work: '`new Promise(…)`', className: 'Timer' },
+          data: { where: "`Timer`'s constructor", work: '`new Promise(…)`', className: 'Timer', errors: UNHANDLED },
           line: 4,
           column: 5,
           endLine: 6,
@@ -1229,7 +1233,7 @@ class Group {
       errors: [
         {
           messageId: 'asyncWork',
-          data: { where: "`Group`'s constructor", work: '`Promise.all(…)`', className: 'Group' },
+          data: { where: "`Group`'s constructor", work: '`Promise.all(…)`', className: 'Group', errors: UNHANDLED },
           line: 4,
           column: 5,
           endLine: 4,
@@ -1320,7 +1324,7 @@ class Group {
         },
         {
           messageId: 'asyncWork',
-          data: { where: "`Group`'s constructor", work: '`Promise.race(…)`', className: 'Group' },
+          data: { where: "`Group`'s constructor", work: '`Promise.race(…)`', className: 'Group', errors: UNHANDLED },
           line: 7,
           column: 5,
           endLine: 7,
@@ -1445,7 +1449,7 @@ class Cache {
       errors: [
         {
           messageId: 'asyncWork',
-          data: { where: 'The initialiser of `Cache.ready`', work: '`this.load()`', className: 'Cache' },
+          data: { where: 'The initialiser of `Cache.ready`', work: '`this.load()`', className: 'Cache', errors: UNHANDLED },
           line: 3,
           column: 11,
           endLine: 3,
@@ -1534,14 +1538,14 @@ export default class {
       errors: [
         {
           messageId: 'asyncWork',
-          data: { where: "`Db`'s constructor", work: '`this.connect()`', className: 'Db' },
+          data: { where: "`Db`'s constructor", work: '`this.connect()`', className: 'Db', errors: UNHANDLED },
           line: 4,
           column: 5,
           suggestions: [],
         },
         {
           messageId: 'asyncWork',
-          data: { where: "`(anonymous class)`'s constructor", work: '`this.connect()`', className: '(anonymous class)' },
+          data: { where: "`(anonymous class)`'s constructor", work: '`this.connect()`', className: '(anonymous class)', errors: UNHANDLED },
           line: 12,
           column: 5,
           suggestions: [],
@@ -1566,7 +1570,7 @@ class Outer {
       errors: [
         {
           messageId: 'asyncWork',
-          data: { where: "`Inner`'s constructor", work: '`this.load()`', className: 'Inner' },
+          data: { where: "`Inner`'s constructor", work: '`this.load()`', className: 'Inner', errors: UNHANDLED },
           line: 6,
           column: 9,
           suggestions: [
@@ -2206,7 +2210,7 @@ class Cache {
       errors: [
         {
           messageId: 'asyncWork',
-          data: { where: 'The initialiser of `Cache.ready`', work: '`this.load()`', className: 'Cache' },
+          data: { where: 'The initialiser of `Cache.ready`', work: '`this.load()`', className: 'Cache', errors: UNHANDLED },
           line: 3,
           column: 20,
           endLine: 3,
@@ -2437,7 +2441,7 @@ class Db {
       errors: [
         {
           messageId: 'asyncWork',
-          data: { where: "`Session`'s constructor", work: '`client.connect()`', className: 'Session' },
+          data: { where: "`Session`'s constructor", work: '`client.connect()`', className: 'Session', errors: UNHANDLED },
           line: 6,
           column: 5,
           endLine: 6,
