@@ -17,6 +17,7 @@
 // --update-docs (rewrite the generated blocks of docs/accuracy.md with this run's tables).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import process from 'node:process';
 import { parseArgs } from 'node:util';
@@ -530,6 +531,12 @@ const meta = {
   autofixVariants: variants.map((variant) => variant.label),
   recordsDeclines,
   seconds: (Date.now() - startedAt) / 1000,
+  // CPU time of this process (user + system): the figure to compare between runs on a shared machine.
+  cpuSeconds: (() => {
+    const { user, system } = process.cpuUsage();
+    return (user + system) / 1e6;
+  })(),
+  load: os.loadavg()[0],
 };
 /** @type {[string, Failure[]][]} */
 const failureSections = [
@@ -547,7 +554,7 @@ writeFileSync(
 writeFileSync(path.join(outDir, `${reportName}.md`), renderReport());
 
 const summary = [
-  `# Corpus run (${meta.date}, ${meta.commit}, ${meta.seconds.toFixed(0)} s)`,
+  `# Corpus run (${meta.date}, ${meta.commit}, ${meta.seconds.toFixed(0)} s, ${meta.cpuSeconds.toFixed(0)} s of CPU, load ${meta.load.toFixed(1)})`,
   '',
   `Rules: ${ruleIds.join(', ')}${
     variants.length > 0 ? `; --fix also checked with ${variants.map((variant) => `{ ${variant.label} }`).join(' and ')}` : '; no `autofix` option exercised'
@@ -651,6 +658,10 @@ function offer(finding, suggestionId, transform) {
   if (finding.suggestions.some((suggestion) => suggestion.messageId === suggestionId)) {
     return 'offered';
   }
+  if (isBackground(finding)) {
+    const start = finding.suggestions.some((suggestion) => suggestion.messageId === 'suggestStart');
+    return `not for background work${start ? ' (`start()` suggested)' : ''}`;
+  }
   const reasons = [...new Set(finding.declines.filter((decline) => decline.transform === transform).map((decline) => decline.reason))];
   return reasons.length > 0 ? `declined: ${reasons.join('; ')}` : 'declined (no reason recorded)';
 }
@@ -701,7 +712,7 @@ function renderShares() {
   for (const finding of nac) {
     for (const [id, transform] of /** @type {const} */ ([['suggestFactory', 'factory'], ['suggestThenable', 'thenable']])) {
       const cell = offer(finding, id, transform);
-      if (cell !== 'offered') {
+      if (cell.startsWith('declined')) {
         const key = `${transform}: ${cell.replace(/^declined: /, '')}`;
         reasons.set(key, (reasons.get(key) ?? 0) + 1);
       }
