@@ -1,16 +1,32 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { findMembers, getSameFileAncestors, getThisOwner, isGlobalReference, type ClassNode } from '../utils/ast.js';
+import type { ConstructionWork } from '../analysis/construction-work.js';
+import {
+  findMembers,
+  getClassName,
+  getSameFileAncestors,
+  getThisOwner,
+  hasConstructorOverloads,
+  isGlobalReference,
+  type ClassNode,
+} from '../utils/ast.js';
+import { recordDecline } from './declines.js';
 import {
   findCallSites,
   needsParentheses,
+  PENDING_FIELD,
   placeMembers,
-  planMove,
+  placeRecordedMembers,
+  planClass,
   toFixer,
   writeMethod,
   writeMovedStatements,
+  writePendingField,
+  writeTrackMethod,
   type Edit,
+  type Layout,
   type MovePlan,
+  type RecordPlan,
 } from './plan.js';
 import { buildInitField, buildSettledThen } from './settle-then.js';
 
@@ -40,29 +56,59 @@ export interface ThenableFixOptions {
 }
 
 /**
- * The fix that makes `classNode` awaitable: every reported statement moves into
- * `async #initialize()`, the class gains a `#init` field and the settled `then`
- * ({@link buildSettledThen}), so `await new Db(url)` runs the work once and gives the instance.
- * `null` when it cannot be made right: besides the cases `planMove` declines, the class (or a
- * same-file ancestor) already has a `then`, `#init` or `#initialize`, it extends `Promise`, or the
- * moved code reads a constructor parameter that is not a parameter property (`#initialize()` has no
- * parameters; a parameter property is read as `this.name`).
+ * The fix that makes `classNode` awaitable: the class gains a `#init` field and the settled `then`
+ * ({@link buildSettledThen}), whose `async #initialize()` runs or awaits all of the construction
+ * work, so `await new Db(url)` settles once it is done and gives the instance. Where every piece of
+ * work can leave the constructor ({@link planMove}) and reads no constructor parameter other than
+ * a parameter property (`#initialize()` has no parameters; a parameter property is read as
+ * `this.name`), it moves into `#initialize()`; otherwise it stays where it is, recorded, and
+ * `#initialize()` awaits what was recorded. `null` when it cannot be made right (the decline is
+ * recorded): the class (or a same-file ancestor) already has a `then`, `#init` or `#initialize`,
+ * it extends `Promise`, or {@link planRecord} declines.
  */
 export function createThenableFix(
   classNode: ClassNode,
-  reportNodes: readonly TSESTree.Node[],
+  works: readonly ConstructionWork[],
   sourceCode: SourceCode,
   options: ThenableFixOptions = {},
 ): Fixer | null {
-  const plan = planMove(classNode, reportNodes, sourceCode, options.filename);
+  const decline = (reason: string): null => {
+    recordDecline(() => ({
+      transform: 'thenable',
+      target: getClassName(classNode) ?? '(anonymous class)',
+      reason,
+      filename: options.filename ?? '<input>',
+      line: works[0]?.work.node.loc.start.line ?? classNode.loc.start.line,
+    }));
+    return null;
+  };
+  if ([classNode, ...getSameFileAncestors(classNode, sourceCode)].some((cls) => findMembers(cls, 'then').length > 0)) {
+    return decline('class already has then');
+  }
   if (
-    !plan ||
     [INIT_FIELD, INITIALIZER].some(
       (name) => findMembers(classNode, name, false).length > 0 || findMembers(classNode, name, true).length > 0,
-    ) ||
-    [classNode, ...getSameFileAncestors(classNode, sourceCode)].some((cls) => findMembers(cls, 'then').length > 0) ||
-    (classNode.superClass && isGlobalReference(classNode.superClass, 'Promise', sourceCode))
+    )
   ) {
+    return decline('awaitable-class names taken');
+  }
+  if (classNode.superClass && isGlobalReference(classNode.superClass, 'Promise', sourceCode)) {
+    return decline('extends Promise');
+  }
+  const { move, record } = planClass(classNode, works, sourceCode, options.filename);
+  const moved = move && createMovedThenable(move, sourceCode);
+  if (moved) {
+    return moved;
+  }
+  if ('decline' in record) {
+    return decline(record.decline);
+  }
+  return createRecordedThenable(record, sourceCode) ?? decline('overlapping edits');
+}
+
+function createMovedThenable(plan: MovePlan, sourceCode: SourceCode): Fixer | null {
+  // `#init` would land between the overload signatures and the implementation: recorded instead.
+  if (hasConstructorOverloads(plan.classNode)) {
     return null;
   }
   const parameterEdits: Edit[] = [];
@@ -80,7 +126,36 @@ export function createThenableFix(
     `async ${INITIALIZER}()${isTypeScript ? ': Promise<void>' : ''}`,
     writeMovedStatements(plan, sourceCode, 'this', parameterEdits),
   );
-  const then = buildSettledThen({
+  const then = writeThen(plan);
+  const field = buildInitField({ indent: layout.memberIndent, isTypeScript, initField: INIT_FIELD });
+  const placed = placeMembers(plan, sourceCode, [initializer, then], false);
+  const replacesConstructor = placed.some((edit) => edit.range[0] === plan.constructorNode.range[0]);
+  if (layout.inline || replacesConstructor) {
+    // The field leads the new members: `#init; async #initialize() {…} then(…) {…}`.
+    const members = placeMembers(plan, sourceCode, [field, initializer, then], false);
+    return toFixer([...members, ...plan.definiteAssignments, ...awaitCallSites(plan, sourceCode)]);
+  }
+  const lineStart = getMemberLineStart(plan.constructorNode, sourceCode);
+  const fieldEdit: Edit = { range: [lineStart, lineStart], text: field + layout.newline + layout.newline };
+  return toFixer([fieldEdit, ...placed, ...plan.definiteAssignments, ...awaitCallSites(plan, sourceCode)]);
+}
+
+/** The work stays where it is, recorded; `#initialize()` awaits it. */
+function createRecordedThenable(plan: RecordPlan, sourceCode: SourceCode): Fixer | null {
+  const { isTypeScript, layout } = plan;
+  const initializer = writeMethod(plan, `async ${INITIALIZER}()${isTypeScript ? ': Promise<void>' : ''}`, [
+    `${layout.bodyIndent}await Promise.all(this.${PENDING_FIELD});`,
+  ]);
+  const lead = [writePendingField(plan), buildInitField({ indent: layout.memberIndent, isTypeScript, initField: INIT_FIELD })];
+  return toFixer([
+    ...placeRecordedMembers(plan, sourceCode, lead, [initializer, writeThen(plan)], writeTrackMethod(plan, 'awaiting the instance')),
+    ...awaitCallSites(plan, sourceCode),
+  ]);
+}
+
+function writeThen(plan: { layout: Layout; isTypeScript: boolean }): string {
+  const { layout, isTypeScript } = plan;
+  return buildSettledThen({
     indent: layout.memberIndent,
     indentUnit: layout.indentUnit,
     isTypeScript,
@@ -88,18 +163,6 @@ export function createThenableFix(
     initializerCall: `this.${INITIALIZER}()`,
     newline: layout.newline,
   });
-  const field = buildInitField({ indent: layout.memberIndent, isTypeScript, initField: INIT_FIELD });
-  const placed = placeMembers(plan, sourceCode, [initializer, then], false);
-  const replacesConstructor = placed.some((edit) => edit.range[0] === plan.constructorNode.range[0]);
-  const fieldEdits: Edit[] = [];
-  if (layout.inline || replacesConstructor) {
-    // The field leads the new members: `#init; async #initialize() {…} then(…) {…}`.
-    const members = placeMembers(plan, sourceCode, [field, initializer, then], false);
-    return toFixer([...members, ...plan.definiteAssignments, ...awaitCallSites(plan, sourceCode)]);
-  }
-  const lineStart = getMemberLineStart(plan.constructorNode, sourceCode);
-  fieldEdits.push({ range: [lineStart, lineStart], text: field + layout.newline + layout.newline });
-  return toFixer([...fieldEdits, ...placed, ...plan.definiteAssignments, ...awaitCallSites(plan, sourceCode)]);
 }
 
 /**
@@ -107,7 +170,7 @@ export function createThenableFix(
  * never initialised (its work no longer starts in the constructor). Left alone where the value is
  * awaited already, or returned from the async function (which adopts the thenable).
  */
-function awaitCallSites(plan: MovePlan, sourceCode: SourceCode): Edit[] {
+function awaitCallSites(plan: MovePlan | RecordPlan, sourceCode: SourceCode): Edit[] {
   return findCallSites(plan, sourceCode).flatMap(({ call }): Edit[] => {
     const parent = call.parent;
     if (

@@ -12,6 +12,7 @@ import {
   type ClassNode,
   type ConstructorNode,
 } from '../utils/ast.js';
+import type { ConstructionWork } from '../analysis/construction-work.js';
 
 /**
  * What both quick fixes of `no-async-constructor` share: which statements leave the constructor,
@@ -60,6 +61,7 @@ export interface Layout {
 
 export interface MovePlan {
   classNode: ClassNode;
+  /** The class's name; empty for an anonymous class (which has no factory). */
   className: string;
   constructorNode: ConstructorNode;
   isTypeScript: boolean;
@@ -82,7 +84,7 @@ export interface MovePlan {
 /**
  * Plans moving every reported expression of a class out of its constructor, or returns
  * `undefined` when that cannot be made right (the report then has no fix):
- * - the class is anonymous, has decorators, constructor overloads or parameter decorators;
+ * - the class has decorators or parameter decorators;
  * - a reported expression is not a whole top-level statement of the constructor (`work;`,
  *   `void work;`, `this.field = work;`): inside a branch, a loop, a callback, a declaration, a
  *   field initialiser, a `return`;
@@ -98,10 +100,8 @@ export function planMove(
 ): MovePlan | undefined {
   const constructorNode = getConstructor(classNode);
   if (
-    !classNode.id ||
     !constructorNode ||
     reportNodes.length === 0 ||
-    hasConstructorOverloads(classNode) ||
     hasDecorators(classNode) ||
     constructorNode.value.params.some(hasDecorators)
   ) {
@@ -154,7 +154,7 @@ export function planMove(
   const { removals, bodyLeftEmpty } = planRemovals(body, moved, sourceCode);
   return {
     classNode,
-    className: classNode.id.name,
+    className: classNode.id?.name ?? '',
     constructorNode,
     isTypeScript,
     layout,
@@ -585,6 +585,7 @@ export function placeMembers(
   const removable =
     !keepConstructor &&
     plan.bodyLeftEmpty &&
+    !hasConstructorOverloads(plan.classNode) &&
     constructorNode.value.params.length === 0 &&
     !constructorNode.accessibility &&
     !plan.classNode.superClass &&
@@ -618,7 +619,16 @@ function hasOwnLineCommentsAround(node: TSESTree.Node, sourceCode: SourceCode): 
 
 /** A fixer function applying `edits` as one fix, or `null` when they overlap (never a broken edit). */
 export function toFixer(edits: readonly Edit[]): ((fixer: TSESLint.RuleFixer) => TSESLint.RuleFix[]) | null {
-  const sorted = [...edits].sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
+  const sorted: Edit[] = [];
+  // Insertions at one place become one edit, in the order they were planned.
+  for (const edit of [...edits].sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1])) {
+    const last = sorted.at(-1);
+    if (last && last.range[0] === last.range[1] && last.range[1] === edit.range[0]) {
+      sorted[sorted.length - 1] = { range: [last.range[0], edit.range[1]], text: last.text + edit.text };
+      continue;
+    }
+    sorted.push(edit);
+  }
   for (let index = 1; index < sorted.length; index++) {
     if (sorted[index]!.range[0] < sorted[index - 1]!.range[1]) {
       return null;
@@ -628,7 +638,7 @@ export function toFixer(edits: readonly Edit[]): ((fixer: TSESLint.RuleFixer) =>
 }
 
 /** A method's text in the plan's layout: header line, body lines (already indented), closing brace. */
-export function writeMethod(plan: MovePlan, header: string, bodyLines: readonly string[]): string {
+export function writeMethod(plan: { layout: Layout }, header: string, bodyLines: readonly string[]): string {
   const { layout } = plan;
   return [`${layout.memberIndent}${header} {`, ...bodyLines, `${layout.memberIndent}}`].join(layout.newline);
 }
@@ -664,11 +674,11 @@ export function isExtendedInFile(classNode: ClassNode, sourceCode: SourceCode): 
  * make the caller await: the callee written right after `new`, with no comment between.
  */
 export function findCallSites(
-  plan: MovePlan,
+  plan: { classNode: ClassNode; constructorNode?: ConstructorNode | undefined },
   sourceCode: SourceCode,
 ): { call: TSESTree.NewExpression; callee: TSESTree.Identifier }[] {
   const sites: { call: TSESTree.NewExpression; callee: TSESTree.Identifier }[] = [];
-  const constructorRange = plan.constructorNode.range;
+  const constructorRange = plan.constructorNode?.range ?? [0, 0];
   for (const callee of getClassReferences(plan.classNode, sourceCode)) {
     const call = callee.parent;
     if (
@@ -720,4 +730,247 @@ export function needsParentheses(node: TSESTree.Node): boolean {
     default:
       return false;
   }
+}
+
+/**
+ * The names the recorded shape writes: the work the constructor starts is handed to
+ * `this.#trackInit(work)` where it stands, which keeps it in `#pendingInit`; the factory or the
+ * awaitable class's initialiser awaits `Promise.all(…#pendingInit)`. /work/notes/recorded-shape.md
+ * and src/analysis/awaited-by-class.ts describe the same shape.
+ */
+export const PENDING_FIELD = '#pendingInit';
+export const TRACK_METHOD = '#trackInit';
+
+/**
+ * Keeping the work where it is and recording the promise it starts: the plan for constructors
+ * whose work cannot leave without changing what runs (a branch, a loop, a local, a later statement
+ * that needs what the work set up, a field initialiser, several pieces of work).
+ */
+export interface RecordPlan {
+  classNode: ClassNode;
+  constructorNode: ConstructorNode | undefined;
+  isTypeScript: boolean;
+  layout: Layout;
+  /** `this.#trackInit(` before and `)` after each piece of work. */
+  wraps: Edit[];
+}
+
+/** A class's plan, made once and shared by both transforms. */
+export interface ClassPlan {
+  /** Every piece of work can leave the constructor (`undefined` when one cannot). */
+  move: MovePlan | undefined;
+  /** Every piece of work can be recorded where it stands, or why not. */
+  record: RecordPlan | { decline: string };
+}
+
+const classPlans = new WeakMap<ClassNode, { works: readonly ConstructionWork[]; plan: ClassPlan }>();
+
+/**
+ * Plans a class's fixes once: both transforms ask for the same class with the same work in one
+ * lint, and get the same plan.
+ */
+export function planClass(
+  classNode: ClassNode,
+  works: readonly ConstructionWork[],
+  sourceCode: SourceCode,
+  filename?: string,
+): ClassPlan {
+  const cached = classPlans.get(classNode);
+  if (cached && cached.works.length === works.length && cached.works.every((work, index) => work.work.node === works[index]?.work.node)) {
+    return cached.plan;
+  }
+  const movable = works.every((work) => !work.background && !work.via);
+  const plan: ClassPlan = {
+    move: movable ? planMove(classNode, works.map(({ work }) => work.node), sourceCode, filename) : undefined,
+    record: planRecord(classNode, works, sourceCode, filename),
+  };
+  classPlans.set(classNode, { works, plan });
+  return plan;
+}
+
+/**
+ * Plans recording every piece of work where it stands, or says why it cannot be:
+ * background work (never awaited), work one call away (the wrapper's result is not its promise),
+ * the constructor's `return` of a promise, an async callback of an array method (each call starts
+ * its own work), work where `this` is not the instance (a nested `function`, a parameter default,
+ * before `super()`), a promise settled by an event (awaiting it could wait forever), decorators,
+ * and a class that already uses the recorded shape's names.
+ */
+export function planRecord(
+  classNode: ClassNode,
+  works: readonly ConstructionWork[],
+  sourceCode: SourceCode,
+  filename?: string,
+): RecordPlan | { decline: string } {
+  const constructorNode = getConstructor(classNode);
+  if (works.length === 0) {
+    return { decline: 'no work' };
+  }
+  if (hasDecorators(classNode) || constructorNode?.value.params.some(hasDecorators)) {
+    return { decline: 'decorators' };
+  }
+  if ([PENDING_FIELD, TRACK_METHOD].some((name) => findMembers(classNode, name).length > 0 || findMembers(classNode, name, true).length > 0)) {
+    return { decline: 'recorded-shape names taken' };
+  }
+  const superStatement = classNode.superClass && constructorNode ? findSuperStatement(constructorNode) : undefined;
+  const wraps: Edit[] = [];
+  for (const { work, background, via } of works) {
+    const decline = background
+      ? 'background work'
+      : via
+        ? 'work one call away'
+        : work.returned
+          ? 'constructor returns a promise'
+          : work.kind === 'asyncCallback'
+            ? 'async callback of an array method'
+            : undefined;
+    if (decline) {
+      return { decline };
+    }
+    const owner = getThisOwner(work.node);
+    const inConstructor = constructorNode !== undefined && owner === constructorNode.value;
+    const inField =
+      (owner?.type === AST_NODE_TYPES.PropertyDefinition || owner?.type === AST_NODE_TYPES.AccessorProperty) &&
+      owner.parent === classNode.body &&
+      !owner.static;
+    if (!inConstructor && !inField) {
+      return { decline: 'work inside a nested function' };
+    }
+    if (inConstructor && !isWithin(work.node, constructorNode.value.body)) {
+      return { decline: 'work in a parameter default' };
+    }
+    if (inConstructor && classNode.superClass && (!superStatement || work.node.range[0] < superStatement.range[1])) {
+      return { decline: 'work before super()' };
+    }
+    if (waitsForAnEvent(work.node, sourceCode.visitorKeys)) {
+      return { decline: 'waits for an event' };
+    }
+    const target = work.node.parent?.type === AST_NODE_TYPES.ChainExpression ? work.node.parent : work.node;
+    wraps.push(
+      { range: [target.range[0], target.range[0]], text: `this.${TRACK_METHOD}(` },
+      { range: [target.range[1], target.range[1]], text: ')' },
+    );
+  }
+  return {
+    classNode,
+    constructorNode,
+    isTypeScript: isTypeScriptSource(sourceCode, filename),
+    layout: getClassLayout(classNode, constructorNode, sourceCode),
+    wraps,
+  };
+}
+
+/** The constructor's top-level `super(…);`, after which `this` is the instance. */
+function findSuperStatement(constructorNode: ConstructorNode): TSESTree.Statement | undefined {
+  return constructorNode.value.body.body.find(
+    (statement) =>
+      statement.type === AST_NODE_TYPES.ExpressionStatement &&
+      statement.expression.type === AST_NODE_TYPES.CallExpression &&
+      statement.expression.callee.type === AST_NODE_TYPES.Super,
+  );
+}
+
+function isWithin(node: TSESTree.Node, container: TSESTree.Node): boolean {
+  return node.range[0] >= container.range[0] && node.range[1] <= container.range[1];
+}
+
+/** The layout of the class body: the constructor's when there is one, else its first member's. */
+function getClassLayout(classNode: ClassNode, constructorNode: ConstructorNode | undefined, sourceCode: SourceCode): Layout {
+  const body = classNode.body;
+  if (body.loc.start.line === body.loc.end.line) {
+    return { newline: ' ', memberIndent: '', bodyIndent: '', indentUnit: '', inline: true };
+  }
+  if (constructorNode && constructorNode.loc.start.line !== constructorNode.loc.end.line) {
+    return getLayout(constructorNode, sourceCode);
+  }
+  const newline = sourceCode.text.includes('\r\n') ? '\r\n' : '\n';
+  const first = body.body.find((member) => startsItsLine(sourceCode, member));
+  const classIndent = getLineIndent(sourceCode, classNode.loc.start.line);
+  let memberIndent = first ? getLineIndent(sourceCode, first.loc.start.line) : '';
+  if (!memberIndent.startsWith(classIndent) || memberIndent.length <= classIndent.length) {
+    memberIndent = classIndent + (classIndent.includes('\t') ? '\t' : '  ');
+  }
+  const indentUnit = memberIndent.slice(classIndent.length);
+  return { newline, memberIndent, bodyIndent: memberIndent + indentUnit, indentUnit, inline: false };
+}
+
+/** `#pendingInit: unknown[] = [];` (TypeScript) or `#pendingInit = [];`. */
+export function writePendingField(plan: RecordPlan): string {
+  return `${plan.layout.memberIndent}${PENDING_FIELD}${plan.isTypeScript ? ': unknown[]' : ''} = [];`;
+}
+
+/**
+ * The method that records a piece of work and returns it unchanged (a stored promise keeps its
+ * field): handled at once, so a caller that awaits late meets no unhandled rejection, while the
+ * await of `awaitedBy` still rejects with the failure.
+ */
+export function writeTrackMethod(plan: RecordPlan, awaitedBy: string): string {
+  const { layout, isTypeScript } = plan;
+  return writeMethod(plan, `${TRACK_METHOD}${isTypeScript ? '<T>(work: T): T' : '(work)'}`, [
+    `${layout.bodyIndent}// Handled here so that a late await is no unhandled rejection; ${awaitedBy} still rejects with it.`,
+    `${layout.bodyIndent}Promise.resolve(work).catch(() => {});`,
+    `${layout.bodyIndent}this.${PENDING_FIELD}.push(work);`,
+    `${layout.bodyIndent}return work;`,
+  ]);
+}
+
+/**
+ * The edits of a recorded fix: the work wrapped where it stands, `lead` fields first in the class
+ * body (`#pendingInit` must exist before any field initialiser records into it), `members` after
+ * the constructor (or the fields, when there is none), and `#trackInit` last.
+ */
+export function placeRecordedMembers(
+  plan: RecordPlan,
+  sourceCode: SourceCode,
+  lead: readonly string[],
+  members: readonly string[],
+  trackMethod: string,
+): Edit[] {
+  const { classNode, constructorNode, layout } = plan;
+  const text = sourceCode.text;
+  const body = classNode.body.body;
+  const first = body[0]!;
+  const last = body.at(-1)!;
+  const edits: Edit[] = [...plan.wraps];
+  const blank = layout.inline ? ' ' : layout.newline + layout.newline;
+  if (layout.inline || !startsItsLine(sourceCode, first)) {
+    edits.push({ range: [first.range[0], first.range[0]], text: lead.map((field) => field.trimStart()).join(' ') + ' ' });
+  } else {
+    const start = getLeadingCommentStart(first, sourceCode);
+    const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+    const separator = first.type === AST_NODE_TYPES.PropertyDefinition ? layout.newline : blank;
+    edits.push({ range: [lineStart, lineStart], text: lead.join(layout.newline) + separator });
+  }
+  const anchor =
+    constructorNode ??
+    body.findLast((member) => member.type === AST_NODE_TYPES.PropertyDefinition || member.type === AST_NODE_TYPES.AccessorProperty) ??
+    first;
+  const anchorEnd = getTrailingCommentEnd(anchor, sourceCode);
+  if (members.length > 0) {
+    edits.push({ range: [anchorEnd, anchorEnd], text: blank + members.join(blank) });
+  }
+  const lastEnd = getTrailingCommentEnd(last, sourceCode);
+  edits.push({ range: [lastEnd, lastEnd], text: blank + trackMethod });
+  return edits;
+}
+
+function getLeadingCommentStart(node: TSESTree.Node, sourceCode: SourceCode): number {
+  const previous = sourceCode.getTokenBefore(node);
+  let start = node.range[0];
+  for (const comment of sourceCode.getCommentsBefore(node)) {
+    if (!previous || comment.loc.start.line > previous.loc.end.line) {
+      start = Math.min(start, comment.range[0]);
+    }
+  }
+  return start;
+}
+
+function getTrailingCommentEnd(node: TSESTree.Node, sourceCode: SourceCode): number {
+  let end = node.range[1];
+  for (const comment of sourceCode.getCommentsAfter(node)) {
+    if (comment.loc.start.line === node.loc.end.line) {
+      end = comment.range[1];
+    }
+  }
+  return end;
 }

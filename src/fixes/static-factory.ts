@@ -1,17 +1,31 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint } from '@typescript-eslint/utils';
 
-import { findMembers, getSameFileAncestors, type ClassNode } from '../utils/ast.js';
+import type { ConstructionWork } from '../analysis/construction-work.js';
+import {
+  findMembers,
+  getClassName,
+  getSameFileAncestors,
+  hasConstructorOverloads,
+  type ClassNode,
+  type ConstructorNode,
+} from '../utils/ast.js';
+import { recordDecline } from './declines.js';
 import {
   findCallSites,
   isExtendedInFile,
   needsParentheses,
+  PENDING_FIELD,
   placeMembers,
-  planMove,
+  placeRecordedMembers,
+  planClass,
   toFixer,
   writeMethod,
   writeMovedStatements,
+  writePendingField,
+  writeTrackMethod,
   type Edit,
   type MovePlan,
+  type RecordPlan,
 } from './plan.js';
 
 /**
@@ -46,77 +60,175 @@ type SourceCode = Readonly<TSESLint.SourceCode>;
 type Fixer = (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix[];
 
 /**
- * The fix that moves every reported expression of `classNode` into a static async factory, or
- * `null` when it cannot be made right. Besides the cases {@link planMove} declines: the class is
- * abstract; it has a member named like the factory, or a same-file ancestor has such a static; a
- * same-file class extends it (its `super()` would no longer start the work); the moved code uses
- * `super`; a constructor parameter is destructured.
+ * The fix that gives `classNode` a static async factory that awaits all of its construction work,
+ * or `null` when it cannot be made right (the decline is recorded). Where every piece of work can
+ * leave the constructor ({@link planMove}), it moves into the factory; otherwise it stays where it
+ * is, recorded (`this.#trackInit(work)`), and the factory awaits what was recorded. Declined: the
+ * class is anonymous or abstract, has constructor overloads, a member named like the factory, or a
+ * same-file ancestor with such a static; and the cases {@link planRecord} declines.
  */
 export function createFactoryFix(
   classNode: ClassNode,
-  reportNodes: readonly TSESTree.Node[],
+  works: readonly ConstructionWork[],
   sourceCode: SourceCode,
   options: FactoryFixOptions,
 ): Fixer | null {
-  const plan = planMove(classNode, reportNodes, sourceCode, options.filename);
   const { factoryName } = options;
+  const decline = (reason: string): null => {
+    recordDecline(() => ({
+      transform: 'factory',
+      target: getClassName(classNode) ?? '(anonymous class)',
+      reason,
+      filename: options.filename ?? '<input>',
+      line: works[0]?.work.node.loc.start.line ?? classNode.loc.start.line,
+    }));
+    return null;
+  };
+  if (!classNode.id) {
+    return decline('anonymous class');
+  }
+  if (classNode.type === AST_NODE_TYPES.ClassDeclaration && classNode.abstract) {
+    return decline('abstract class');
+  }
+  if (hasConstructorOverloads(classNode)) {
+    return decline('constructor overloads');
+  }
   if (
-    !plan ||
-    plan.usesSuper ||
-    (classNode.type === AST_NODE_TYPES.ClassDeclaration && classNode.abstract) ||
     findMembers(classNode, factoryName, true).length > 0 ||
     findMembers(classNode, factoryName, false).length > 0 ||
     getSameFileAncestors(classNode, sourceCode).some((ancestor) => findMembers(ancestor, factoryName, true).length > 0)
   ) {
-    return null;
+    return decline('factory name taken');
   }
-  const parameters = readParameters(plan, sourceCode);
-  if (!parameters || isExtendedInFile(classNode, sourceCode)) {
-    return null;
+  const { move, record } = planClass(classNode, works, sourceCode, options.filename);
+  if (move && !move.usesSuper && !isExtendedInFile(classNode, sourceCode)) {
+    const fix = createMovedFactory(move, sourceCode, options);
+    if (fix) {
+      return fix;
+    }
   }
+  if ('decline' in record) {
+    return decline(record.decline);
+  }
+  return createRecordedFactory(record, sourceCode, options) ?? decline('overlapping edits');
+}
 
-  const { className, isTypeScript, layout, constructorNode } = plan;
-  const text = sourceCode.text;
-  const typeParameters = isTypeScript ? (classNode.typeParameters?.params ?? []) : [];
-  const typeParameterText =
-    typeParameters.length > 0
-      ? `<${typeParameters.map((parameter) => text.slice(parameter.name.range[0], parameter.range[1])).join(', ')}>`
-      : '';
-  const typeArguments =
-    typeParameters.length > 0 ? `<${typeParameters.map((parameter) => parameter.name.name).join(', ')}>` : '';
-  const instance = pickInstanceName(plan, sourceCode);
-  const returnType = isTypeScript ? `: Promise<${className}${typeArguments}>` : '';
-  const factory = writeMethod(plan, `static async ${factoryName}${typeParameterText}(${parameters.declarations.join(', ')})${returnType}`, [
-    `${layout.bodyIndent}const ${instance} = new ${className}${typeArguments}(${parameters.names.join(', ')});`,
+/** The factory that runs the moved work: `const db = new Db(url); await db.connect(); return db;`. */
+function createMovedFactory(plan: MovePlan, sourceCode: SourceCode, options: FactoryFixOptions): Fixer | null {
+  const parameters = readParameters(plan.classNode, plan.constructorNode, sourceCode, plan.isTypeScript);
+  // The moved code reads names the factory's parameter list does not declare (a destructured one).
+  if (plan.parameterReads.some((read) => !parameters.declared.has(read.name))) {
+    return null;
+  }
+  const { className, layout, constructorNode } = plan;
+  const instance = pickInstanceName(plan.classNode, className, constructorNode, sourceCode);
+  const factory = writeMethod(plan, writeFactoryHeader(plan.classNode, className, plan.isTypeScript, options.factoryName, parameters, sourceCode), [
+    `${layout.bodyIndent}const ${instance} = new ${className}${getTypeArguments(plan.classNode, plan.isTypeScript)}(${parameters.names.join(', ')});`,
     ...writeMovedStatements(plan, sourceCode, instance),
     `${layout.bodyIndent}return ${instance};`,
   ]);
-
-  const visibility = isTypeScript ? options.constructorVisibility : 'unchanged';
-  const edits: Edit[] = [
+  const visibility = plan.isTypeScript ? options.constructorVisibility : 'unchanged';
+  return toFixer([
     ...placeMembers(plan, sourceCode, [factory], visibility !== 'unchanged'),
     ...plan.definiteAssignments,
-    ...rewriteCallSites(plan, factoryName, sourceCode),
-  ];
-  if (visibility !== 'unchanged' && constructorNode.accessibility !== visibility) {
-    const first = sourceCode.getFirstToken(constructorNode);
-    edits.push(
-      constructorNode.accessibility && first
-        ? { range: first.range, text: visibility }
-        : { range: [constructorNode.key.range[0], constructorNode.key.range[0]], text: `${visibility} ` },
-    );
-  }
-  return toFixer(edits);
+    ...rewriteCallSites(plan, options.factoryName, sourceCode),
+    ...setVisibility(constructorNode, visibility, sourceCode),
+  ]);
 }
 
-/** The factory's parameter list (modifiers of parameter properties dropped) and its call's arguments. */
-function readParameters(
-  plan: MovePlan,
+/** The factory that awaits the recorded work: `const db = new Db(url); await Promise.all(db.#pendingInit); return db;`. */
+function createRecordedFactory(plan: RecordPlan, sourceCode: SourceCode, options: FactoryFixOptions): Fixer | null {
+  const { classNode, constructorNode, layout, isTypeScript } = plan;
+  const className = classNode.id!.name;
+  const parameters = readParameters(classNode, constructorNode, sourceCode, isTypeScript);
+  const instance = pickInstanceName(classNode, className, constructorNode, sourceCode);
+  const factory = writeMethod(plan, writeFactoryHeader(classNode, className, isTypeScript, options.factoryName, parameters, sourceCode), [
+    `${layout.bodyIndent}const ${instance} = new ${className}${getTypeArguments(classNode, isTypeScript)}(${parameters.names.join(', ')});`,
+    `${layout.bodyIndent}await Promise.all(${instance}.${PENDING_FIELD});`,
+    `${layout.bodyIndent}return ${instance};`,
+  ]);
+  const visibility = isTypeScript && constructorNode ? options.constructorVisibility : 'unchanged';
+  return toFixer([
+    ...placeRecordedMembers(plan, sourceCode, [writePendingField(plan)], [factory], writeTrackMethod(plan, `\`${options.factoryName}()\``)),
+    ...rewriteCallSites(plan, options.factoryName, sourceCode),
+    ...(constructorNode ? setVisibility(constructorNode, visibility, sourceCode) : []),
+  ]);
+}
+
+function setVisibility(constructorNode: ConstructorNode, visibility: ConstructorVisibility, sourceCode: SourceCode): Edit[] {
+  if (visibility === 'unchanged' || constructorNode.accessibility === visibility) {
+    return [];
+  }
+  const first = sourceCode.getFirstToken(constructorNode);
+  return [
+    constructorNode.accessibility && first
+      ? { range: first.range, text: visibility }
+      : { range: [constructorNode.key.range[0], constructorNode.key.range[0]], text: `${visibility} ` },
+  ];
+}
+
+function writeFactoryHeader(
+  classNode: ClassNode,
+  className: string,
+  isTypeScript: boolean,
+  factoryName: string,
+  parameters: FactoryParameters,
   sourceCode: SourceCode,
-): { declarations: string[]; names: string[] } | undefined {
+): string {
+  const typeParameters = isTypeScript ? (classNode.typeParameters?.params ?? []) : [];
+  // As written, from the name on: variance modifiers (`in`/`out`) stay on the class.
+  const typeParameterText =
+    typeParameters.length > 0
+      ? `<${typeParameters.map((parameter) => sourceCode.text.slice(parameter.name.range[0], parameter.range[1])).join(', ')}>`
+      : '';
+  const returnType = isTypeScript ? `: Promise<${className}${getTypeArguments(classNode, isTypeScript)}>` : '';
+  return `static async ${factoryName}${typeParameterText}(${parameters.declarations.join(', ')})${returnType}`;
+}
+
+function getTypeArguments(classNode: ClassNode, isTypeScript: boolean): string {
+  const typeParameters = isTypeScript ? (classNode.typeParameters?.params ?? []) : [];
+  return typeParameters.length > 0 ? `<${typeParameters.map((parameter) => parameter.name.name).join(', ')}>` : '';
+}
+
+interface FactoryParameters {
+  declarations: string[];
+  /** The constructor call's arguments. */
+  names: string[];
+  /** The names the factory's parameter list declares. */
+  declared: Set<string>;
+}
+
+/**
+ * The factory's parameter list (modifiers of parameter properties dropped) and its call's
+ * arguments. A destructured parameter is taken whole, under a name of its own (`options`), typed
+ * as written or as the constructor's parameter; a class without a constructor of its own passes
+ * what it is given to its base (`...args`).
+ */
+function readParameters(
+  classNode: ClassNode,
+  constructorNode: ConstructorNode | undefined,
+  sourceCode: SourceCode,
+  isTypeScript: boolean,
+): FactoryParameters {
   const declarations: string[] = [];
   const names: string[] = [];
-  for (const param of plan.constructorNode.value.params) {
+  const declared = new Set<string>();
+  if (!constructorNode) {
+    if (classNode.superClass) {
+      const className = classNode.id?.name ?? '';
+      declarations.push(isTypeScript ? `...args: ConstructorParameters<typeof ${className}>` : '...args');
+      names.push('...args');
+    }
+    return { declarations, names, declared };
+  }
+  const params = constructorNode.value.params;
+  const taken = new Set<string>();
+  for (const param of params) {
+    for (const variable of sourceCode.getDeclaredVariables(param)) {
+      taken.add(variable.name);
+    }
+  }
+  params.forEach((param, index) => {
     const inner = param.type === AST_NODE_TYPES.TSParameterProperty ? param.parameter : param;
     let name: string | undefined;
     if (inner.type === AST_NODE_TYPES.Identifier) {
@@ -124,19 +236,43 @@ function readParameters(
     } else if (inner.type === AST_NODE_TYPES.AssignmentPattern && inner.left.type === AST_NODE_TYPES.Identifier) {
       name = inner.left.name;
     } else if (inner.type === AST_NODE_TYPES.RestElement && inner.argument.type === AST_NODE_TYPES.Identifier) {
-      name = `...${inner.argument.name}`;
+      declarations.push(sourceCode.getText(inner));
+      names.push(`...${inner.argument.name}`);
+      declared.add(inner.argument.name);
+      return;
     }
-    if (name === undefined) {
-      return undefined;
+    if (name !== undefined) {
+      declarations.push(sourceCode.getText(inner));
+      names.push(name);
+      declared.add(name);
+      return;
     }
-    declarations.push(sourceCode.getText(inner));
-    names.push(name);
-  }
-  return { declarations, names };
+    // A destructured parameter (`{ url, retries }: Options`, `[a, b] = []`): taken whole.
+    const pattern = inner.type === AST_NODE_TYPES.AssignmentPattern ? inner.left : inner;
+    const base = pattern.type === AST_NODE_TYPES.ArrayPattern ? 'values' : 'options';
+    let unique = base;
+    for (let counter = 2; taken.has(unique); counter++) {
+      unique = `${base}${counter}`;
+    }
+    taken.add(unique);
+    const hasDefault = inner.type === AST_NODE_TYPES.AssignmentPattern;
+    const isRest = inner.type === AST_NODE_TYPES.RestElement;
+    let declaration = isRest ? `...${unique}` : unique;
+    if (isTypeScript) {
+      const annotation =
+        'typeAnnotation' in pattern && pattern.typeAnnotation
+          ? sourceCode.getText(pattern.typeAnnotation)
+          : `: ConstructorParameters<typeof ${classNode.id?.name ?? ''}${getTypeArguments(classNode, isTypeScript)}>[${index}]`;
+      declaration += `${hasDefault ? '?' : ''}${annotation}`;
+    }
+    declarations.push(declaration);
+    names.push(isRest ? `...${unique}` : unique);
+  });
+  return { declarations, names, declared };
 }
 
 /** `new Db(…)` in an async function becomes `await Db.create(…)` (no second `await` when already awaited). */
-function rewriteCallSites(plan: MovePlan, factoryName: string, sourceCode: SourceCode): Edit[] {
+function rewriteCallSites(plan: MovePlan | RecordPlan, factoryName: string, sourceCode: SourceCode): Edit[] {
   return findCallSites(plan, sourceCode).flatMap(({ call, callee }): Edit[] => {
     const awaited = call.parent.type === AST_NODE_TYPES.AwaitExpression;
     const parenthesize = !awaited && needsParentheses(call);
@@ -163,11 +299,15 @@ const RESERVED = new Set(
 );
 
 /** `db` for `Db`, unless the constructor already uses that name (or it is a keyword): `instance`. */
-function pickInstanceName(plan: MovePlan, sourceCode: SourceCode): string {
+function pickInstanceName(
+  classNode: ClassNode,
+  className: string,
+  constructorNode: ConstructorNode | undefined,
+  sourceCode: SourceCode,
+): string {
   // Every name the constructor mentions, except property names after `.` (`this.db` is no clash).
   const taken = new Set(
-    sourceCode
-      .getTokens(plan.constructorNode)
+    (constructorNode ? sourceCode.getTokens(constructorNode) : [])
       .filter(
         (token) =>
           (token.type === 'Identifier' || token.type === 'Keyword') &&
@@ -175,8 +315,8 @@ function pickInstanceName(plan: MovePlan, sourceCode: SourceCode): string {
       )
       .map((token) => token.value),
   );
-  taken.add(plan.className);
-  const preferred = plan.className.charAt(0).toLowerCase() + plan.className.slice(1);
+  taken.add(className);
+  const preferred = className.charAt(0).toLowerCase() + className.slice(1);
   for (const candidate of [preferred, 'instance']) {
     if (!taken.has(candidate) && !RESERVED.has(candidate)) {
       return candidate;

@@ -157,7 +157,7 @@ export default createRule<Options, MessageIds>({
       }
       return createFactoryFix(
         node,
-        found.map(({ work }) => work.node),
+        found,
         sourceCode,
         { factoryName: 'create', constructorVisibility: 'private', filename: context.filename },
       );

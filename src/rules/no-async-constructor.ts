@@ -5,6 +5,7 @@ import { collectConstructionWork } from '../analysis/construction-work.js';
 import { createRule } from '../utils/create-rule.js';
 import { isReadyPromiseAssignment, matchesKnownSafeCall, type KnownSafeCall } from '../analysis/async-work.js';
 import { getTypeTier } from '../analysis/types.js';
+import { isAwaitedByOwnInit } from '../analysis/awaited-by-class.js';
 import { createFactoryFix, type ConstructorVisibility } from '../fixes/static-factory.js';
 import { createThenableFix } from '../fixes/awaitable-class.js';
 import { createExplicitStartFix } from '../fixes/explicit-start.js';
@@ -174,6 +175,7 @@ export default createRule<Options, MessageIds>({
         checkFieldInitializers: checkFields,
         isAllowed: (work) =>
           (allowReadyPromise && isReadyPromiseAssignment(work.node)) ||
+          isAwaitedByOwnInit(work, node, sourceCode) ||
           (work.callee !== undefined && matchesKnownSafeCall(work.callee, knownSafe, sourceCode, types)),
       });
       if (found.length === 0) {
@@ -181,10 +183,11 @@ export default createRule<Options, MessageIds>({
       }
       // Background work is never awaited by a transform: the transforms move the rest.
       const initialisation = found.filter((entry) => !entry.background);
-      const nodes = initialisation.map(({ work }) => work.node);
       const factory =
-        nodes.length > 0 ? createFactoryFix(node, nodes, sourceCode, { factoryName, constructorVisibility, filename: context.filename }) : null;
-      const thenable = nodes.length > 0 ? createThenableFix(node, nodes, sourceCode, { filename: context.filename }) : null;
+        initialisation.length > 0
+          ? createFactoryFix(node, initialisation, sourceCode, { factoryName, constructorVisibility, filename: context.filename })
+          : null;
+      const thenable = initialisation.length > 0 ? createThenableFix(node, initialisation, sourceCode, { filename: context.filename }) : null;
       const data = { className, factoryName };
       const autofixWith = options.autofix === 'factory' ? factory : options.autofix === 'thenable' ? thenable : null;
       for (const entry of found) {
