@@ -438,7 +438,15 @@ function startsItsLine(sourceCode: SourceCode, node: { loc: TSESTree.SourceLocat
   return line.slice(0, node.loc.start.column).trim() === '';
 }
 
-function getLayout(constructorNode: ConstructorNode, sourceCode: SourceCode): Layout {
+/** The layout of a method (the constructor, or any method with a body): its members' and its body's indentation. */
+export function getMemberLayout(
+  constructorNode: TSESTree.MethodDefinition & { value: TSESTree.FunctionExpression },
+  sourceCode: SourceCode,
+): Layout {
+  return getLayout(constructorNode, sourceCode);
+}
+
+function getLayout(constructorNode: TSESTree.MethodDefinition & { value: TSESTree.FunctionExpression }, sourceCode: SourceCode): Layout {
   if (constructorNode.loc.start.line === constructorNode.loc.end.line) {
     return { newline: ' ', memberIndent: '', bodyIndent: '', indentUnit: '', inline: true };
   }
@@ -845,7 +853,17 @@ export function planRecord(
     if (waitsForAnEvent(work.node, sourceCode.visitorKeys)) {
       return { decline: 'waits for an event' };
     }
-    const target = work.node.parent?.type === AST_NODE_TYPES.ChainExpression ? work.node.parent : work.node;
+    // `this.connect()!`, `client?.connect()`, `work as Promise<void>`: the whole expression is recorded.
+    let target: TSESTree.Node = work.node;
+    while (
+      target.parent &&
+      (target.parent.type === AST_NODE_TYPES.ChainExpression ||
+        target.parent.type === AST_NODE_TYPES.TSNonNullExpression ||
+        target.parent.type === AST_NODE_TYPES.TSAsExpression ||
+        target.parent.type === AST_NODE_TYPES.TSSatisfiesExpression)
+    ) {
+      target = target.parent;
+    }
     wraps.push(
       { range: [target.range[0], target.range[0]], text: `this.${TRACK_METHOD}(` },
       { range: [target.range[1], target.range[1]], text: ')' },

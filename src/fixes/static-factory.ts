@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, type TSESLint } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import type { ConstructionWork } from '../analysis/construction-work.js';
 import {
@@ -213,12 +213,17 @@ function readParameters(
   const declarations: string[] = [];
   const names: string[] = [];
   const declared = new Set<string>();
+  // No constructor of its own (a subclass's passes everything to its base), or one that reads
+  // `arguments`: the factory passes what it is given.
+  if (!constructorNode ? classNode.superClass : readsArguments(constructorNode, sourceCode)) {
+    const className = classNode.id?.name ?? '';
+    declarations.push(
+      isTypeScript ? `...args: ConstructorParameters<typeof ${className}${getTypeArguments(classNode, isTypeScript)}>` : '...args',
+    );
+    names.push('...args');
+    return { declarations, names, declared };
+  }
   if (!constructorNode) {
-    if (classNode.superClass) {
-      const className = classNode.id?.name ?? '';
-      declarations.push(isTypeScript ? `...args: ConstructorParameters<typeof ${className}>` : '...args');
-      names.push('...args');
-    }
     return { declarations, names, declared };
   }
   const params = constructorNode.value.params;
@@ -256,14 +261,24 @@ function readParameters(
     }
     taken.add(unique);
     const hasDefault = inner.type === AST_NODE_TYPES.AssignmentPattern;
+    // `options?:` cannot precede a required parameter (TS1016); `options: T | undefined` can.
+    const requiredAfter = params.slice(index + 1).some(isRequiredParameter);
     const isRest = inner.type === AST_NODE_TYPES.RestElement;
     let declaration = isRest ? `...${unique}` : unique;
     if (isTypeScript) {
-      const annotation =
+      const type =
         'typeAnnotation' in pattern && pattern.typeAnnotation
-          ? sourceCode.getText(pattern.typeAnnotation)
-          : `: ConstructorParameters<typeof ${classNode.id?.name ?? ''}${getTypeArguments(classNode, isTypeScript)}>[${index}]`;
-      declaration += `${hasDefault ? '?' : ''}${annotation}`;
+          ? pattern.typeAnnotation.typeAnnotation
+          : undefined;
+      const typeText = type
+        ? sourceCode.getText(type)
+        : `ConstructorParameters<typeof ${classNode.id?.name ?? ''}${getTypeArguments(classNode, isTypeScript)}>[${index}]`;
+      if (hasDefault && requiredAfter) {
+        const simple = !type || type.type === AST_NODE_TYPES.TSTypeReference || type.type === AST_NODE_TYPES.TSTypeLiteral;
+        declaration += `: ${simple ? typeText : `(${typeText})`} | undefined`;
+      } else {
+        declaration += `${hasDefault ? '?' : ''}: ${typeText}`;
+      }
     }
     declarations.push(declaration);
     names.push(isRest ? `...${unique}` : unique);
@@ -327,4 +342,20 @@ function pickInstanceName(
       return `instance${index}`;
     }
   }
+}
+
+/** A parameter callers must pass: no default, not optional, not a rest parameter. */
+function isRequiredParameter(param: TSESTree.Parameter): boolean {
+  const inner = param.type === AST_NODE_TYPES.TSParameterProperty ? param.parameter : param;
+  if (inner.type === AST_NODE_TYPES.AssignmentPattern || inner.type === AST_NODE_TYPES.RestElement) {
+    return false;
+  }
+  return !('optional' in inner && inner.optional);
+}
+
+/** The constructor reads its own `arguments` (arrow functions in it see the same). */
+function readsArguments(constructorNode: ConstructorNode, sourceCode: SourceCode): boolean {
+  const scope = sourceCode.scopeManager?.acquire(constructorNode.value);
+  const variable = scope?.set.get('arguments');
+  return (variable?.references.length ?? 0) > 0;
 }

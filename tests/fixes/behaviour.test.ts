@@ -35,6 +35,11 @@ interface Scenario {
   failureHandled?: boolean;
   /** A same-file async function that constructs the class (rewritten by the factory fix). */
   callSite?: string;
+  /**
+   * What `log` holds after a failing construction, when the fix does not stop at the first failing
+   * statement: work recorded where it stands has all started in the constructor. Default: the first entry.
+   */
+  failureLog?: string[];
 }
 
 // Each module records the work it does in `log`, the instances its constructors saw in `seen`,
@@ -222,12 +227,12 @@ export class Session {
 }
 `,
   },
-  'parameters read by the moved code (factory only)': {
+  'parameters read by the moved code (the awaitable class records the work)': {
     className: 'Client',
     args: "'wss://a', 5",
     initialised: "(client) => client.connection === 'wss://a x5'",
     log: ['connect wss://a 5'],
-    offers: ['factory'],
+    offers: ['factory', 'thenable'],
     code: `${prelude}
 async function connect(client: Client, url: string, options: { retries: number }): Promise<void> {
   log.push('connect ' + url + ' ' + options.retries);
@@ -396,6 +401,156 @@ export async function open(url) {
 }
 `,
   },
+
+  'a guarded start that reads a destructured option, and a later statement that needs what it set up': {
+    className: 'Queue',
+    args: "{ name: 'jobs' }",
+    initialised: "(queue) => queue.started && queue.socket.handlers.join() === 'message'",
+    log: ['start queue:jobs'],
+    offers: ['factory', 'thenable'],
+    code: `${prelude}
+interface Socket {
+  handlers: string[];
+  on(event: string): void;
+}
+
+export class Queue {
+  socket: Socket | undefined;
+  started = false;
+
+  constructor({ name, autostart = true }: { name: string; autostart?: boolean }) {
+    seen.push(this);
+    const prefix = 'queue:' + name;
+    if (autostart) {
+      this.start(prefix);
+    }
+    // Reads what start()'s synchronous part set up.
+    this.socket?.on('message');
+  }
+
+  async start(prefix: string): Promise<void> {
+    this.socket = {
+      handlers: [],
+      on(event: string) {
+        this.handlers.push(event);
+      },
+    };
+    log.push('start ' + prefix);
+    await tick();
+    if (control.fail) throw control.fail;
+    this.started = true;
+  }
+}
+`,
+  },
+  'work in a loop over a parameter, each with a `.catch` handler': {
+    className: 'Prefetcher',
+    args: "['a', 'b']",
+    initialised: '(prefetcher) => prefetcher.pages.size === 2 || prefetcher.errors.length === 2',
+    log: ['fetch a', 'fetch b'],
+    failureLog: ['fetch a', 'fetch b'],
+    offers: ['factory', 'thenable'],
+    failureHandled: true,
+    code: `${prelude}
+export class Prefetcher {
+  pages = new Map<string, string>();
+  errors: unknown[] = [];
+
+  constructor(urls: string[]) {
+    seen.push(this);
+    for (const url of urls) {
+      this.fetch(url).catch((error: unknown) => {
+        this.errors.push(error);
+      });
+    }
+  }
+
+  async fetch(url: string): Promise<void> {
+    log.push('fetch ' + url);
+    await tick();
+    if (control.fail) throw control.fail;
+    this.pages.set(url, 'ok');
+  }
+}
+`,
+  },
+  'a ready promise in a field initialiser, and one assigned in both branches of an `if`': {
+    className: 'Store',
+    args: 'false',
+    initialised: "(store) => store.loaded && store.connected === 'local' && store.ready instanceof Promise && store.connection instanceof Promise",
+    log: ['load', 'connect local'],
+    failureLog: ['load', 'connect local'],
+    offers: ['factory', 'thenable'],
+    code: `${prelude}
+export class Store {
+  loaded = false;
+  connected = '';
+  ready = this.load();
+  connection: Promise<void>;
+
+  constructor(remote: boolean) {
+    seen.push(this);
+    if (remote) {
+      this.connection = this.connect('remote');
+    } else {
+      this.connection = this.connect('local');
+    }
+  }
+
+  async load(): Promise<void> {
+    log.push('load');
+    await tick();
+    if (control.fail) throw control.fail;
+    this.loaded = true;
+  }
+
+  async connect(where: string): Promise<void> {
+    log.push('connect ' + where);
+    await tick();
+    if (control.fail) throw control.fail;
+    this.connected = where;
+  }
+}
+`,
+  },
+  'a .js subclass whose work reads a local, with a statement after it': {
+    className: 'Client',
+    javascript: true,
+    args: "'example.test', 2",
+    initialised: "(client) => client.connected && client.retries === 2 && client.name === 'example.test' && client instanceof Base",
+    log: ['open wss://example.test'],
+    offers: ['factory', 'thenable'],
+    code: `${jsPrelude}
+export class Base {
+  constructor(name) {
+    this.name = name;
+  }
+}
+
+export class Client extends Base {
+  #session;
+
+  constructor(name, retries = 3) {
+    super(name);
+    seen.push(this);
+    const url = 'wss://' + name;
+    this.open(url);
+    this.retries = retries;
+  }
+
+  get connected() {
+    return this.#session !== undefined;
+  }
+
+  async open(url) {
+    log.push('open ' + url);
+    await tick();
+    if (control.fail) throw control.fail;
+    this.#session = url;
+  }
+}
+`,
+  },
 };
 
 interface Outcome {
@@ -408,6 +563,10 @@ interface Outcome {
   failureLog: string[];
   unhandled: string[];
   viaCallSite: boolean | null;
+  /** A failing construction awaited after a 20 ms timer. */
+  lateFailure: 'fulfilled' | 'rejected with the error' | 'rejected with another value';
+  /** Unhandled rejections of that run, the caller's own late-awaited promise aside. */
+  lateUnhandled: string[];
 }
 
 /** The probe, appended to the module: construct, await twice, fail, and report as JSON. */
@@ -416,9 +575,18 @@ function probe(scenario: Scenario, mode: Mode): string {
     mode === 'factory' ? `${scenario.className}.create(${scenario.args})` : `new ${scenario.className}(${scenario.args})`;
   return `
 const __unhandled = [];
-process.on('unhandledRejection', (reason) => {
-  __unhandled.push(reason instanceof Error ? reason.message : String(reason));
+const __lateUnhandled = [];
+let __latePending;
+process.on('unhandledRejection', (reason, promise) => {
+  const message = reason instanceof Error ? reason.message : String(reason);
+  if (__latePending === undefined) {
+    __unhandled.push(message);
+  } else if (promise !== __latePending) {
+    __lateUnhandled.push(message);
+  }
 });
+// The caller's own promise, awaited late, is the caller's business (an async function's is too).
+process.on('rejectionHandled', () => {});
 const __guard = setTimeout(() => {
   console.log(JSON.stringify({ deadlock: true }));
   process.exit(0);
@@ -448,6 +616,17 @@ try {
 await new Promise((resolve) => setTimeout(resolve, 30));
 __result.failureLog = [...log];
 __result.unhandled = __unhandled;
+control.fail = new Error('late failure');
+__latePending = ${make};
+await new Promise((resolve) => setTimeout(resolve, 20));
+try {
+  await __latePending;
+  __result.lateFailure = 'fulfilled';
+} catch (error) {
+  __result.lateFailure = error === control.fail ? 'rejected with the error' : 'rejected with another value';
+}
+await new Promise((resolve) => setTimeout(resolve, 30));
+__result.lateUnhandled = __lateUnhandled;
 control.fail = undefined;
 __result.viaCallSite = ${scenario.callSite && mode === 'factory' ? `__initialised(await ${scenario.callSite})` : 'null'};
 clearTimeout(__guard);
@@ -526,10 +705,13 @@ describe.each(Object.entries(scenarios))('%s', (name, scenario) => {
         ...(scenario.failureHandled
           ? { failure: 'fulfilled', failedInitialised: true }
           : { failure: 'rejected with the error', failedInitialised: null }),
-        // A failure stops at the first failing statement: the work before it ran once.
-        failureLog: scenario.log.slice(0, 1),
+        // A failure stops at the first failing statement (the work before it ran once), or all
+        // of the work had started in the constructor.
+        failureLog: scenario.failureLog ?? scenario.log.slice(0, 1),
         unhandled: [],
         viaCallSite: scenario.callSite && mode === 'factory' ? true : null,
+        lateFailure: scenario.failureHandled ? 'fulfilled' : 'rejected with the error',
+        lateUnhandled: [],
       });
     });
   }

@@ -709,6 +709,45 @@ export class Client implements AsyncDisposable {
 }
 `,
             },
+            {
+              messageId: 'suggestFactory',
+              output: `
+interface Connection { close(): Promise<void> }
+declare function open(url: string): Promise<Connection>;
+export class Db implements AsyncDisposable {
+  #pendingInit: unknown[] = [];
+  conn?: Connection;
+  private constructor() {
+    const url = 'db://local';
+    this.#trackInit(this.connect(url));
+  }
+
+  static async create(): Promise<Db> {
+    const db = new Db();
+    await Promise.all(db.#pendingInit);
+    return db;
+  }
+  async connect(url: string): Promise<void> { this.conn = await open(url); }
+  async [Symbol.asyncDispose](): Promise<void> { await this.conn!.close(); }
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+export class Client implements AsyncDisposable {
+  socket?: { end(): Promise<void> };
+  constructor() {
+    this.dial();
+  }
+  then(resolve: (value: unknown) => void): void { resolve(undefined); }
+  async dial(): Promise<void> { this.socket = await Promise.resolve({ async end() {} }); }
+  async [Symbol.asyncDispose](): Promise<void> { await this.socket!.end(); }
+}
+`,
+            },
           ],
         },
         { messageId: 'publicAwaitableConstructor', data: { className: 'Client', using: 'await using' }, line: 15, column: 3, suggestions: [] },

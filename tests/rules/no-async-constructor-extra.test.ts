@@ -80,6 +80,30 @@ Db = class {
           column: 5,
           endLine: 5,
           endColumn: 16,
+          suggestions: [
+            {
+              messageId: 'suggestThenable',
+              output: `
+var Db;
+Db = class {
+  #init;
+
+  async #initialize() {
+    await this.open();
+  }
+
+  then(onfulfilled, onrejected) {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this).then(onfulfilled, onrejected);
+  }
+
+  async open() {}
+};
+      `,
+            },
+          ],
         },
       ],
     },
@@ -102,7 +126,31 @@ const models = {
           data: { where: "`(anonymous class)`'s constructor", work: '`this.open()`', className: '(anonymous class)', errors: UNHANDLED },
           line: 5,
           column: 7,
-          suggestions: [],
+          suggestions: [
+            {
+              messageId: 'suggestThenable',
+              output: `
+const models = {
+  Db: class {
+    #init;
+
+    async #initialize() {
+      await this.open();
+    }
+
+    then(onfulfilled, onrejected) {
+      this.#init ??= this.#initialize().then(() => {
+        Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+      });
+      return this.#init.then(() => this).then(onfulfilled, onrejected);
+    }
+
+    async open() {}
+  },
+};
+      `,
+            },
+          ],
         },
       ],
     },

@@ -2,6 +2,8 @@ import type { InvalidTestCase } from '@typescript-eslint/rule-tester';
 import tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
 import * as espree from 'espree';
+import { readFileSync } from 'node:fs';
+
 import { describe, expect, it } from 'vitest';
 
 import rule, { type MessageIds, type Options } from '../../src/rules/no-async-constructor.js';
@@ -538,7 +540,7 @@ class Session {
     },
 
     {
-      name: 'parameters read by the moved code: the factory passes them; `#initialize()` has none, so no awaitable fix',
+      name: 'parameters read by the moved code: the factory passes them; the awaitable class records the work (`#initialize()` has no parameters)',
       code: `
 async function connect(url: string, options: { retries: number }): Promise<void> {}
 
@@ -567,6 +569,42 @@ class Client {
     const client = new Client(url, retries);
     await connect(url, { retries });
     return client;
+  }
+}
+`,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+async function connect(url: string, options: { retries: number }): Promise<void> {}
+
+class Client {
+  #pendingInit: unknown[] = [];
+  #init: Promise<void> | undefined;
+
+  constructor(url: string, retries = 3) {
+    this.#trackInit(connect(url, { retries }));
+  }
+
+  async #initialize(): Promise<void> {
+    await Promise.all(this.#pendingInit);
+  }
+
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
   }
 }
 `,
@@ -1070,7 +1108,7 @@ class OneLine { #init: Promise<void> | undefined; async #initialize(): Promise<v
       ],
     },
     {
-      name: 'declined: the moved code reads a constructor local declared before it',
+      name: 'work that reads a constructor local: recorded where the local is',
       code: `
 class Db {
   constructor(url: string) {
@@ -1087,13 +1125,79 @@ class Db {
           messageId: 'asyncWork',
           line: 5,
           column: 5,
-          suggestions: [],
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Db {
+  #pendingInit: unknown[] = [];
+
+  constructor(url: string) {
+    const normalized = url.trim();
+    this.#trackInit(this.connect(normalized));
+  }
+
+  static async create(url: string): Promise<Db> {
+    const db = new Db(url);
+    await Promise.all(db.#pendingInit);
+    return db;
+  }
+
+  async connect(url: string): Promise<void> {}
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+`,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Db {
+  #pendingInit: unknown[] = [];
+  #init: Promise<void> | undefined;
+
+  constructor(url: string) {
+    const normalized = url.trim();
+    this.#trackInit(this.connect(normalized));
+  }
+
+  async #initialize(): Promise<void> {
+    await Promise.all(this.#pendingInit);
+  }
+
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+
+  async connect(url: string): Promise<void> {}
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+`,
+            },
+          ],
         },
       ],
     },
 
     {
-      name: 'declined: the moved code reads a parameter the constructor reassigns',
+      name: 'work that reads a parameter the constructor reassigns: recorded where it is',
       code: `
 class Db {
   constructor(url: string) {
@@ -1110,13 +1214,79 @@ class Db {
           messageId: 'asyncWork',
           line: 5,
           column: 5,
-          suggestions: [],
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Db {
+  #pendingInit: unknown[] = [];
+
+  constructor(url: string) {
+    url = url.trim();
+    this.#trackInit(this.connect(url));
+  }
+
+  static async create(url: string): Promise<Db> {
+    const db = new Db(url);
+    await Promise.all(db.#pendingInit);
+    return db;
+  }
+
+  async connect(url: string): Promise<void> {}
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+`,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Db {
+  #pendingInit: unknown[] = [];
+  #init: Promise<void> | undefined;
+
+  constructor(url: string) {
+    url = url.trim();
+    this.#trackInit(this.connect(url));
+  }
+
+  async #initialize(): Promise<void> {
+    await Promise.all(this.#pendingInit);
+  }
+
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+
+  async connect(url: string): Promise<void> {}
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+`,
+            },
+          ],
         },
       ],
     },
 
     {
-      name: 'declined: inside a branch',
+      name: 'inside a branch: recorded where it is, so the guard still decides',
       code: `
 class Db {
   constructor(lazy: boolean) {
@@ -1134,13 +1304,81 @@ class Db {
           messageId: 'asyncWork',
           line: 5,
           column: 7,
-          suggestions: [],
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Db {
+  #pendingInit: unknown[] = [];
+
+  constructor(lazy: boolean) {
+    if (!lazy) {
+      this.#trackInit(this.connect());
+    }
+  }
+
+  static async create(lazy: boolean): Promise<Db> {
+    const db = new Db(lazy);
+    await Promise.all(db.#pendingInit);
+    return db;
+  }
+
+  async connect(): Promise<void> {}
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+`,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Db {
+  #pendingInit: unknown[] = [];
+  #init: Promise<void> | undefined;
+
+  constructor(lazy: boolean) {
+    if (!lazy) {
+      this.#trackInit(this.connect());
+    }
+  }
+
+  async #initialize(): Promise<void> {
+    await Promise.all(this.#pendingInit);
+  }
+
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+
+  async connect(): Promise<void> {}
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+`,
+            },
+          ],
         },
       ],
     },
 
     {
-      name: 'declined: inside a loop',
+      name: 'inside a loop: each iteration\'s work is recorded',
       code: `
 class Pool {
   size = 4;
@@ -1160,13 +1398,83 @@ class Pool {
           messageId: 'asyncWork',
           line: 7,
           column: 7,
-          suggestions: [],
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Pool {
+  #pendingInit: unknown[] = [];
+  size = 4;
+
+  constructor() {
+    while (this.size-- > 0) {
+      this.#trackInit(this.open());
+    }
+  }
+
+  static async create(): Promise<Pool> {
+    const pool = new Pool();
+    await Promise.all(pool.#pendingInit);
+    return pool;
+  }
+
+  async open(): Promise<void> {}
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+`,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Pool {
+  #pendingInit: unknown[] = [];
+  #init: Promise<void> | undefined;
+  size = 4;
+
+  constructor() {
+    while (this.size-- > 0) {
+      this.#trackInit(this.open());
+    }
+  }
+
+  async #initialize(): Promise<void> {
+    await Promise.all(this.#pendingInit);
+  }
+
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+
+  async open(): Promise<void> {}
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+`,
+            },
+          ],
         },
       ],
     },
 
     {
-      name: 'declined: an anonymous class',
+      name: 'an anonymous class: the awaitable class only (a factory needs a name to construct)',
       code: `
 export default class {
   constructor() {
@@ -1182,13 +1490,38 @@ export default class {
           messageId: 'asyncWork',
           line: 4,
           column: 5,
-          suggestions: [],
+          suggestions: [
+            {
+              messageId: 'suggestThenable',
+              output: `
+export default class {
+  #init: Promise<void> | undefined;
+
+  async #initialize(): Promise<void> {
+    await this.load();
+  }
+
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+
+  async load(): Promise<void> {}
+}
+`,
+            },
+          ],
         },
       ],
     },
 
     {
-      name: 'declined: a class expression without a name of its own',
+      name: 'a class expression without a name of its own: the awaitable class only',
       code: `
 const Db = class {
   constructor() {
@@ -1204,7 +1537,32 @@ const Db = class {
           messageId: 'asyncWork',
           line: 4,
           column: 5,
-          suggestions: [],
+          suggestions: [
+            {
+              messageId: 'suggestThenable',
+              output: `
+const Db = class {
+  #init: Promise<void> | undefined;
+
+  async #initialize(): Promise<void> {
+    await this.load();
+  }
+
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+
+  async load(): Promise<void> {}
+};
+`,
+            },
+          ],
         },
       ],
     },
@@ -1370,7 +1728,7 @@ class Child extends Base {
     },
 
     {
-      name: 'declined (factory): a class in the file extends it, and its `super()` would stop starting the work',
+      name: 'a class in the file extends it: the factory records the work (its `super()` still starts it); the awaitable class moves it',
       code: `
 class Base {
   constructor() {
@@ -1389,6 +1747,35 @@ class Child extends Base {}
           line: 4,
           column: 5,
           suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Base {
+  #pendingInit: unknown[] = [];
+
+  constructor() {
+    this.#trackInit(this.load());
+  }
+
+  static async create(): Promise<Base> {
+    const base = new Base();
+    await Promise.all(base.#pendingInit);
+    return base;
+  }
+
+  async load(): Promise<void> {}
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+
+class Child extends Base {}
+`,
+            },
             {
               messageId: 'suggestThenable',
               output: `
@@ -1421,7 +1808,7 @@ class Child extends Base {}
     },
 
     {
-      name: 'declined (factory): the moved code calls `super`',
+      name: 'work that calls `super`: the factory records it in place; `#initialize()` can call `super` itself',
       code: `
 class Base {
   async load(): Promise<void> {}
@@ -1441,6 +1828,36 @@ class Child extends Base {
           line: 9,
           column: 5,
           suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Base {
+  async load(): Promise<void> {}
+}
+
+class Child extends Base {
+  #pendingInit: unknown[] = [];
+
+  constructor() {
+    super();
+    this.#trackInit(super.load());
+  }
+
+  static async create(): Promise<Child> {
+    const child = new Child();
+    await Promise.all(child.#pendingInit);
+    return child;
+  }
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+`,
+            },
             {
               messageId: 'suggestThenable',
               output: `
@@ -1477,7 +1894,7 @@ class Child extends Base {
     },
 
     {
-      name: 'declined: the constructor calls something after the work, which would then run first',
+      name: 'a call after the work: the work stays where it is, recorded, and is awaited',
       code: `
 class Session {
   constructor(private readonly socket: { close(): void }) {
@@ -1494,7 +1911,73 @@ class Session {
           messageId: 'asyncWork',
           line: 4,
           column: 5,
-          suggestions: [],
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Session {
+  #pendingInit: unknown[] = [];
+
+  constructor(private readonly socket: { close(): void }) {
+    this.#trackInit(this.connect());
+    socket.close();
+  }
+
+  static async create(socket: { close(): void }): Promise<Session> {
+    const session = new Session(socket);
+    await Promise.all(session.#pendingInit);
+    return session;
+  }
+
+  async connect(): Promise<void> {}
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+`,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Session {
+  #pendingInit: unknown[] = [];
+  #init: Promise<void> | undefined;
+
+  constructor(private readonly socket: { close(): void }) {
+    this.#trackInit(this.connect());
+    socket.close();
+  }
+
+  async #initialize(): Promise<void> {
+    await Promise.all(this.#pendingInit);
+  }
+
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+
+  async connect(): Promise<void> {}
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+`,
+            },
+          ],
         },
       ],
     },
@@ -1525,7 +2008,7 @@ class Worker {
       ],
     },
     {
-      name: 'declined: constructor overloads',
+      name: 'constructor overloads: the awaitable class records the work (the factory would need the overloads too)',
       code: `
 class Db {
   constructor(url: string);
@@ -1543,7 +2026,46 @@ class Db {
           messageId: 'asyncWork',
           line: 6,
           column: 5,
-          suggestions: [],
+          suggestions: [
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Db {
+  #pendingInit: unknown[] = [];
+  #init: Promise<void> | undefined;
+
+  constructor(url: string);
+  constructor(host: string, port: number);
+  constructor(hostOrUrl: string, port?: number) {
+    this.#trackInit(this.connect());
+  }
+
+  async #initialize(): Promise<void> {
+    await Promise.all(this.#pendingInit);
+  }
+
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+
+  async connect(): Promise<void> {}
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+`,
+            },
+          ],
         },
       ],
     },
@@ -1598,7 +2120,7 @@ class Db {
     },
 
     {
-      name: 'declined: the constructor reads the ready promise the fix would assign later',
+      name: 'the constructor reads the ready promise: it stays assigned in place, recorded',
       code: `
 class Db {
   ready: Promise<void>;
@@ -1617,13 +2139,81 @@ class Db {
           messageId: 'asyncWork',
           line: 6,
           column: 18,
-          suggestions: [],
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Db {
+  #pendingInit: unknown[] = [];
+  ready: Promise<void>;
+
+  constructor() {
+    this.ready = this.#trackInit(this.connect());
+    this.ready.then(() => console.log('connected'));
+  }
+
+  static async create(): Promise<Db> {
+    const db = new Db();
+    await Promise.all(db.#pendingInit);
+    return db;
+  }
+
+  async connect(): Promise<void> {}
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+`,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Db {
+  #pendingInit: unknown[] = [];
+  #init: Promise<void> | undefined;
+  ready: Promise<void>;
+
+  constructor() {
+    this.ready = this.#trackInit(this.connect());
+    this.ready.then(() => console.log('connected'));
+  }
+
+  async #initialize(): Promise<void> {
+    await Promise.all(this.#pendingInit);
+  }
+
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+
+  async connect(): Promise<void> {}
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+`,
+            },
+          ],
         },
       ],
     },
 
     {
-      name: 'declined: a field initialiser, and the constructor work that comes with it (they move together or not at all)',
+      name: 'a field initialiser and constructor work: both recorded where they are (the field keeps its promise)',
       code: `
 class Db {
   ready = this.connect();
@@ -1643,13 +2233,153 @@ class Db {
           messageId: 'asyncWork',
           line: 3,
           column: 11,
-          suggestions: [],
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Db {
+  #pendingInit: unknown[] = [];
+  ready = this.#trackInit(this.connect());
+
+  constructor() {
+    this.#trackInit(this.warmUp());
+  }
+
+  static async create(): Promise<Db> {
+    const db = new Db();
+    await Promise.all(db.#pendingInit);
+    return db;
+  }
+
+  async connect(): Promise<void> {}
+
+  async warmUp(): Promise<void> {}
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+`,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Db {
+  #pendingInit: unknown[] = [];
+  #init: Promise<void> | undefined;
+  ready = this.#trackInit(this.connect());
+
+  constructor() {
+    this.#trackInit(this.warmUp());
+  }
+
+  async #initialize(): Promise<void> {
+    await Promise.all(this.#pendingInit);
+  }
+
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+
+  async connect(): Promise<void> {}
+
+  async warmUp(): Promise<void> {}
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+`,
+            },
+          ],
         },
         {
           messageId: 'asyncWork',
           line: 6,
           column: 5,
-          suggestions: [],
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Db {
+  #pendingInit: unknown[] = [];
+  ready = this.#trackInit(this.connect());
+
+  constructor() {
+    this.#trackInit(this.warmUp());
+  }
+
+  static async create(): Promise<Db> {
+    const db = new Db();
+    await Promise.all(db.#pendingInit);
+    return db;
+  }
+
+  async connect(): Promise<void> {}
+
+  async warmUp(): Promise<void> {}
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+`,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Db {
+  #pendingInit: unknown[] = [];
+  #init: Promise<void> | undefined;
+  ready = this.#trackInit(this.connect());
+
+  constructor() {
+    this.#trackInit(this.warmUp());
+  }
+
+  async #initialize(): Promise<void> {
+    await Promise.all(this.#pendingInit);
+  }
+
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+
+  async connect(): Promise<void> {}
+
+  async warmUp(): Promise<void> {}
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+`,
+            },
+          ],
         },
       ],
     },
@@ -1921,14 +2651,12 @@ class Db {
   async warmUp(): Promise<void> {}
 }
 
-class Lazy {
-  constructor(lazy: boolean) {
-    if (!lazy) {
-      this.load();
-    }
+class Loader {
+  constructor(urls: string[]) {
+    urls.forEach(async (url) => {
+      await fetch(url);
+    });
   }
-
-  async load(): Promise<void> {}
 }
 `,
       options: [{ autofix: 'factory' }],
@@ -1948,14 +2676,12 @@ class Db {
   async warmUp(): Promise<void> {}
 }
 
-class Lazy {
-  constructor(lazy: boolean) {
-    if (!lazy) {
-      this.load();
-    }
+class Loader {
+  constructor(urls: string[]) {
+    urls.forEach(async (url) => {
+      await fetch(url);
+    });
   }
-
-  async load(): Promise<void> {}
 }
 `,
       errors: [
@@ -1982,14 +2708,12 @@ class Db {
   async warmUp(): Promise<void> {}
 }
 
-class Lazy {
-  constructor(lazy: boolean) {
-    if (!lazy) {
-      this.load();
-    }
+class Loader {
+  constructor(urls: string[]) {
+    urls.forEach(async (url) => {
+      await fetch(url);
+    });
   }
-
-  async load(): Promise<void> {}
 }
 `,
             },
@@ -2021,14 +2745,12 @@ class Db {
   async warmUp(): Promise<void> {}
 }
 
-class Lazy {
-  constructor(lazy: boolean) {
-    if (!lazy) {
-      this.load();
-    }
+class Loader {
+  constructor(urls: string[]) {
+    urls.forEach(async (url) => {
+      await fetch(url);
+    });
   }
-
-  async load(): Promise<void> {}
 }
 `,
             },
@@ -2057,14 +2779,12 @@ class Db {
   async warmUp(): Promise<void> {}
 }
 
-class Lazy {
-  constructor(lazy: boolean) {
-    if (!lazy) {
-      this.load();
-    }
+class Loader {
+  constructor(urls: string[]) {
+    urls.forEach(async (url) => {
+      await fetch(url);
+    });
   }
-
-  async load(): Promise<void> {}
 }
 `,
             },
@@ -2096,14 +2816,12 @@ class Db {
   async warmUp(): Promise<void> {}
 }
 
-class Lazy {
-  constructor(lazy: boolean) {
-    if (!lazy) {
-      this.load();
-    }
+class Loader {
+  constructor(urls: string[]) {
+    urls.forEach(async (url) => {
+      await fetch(url);
+    });
   }
-
-  async load(): Promise<void> {}
 }
 `,
             },
@@ -2111,8 +2829,8 @@ class Lazy {
         },
         {
           messageId: 'asyncWork',
-          line: 16,
-          column: 7,
+          line: 15,
+          column: 18,
           suggestions: [],
         },
       ],
@@ -2263,6 +2981,582 @@ class Db {
         },
       ],
     },
+
+    {
+      name: 'declined: work in a parameter default',
+      code: `
+class Db {
+  constructor(ready = this.connect()) {
+    void ready;
+  }
+
+  async connect(): Promise<void> {}
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 3,
+          column: 23,
+          suggestions: [],
+        },
+      ],
+    },
+
+    {
+      name: 'declined: work before `super()`, where `this` does not exist yet',
+      code: `
+declare function warmUp(): Promise<void>;
+
+class Base {
+  constructor(readonly name: string) {}
+}
+
+class Child extends Base {
+  constructor() {
+    warmUp();
+    super('child');
+  }
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 10,
+          column: 5,
+          suggestions: [],
+        },
+      ],
+    },
+
+    {
+      name: 'declined: work inside a nested `function`, where `this` is not the instance',
+      code: `
+class Loader {
+  constructor(urls: string[]) {
+    urls.forEach(function (this: Loader, url) {
+      this.load(url);
+    }, this);
+  }
+
+  async load(url: string): Promise<void> {}
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 5,
+          column: 7,
+          suggestions: [],
+        },
+      ],
+    },
+
+    {
+      name: 'declined: a hand-written `#trackInit` without a factory or `then` that awaits it stays reported (and the name is taken)',
+      code: `
+class Db {
+  constructor(lazy: boolean) {
+    if (!lazy) {
+      this.#trackInit(this.connect());
+    }
+  }
+
+  async connect(): Promise<void> {}
+
+  #trackInit<T>(work: T): T {
+    return work;
+  }
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 5,
+          column: 23,
+          suggestions: [],
+        },
+      ],
+    },
+
+    {
+      name: 'an abstract class: no factory (it cannot be constructed); the awaitable class records the guarded work',
+      code: `
+abstract class Service {
+  constructor(enabled: boolean) {
+    if (enabled) {
+      this.start();
+    }
+  }
+
+  async start(): Promise<void> {}
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 5,
+          column: 7,
+          suggestions: [
+            {
+              messageId: 'suggestThenable',
+              output: `
+abstract class Service {
+  #pendingInit: unknown[] = [];
+  #init: Promise<void> | undefined;
+
+  constructor(enabled: boolean) {
+    if (enabled) {
+      this.#trackInit(this.start());
+    }
+  }
+
+  async #initialize(): Promise<void> {
+    await Promise.all(this.#pendingInit);
+  }
+
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+
+  async start(): Promise<void> {}
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+
+    {
+      name: 'a defaulted destructured parameter before a required one: the factory writes `options: T | undefined` (TS1016 otherwise)',
+      code: `
+export class Subject {
+  constructor({ enabled = true }: { enabled?: boolean } = {}, private readonly host: string) {
+    if (enabled) {
+      this.load(host);
+    }
+  }
+
+  async load(value: string): Promise<void> {}
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 5,
+          column: 7,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+export class Subject {
+  #pendingInit: unknown[] = [];
+
+  constructor({ enabled = true }: { enabled?: boolean } = {}, private readonly host: string) {
+    if (enabled) {
+      this.#trackInit(this.load(host));
+    }
+  }
+
+  static async create(options: { enabled?: boolean } | undefined, host: string): Promise<Subject> {
+    const subject = new Subject(options, host);
+    await Promise.all(subject.#pendingInit);
+    return subject;
+  }
+
+  async load(value: string): Promise<void> {}
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+`,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+export class Subject {
+  #pendingInit: unknown[] = [];
+  #init: Promise<void> | undefined;
+
+  constructor({ enabled = true }: { enabled?: boolean } = {}, private readonly host: string) {
+    if (enabled) {
+      this.#trackInit(this.load(host));
+    }
+  }
+
+  async #initialize(): Promise<void> {
+    await Promise.all(this.#pendingInit);
+  }
+
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+
+  async load(value: string): Promise<void> {}
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+
+    {
+      name: 'a guard over a destructured option, a local, and a later statement that needs the work: recorded; the factory takes the options whole',
+      code: `
+interface Options {
+  url: string;
+  autorun?: boolean;
+}
+
+class Queue {
+  socket: { on(event: string): void } | undefined;
+
+  constructor({ url, autorun = true }: Options) {
+    const base = url + '/queue';
+    if (autorun) {
+      this.connect(base);
+    }
+    this.socket?.on('message');
+  }
+
+  async connect(url: string): Promise<void> {}
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 13,
+          column: 7,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+interface Options {
+  url: string;
+  autorun?: boolean;
+}
+
+class Queue {
+  #pendingInit: unknown[] = [];
+  socket: { on(event: string): void } | undefined;
+
+  constructor({ url, autorun = true }: Options) {
+    const base = url + '/queue';
+    if (autorun) {
+      this.#trackInit(this.connect(base));
+    }
+    this.socket?.on('message');
+  }
+
+  static async create(options: Options): Promise<Queue> {
+    const queue = new Queue(options);
+    await Promise.all(queue.#pendingInit);
+    return queue;
+  }
+
+  async connect(url: string): Promise<void> {}
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+`,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+interface Options {
+  url: string;
+  autorun?: boolean;
+}
+
+class Queue {
+  #pendingInit: unknown[] = [];
+  #init: Promise<void> | undefined;
+  socket: { on(event: string): void } | undefined;
+
+  constructor({ url, autorun = true }: Options) {
+    const base = url + '/queue';
+    if (autorun) {
+      this.#trackInit(this.connect(base));
+    }
+    this.socket?.on('message');
+  }
+
+  async #initialize(): Promise<void> {
+    await Promise.all(this.#pendingInit);
+  }
+
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+
+  async connect(url: string): Promise<void> {}
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+
+    {
+      name: 'work in a `switch`, with a `.catch` handler',
+      code: `
+class Session {
+  #ready: Promise<void>;
+
+  constructor(private readonly transport: { send(message: string): Promise<void> }) {
+    this.#ready = this.transport.send('hello');
+    switch (this.transport.constructor.name) {
+      case 'Ws':
+        this.transport.send('ping').catch(() => {});
+        break;
+      default:
+        break;
+    }
+  }
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 9,
+          column: 9,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Session {
+  #pendingInit: unknown[] = [];
+  #ready: Promise<void>;
+
+  constructor(private readonly transport: { send(message: string): Promise<void> }) {
+    this.#ready = this.transport.send('hello');
+    switch (this.transport.constructor.name) {
+      case 'Ws':
+        this.#trackInit(this.transport.send('ping').catch(() => {}));
+        break;
+      default:
+        break;
+    }
+  }
+
+  static async create(transport: { send(message: string): Promise<void> }): Promise<Session> {
+    const session = new Session(transport);
+    await Promise.all(session.#pendingInit);
+    return session;
+  }
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+`,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Session {
+  #pendingInit: unknown[] = [];
+  #init: Promise<void> | undefined;
+  #ready: Promise<void>;
+
+  constructor(private readonly transport: { send(message: string): Promise<void> }) {
+    this.#ready = this.transport.send('hello');
+    switch (this.transport.constructor.name) {
+      case 'Ws':
+        this.#trackInit(this.transport.send('ping').catch(() => {}));
+        break;
+      default:
+        break;
+    }
+  }
+
+  async #initialize(): Promise<void> {
+    await Promise.all(this.#pendingInit);
+  }
+
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+
+    {
+      name: 'work in a `try` block: recorded where it is',
+      code: `
+class Cache {
+  constructor(readonly url: string) {
+    try {
+      this.fill();
+    } catch (error) {
+      console.error(error);
+    }
+  }
+
+  async fill(): Promise<void> {}
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 5,
+          column: 7,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Cache {
+  #pendingInit: unknown[] = [];
+
+  constructor(readonly url: string) {
+    try {
+      this.#trackInit(this.fill());
+    } catch (error) {
+      console.error(error);
+    }
+  }
+
+  static async create(url: string): Promise<Cache> {
+    const cache = new Cache(url);
+    await Promise.all(cache.#pendingInit);
+    return cache;
+  }
+
+  async fill(): Promise<void> {}
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+`,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Cache {
+  #pendingInit: unknown[] = [];
+  #init: Promise<void> | undefined;
+
+  constructor(readonly url: string) {
+    try {
+      this.#trackInit(this.fill());
+    } catch (error) {
+      console.error(error);
+    }
+  }
+
+  async #initialize(): Promise<void> {
+    await Promise.all(this.#pendingInit);
+  }
+
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+
+  async fill(): Promise<void> {}
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
 ];
 
 tsTester.run('no-async-constructor quick fixes (TypeScript)', rule, { valid: [], invalid: tsCases });
@@ -2405,13 +3699,291 @@ class Db {
         },
       ],
     },
+
+    {
+      name: 'the constructor reads `arguments`: the factory passes `...args` (so `arguments.length` is what the caller passed)',
+      code: `
+export class T {
+  constructor(first) {
+    this.items = [];
+    this.load(arguments.length, first);
+    this.ready = true;
+  }
+
+  async load(count, first) {
+    this.items.push(count, first);
+  }
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 5,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+export class T {
+  #pendingInit = [];
+
+  constructor(first) {
+    this.items = [];
+    this.#trackInit(this.load(arguments.length, first));
+    this.ready = true;
+  }
+
+  static async create(...args) {
+    const t = new T(...args);
+    await Promise.all(t.#pendingInit);
+    return t;
+  }
+
+  async load(count, first) {
+    this.items.push(count, first);
+  }
+
+  #trackInit(work) {
+    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+`,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+export class T {
+  #pendingInit = [];
+  #init;
+
+  constructor(first) {
+    this.items = [];
+    this.#trackInit(this.load(arguments.length, first));
+    this.ready = true;
+  }
+
+  async #initialize() {
+    await Promise.all(this.#pendingInit);
+  }
+
+  then(onfulfilled, onrejected) {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this).then(onfulfilled, onrejected);
+  }
+
+  async load(count, first) {
+    this.items.push(count, first);
+  }
+
+  #trackInit(work) {
+    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+
+    {
+      name: 'a field initialiser and a destructured parameter',
+      code: `
+export class Store {
+  ready = this.load();
+
+  constructor({ name }) {
+    this.name = name;
+  }
+
+  async load() {}
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 3,
+          column: 11,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+export class Store {
+  #pendingInit = [];
+  ready = this.#trackInit(this.load());
+
+  constructor({ name }) {
+    this.name = name;
+  }
+
+  static async create(options) {
+    const store = new Store(options);
+    await Promise.all(store.#pendingInit);
+    return store;
+  }
+
+  async load() {}
+
+  #trackInit(work) {
+    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+`,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+export class Store {
+  #pendingInit = [];
+  #init;
+  ready = this.#trackInit(this.load());
+
+  constructor({ name }) {
+    this.name = name;
+  }
+
+  async #initialize() {
+    await Promise.all(this.#pendingInit);
+  }
+
+  then(onfulfilled, onrejected) {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this).then(onfulfilled, onrejected);
+  }
+
+  async load() {}
+
+  #trackInit(work) {
+    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
 ];
 
 jsTester.run('no-async-constructor quick fixes (JavaScript, espree)', rule, { valid: [], invalid: jsCases });
 
 typedTester.run('no-async-constructor quick fixes (typed)', rule, {
-  valid: [],
+  valid: [
+    // The recorded shape the fixes write is sound with types too: the class's own factory awaits it...
+    `
+import { type Client } from './deps.js';
+
+export class Session {
+  #pendingInit: unknown[] = [];
+
+  constructor(private readonly client: Client, lazy: boolean) {
+    if (!lazy) {
+      this.#trackInit(client.connect());
+    }
+  }
+
+  static async create(client: Client, lazy: boolean): Promise<Session> {
+    const session = new Session(client, lazy);
+    await Promise.all(session.#pendingInit);
+    return session;
+  }
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+`,
+    // ...or its `then`'s initialiser does.
+    `
+import { type Client } from './deps.js';
+
+export class Session {
+  #pendingInit: unknown[] = [];
+  #init: Promise<void> | undefined;
+
+  constructor(private readonly client: Client, lazy: boolean) {
+    if (!lazy) {
+      this.#trackInit(client.connect());
+    }
+  }
+
+  async #initialize(): Promise<void> {
+    await Promise.all(this.#pendingInit);
+  }
+
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+`,
+  ],
   invalid: [
+    {
+      name: 'type tier: the recorded shape without the factory that awaits it stays reported (the type tier sees the recording call)',
+      code: `
+import { type Client } from './deps.js';
+
+export class Session {
+  #pendingInit: unknown[] = [];
+
+  constructor(private readonly client: Client, lazy: boolean) {
+    if (!lazy) {
+      this.#trackInit(client.connect());
+    }
+  }
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 9,
+          column: 7,
+          suggestions: [],
+        },
+      ],
+    },
     {
       name: 'type tier: an injected client whose `connect()` returns a promise (found with types only)',
       code: `
@@ -2514,6 +4086,45 @@ describe('suggestion outputs do not trip no-async-constructor again', () => {
         expect(messages.filter((message) => message.fatal)).toEqual([]);
         expect(messages).toHaveLength(testCase.errors.length - fixedReports);
       }
+    });
+  }
+});
+
+/**
+ * docs/rules/no-async-constructor.md shows the exact before/after of both fixes for a guarded, a
+ * stored and a looped case (tests/fixes/docs.test.ts checks the first example): these keep them exact.
+ */
+describe('docs: the recorded examples are what the fixes write', () => {
+  const docs = readFileSync(new URL('../../docs/rules/no-async-constructor.md', import.meta.url), 'utf8');
+  const example = (name: string): string => {
+    const match = new RegExp(`<!-- quick-fix example: ${name} -->\\n\`\`\`ts\\n([\\s\\S]*?)\`\`\`\\n`, 'u').exec(docs);
+    if (!match?.[1]) {
+      throw new Error(`docs/rules/no-async-constructor.md has no "${name}" quick-fix example`);
+    }
+    return match[1];
+  };
+  for (const name of ['guarded', 'stored', 'looped']) {
+    it(name, () => {
+      const before = example(`${name} before`);
+      const messages = new Linter({ configType: 'flat' }).verify(
+        before,
+        [
+          {
+            files: ['**/*.ts'],
+            plugins: { 'async-init': { rules: { 'no-async-constructor': rule as never } } },
+            languageOptions: { parser: tsParser as Linter.Parser },
+            rules: { 'async-init/no-async-constructor': 'error' },
+          },
+        ],
+        'example.ts',
+      );
+      expect(messages.length).toBeGreaterThan(0);
+      const apply = (messageId: string): string | undefined => {
+        const suggestion = messages[0]?.suggestions?.find((candidate) => candidate.messageId === messageId);
+        return suggestion && before.slice(0, suggestion.fix.range[0]) + suggestion.fix.text + before.slice(suggestion.fix.range[1]);
+      };
+      expect(apply('suggestFactory')).toBe(example(`${name} factory`));
+      expect(apply('suggestThenable')).toBe(example(`${name} thenable`));
     });
   }
 });

@@ -94,51 +94,7 @@ class Client {
           },
           line: 4,
           column: 5,
-          suggestions: [
-            {
-              messageId: 'suggestFactory',
-              output: `
-class Client {
-  static async create() {
-    const client = new Client();
-    await client.start();
-    return client;
-  }
-
-  start() {
-    this.pull().catch(console.error);
-  }
-
-  async pull() {}
-}
-      `,
-            },
-            {
-              messageId: 'suggestThenable',
-              output: `
-class Client {
-  #init;
-
-  async #initialize() {
-    await this.start();
-  }
-
-  then(onfulfilled, onrejected) {
-    this.#init ??= this.#initialize().then(() => {
-      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
-    });
-    return this.#init.then(() => this).then(onfulfilled, onrejected);
-  }
-
-  start() {
-    this.pull().catch(console.error);
-  }
-
-  async pull() {}
-}
-      `,
-            },
-          ],
+          suggestions: [],
         },
       ],
     },
@@ -173,63 +129,7 @@ function connectTo(client) {
           },
           line: 4,
           column: 5,
-          suggestions: [
-            {
-              messageId: 'suggestFactory',
-              output: `
-class Client {
-  static async create() {
-    const client = new Client();
-    await client.open();
-    return client;
-  }
-
-  open() {
-    this.dial();
-  }
-
-  dial() {
-    connectTo(this);
-  }
-}
-
-function connectTo(client) {
-  client.handshake().catch(() => {});
-}
-      `,
-            },
-            {
-              messageId: 'suggestThenable',
-              output: `
-class Client {
-  #init;
-
-  async #initialize() {
-    await this.open();
-  }
-
-  then(onfulfilled, onrejected) {
-    this.#init ??= this.#initialize().then(() => {
-      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
-    });
-    return this.#init.then(() => this).then(onfulfilled, onrejected);
-  }
-
-  open() {
-    this.dial();
-  }
-
-  dial() {
-    connectTo(this);
-  }
-}
-
-function connectTo(client) {
-  client.handshake().catch(() => {});
-}
-      `,
-            },
-          ],
+          suggestions: [],
         },
       ],
     },
@@ -715,58 +615,7 @@ class Session {
           messageId: 'asyncWork',
           line: 6,
           column: 5,
-          suggestions: [
-            {
-              messageId: 'suggestFactory',
-              output: `
-import type { Client } from './deps.js';
-
-class Session {
-  constructor(private readonly client: Client) {}
-
-  static async create(client: Client): Promise<Session> {
-    const session = new Session(client);
-    await session.start();
-    return session;
-  }
-
-  start(): void {
-    this.client.connect();
-  }
-}
-      `,
-            },
-            {
-              messageId: 'suggestThenable',
-              output: `
-import type { Client } from './deps.js';
-
-class Session {
-  #init: Promise<void> | undefined;
-
-  constructor(private readonly client: Client) {}
-
-  async #initialize(): Promise<void> {
-    await this.start();
-  }
-
-  then<T = Omit<this, 'then'>, E = never>(
-    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
-    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
-  ): Promise<T | E> {
-    this.#init ??= this.#initialize().then(() => {
-      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
-    });
-    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
-  }
-
-  start(): void {
-    this.client.connect();
-  }
-}
-      `,
-            },
-          ],
+          suggestions: [],
         },
       ],
     },
@@ -799,66 +648,7 @@ class Session {
           },
           line: 6,
           column: 5,
-          suggestions: [
-            {
-              messageId: 'suggestFactory',
-              output: `
-import type { Client } from './deps.js';
-
-class Session {
-  constructor(private readonly client: Client) {}
-
-  static async create(client: Client): Promise<Session> {
-    const session = new Session(client);
-    await session.open();
-    return session;
-  }
-
-  open(): void {
-    this.dial();
-  }
-
-  dial(): void {
-    void this.client.connect();
-  }
-}
-      `,
-            },
-            {
-              messageId: 'suggestThenable',
-              output: `
-import type { Client } from './deps.js';
-
-class Session {
-  #init: Promise<void> | undefined;
-
-  constructor(private readonly client: Client) {}
-
-  async #initialize(): Promise<void> {
-    await this.open();
-  }
-
-  then<T = Omit<this, 'then'>, E = never>(
-    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
-    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
-  ): Promise<T | E> {
-    this.#init ??= this.#initialize().then(() => {
-      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
-    });
-    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
-  }
-
-  open(): void {
-    this.dial();
-  }
-
-  dial(): void {
-    void this.client.connect();
-  }
-}
-      `,
-            },
-          ],
+          suggestions: [],
         },
       ],
     },
@@ -889,74 +679,7 @@ function connectLater(client: Client): void {
           messageId: 'asyncWork',
           line: 6,
           column: 5,
-          suggestions: [
-            {
-              messageId: 'suggestFactory',
-              output: `
-import type { Client } from './deps.js';
-
-class Session {
-  constructor(private readonly client: Client) {}
-
-  static async create(client: Client): Promise<Session> {
-    const session = new Session(client);
-    await session.open();
-    return session;
-  }
-
-  open(): void {
-    this.dial();
-  }
-
-  dial(): void {
-    connectLater(this.client);
-  }
-}
-
-function connectLater(client: Client): void {
-  client.connect();
-}
-      `,
-            },
-            {
-              messageId: 'suggestThenable',
-              output: `
-import type { Client } from './deps.js';
-
-class Session {
-  #init: Promise<void> | undefined;
-
-  constructor(private readonly client: Client) {}
-
-  async #initialize(): Promise<void> {
-    await this.open();
-  }
-
-  then<T = Omit<this, 'then'>, E = never>(
-    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
-    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
-  ): Promise<T | E> {
-    this.#init ??= this.#initialize().then(() => {
-      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
-    });
-    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
-  }
-
-  open(): void {
-    this.dial();
-  }
-
-  dial(): void {
-    connectLater(this.client);
-  }
-}
-
-function connectLater(client: Client): void {
-  client.connect();
-}
-      `,
-            },
-          ],
+          suggestions: [],
         },
       ],
     },

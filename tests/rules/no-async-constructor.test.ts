@@ -585,6 +585,38 @@ class Child extends Base {
           endColumn: 17,
           suggestions: [
             {
+              messageId: 'suggestFactory',
+              output: `
+class Base {
+  async init() {}
+}
+
+class Child extends Base {
+  #pendingInit = [];
+
+  constructor() {
+    super();
+    this.#trackInit(super.init());
+  }
+
+  static async create() {
+    const child = new Child();
+    await Promise.all(child.#pendingInit);
+    return child;
+  }
+
+  init() {}
+
+  #trackInit(work) {
+    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+      `,
+            },
+            {
               messageId: 'suggestThenable',
               output: `
 class Base {
@@ -628,7 +660,77 @@ class Db {
   async connect() {}
 }
       `,
-      errors: [{ messageId: 'asyncWork', line: 4, column: 5, endLine: 4, endColumn: 21, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 4,
+          column: 5,
+          endLine: 4,
+          endColumn: 21,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Db {
+  #pendingInit = [];
+
+  constructor() {
+    this.#trackInit(this.connect?.());
+  }
+
+  static async create() {
+    const db = new Db();
+    await Promise.all(db.#pendingInit);
+    return db;
+  }
+
+  async connect() {}
+
+  #trackInit(work) {
+    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+      `,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Db {
+  #pendingInit = [];
+  #init;
+
+  constructor() {
+    this.#trackInit(this.connect?.());
+  }
+
+  async #initialize() {
+    await Promise.all(this.#pendingInit);
+  }
+
+  then(onfulfilled, onrejected) {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this).then(onfulfilled, onrejected);
+  }
+
+  async connect() {}
+
+  #trackInit(work) {
+    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+      `,
+            },
+          ],
+        },
+      ],
     },
     // this.x.call(this) runs the async method too.
     {
@@ -920,7 +1022,77 @@ class Db {
   async init() {}
 }
       `,
-      errors: [{ messageId: 'asyncWork', line: 4, column: 19, endLine: 4, endColumn: 30, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 4,
+          column: 19,
+          endLine: 4,
+          endColumn: 30,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Db {
+  #pendingInit = [];
+
+  constructor() {
+    (this.ready = this.#trackInit(this.init())).catch(() => {});
+  }
+
+  static async create() {
+    const db = new Db();
+    await Promise.all(db.#pendingInit);
+    return db;
+  }
+
+  async init() {}
+
+  #trackInit(work) {
+    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+      `,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Db {
+  #pendingInit = [];
+  #init;
+
+  constructor() {
+    (this.ready = this.#trackInit(this.init())).catch(() => {});
+  }
+
+  async #initialize() {
+    await Promise.all(this.#pendingInit);
+  }
+
+  then(onfulfilled, onrejected) {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this).then(onfulfilled, onrejected);
+  }
+
+  async init() {}
+
+  #trackInit(work) {
+    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+      `,
+            },
+          ],
+        },
+      ],
     },
     // Async IIFEs, arrow and function, including `.call(this)`.
     {
@@ -1063,7 +1235,81 @@ class Cache {
   async fill() {}
 }
       `,
-      errors: [{ messageId: 'asyncWork', line: 5, column: 7, endLine: 5, endColumn: 18, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 5,
+          column: 7,
+          endLine: 5,
+          endColumn: 18,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Cache {
+  #pendingInit = [];
+
+  constructor() {
+    (() => {
+      this.#trackInit(this.fill());
+    })();
+  }
+
+  static async create() {
+    const cache = new Cache();
+    await Promise.all(cache.#pendingInit);
+    return cache;
+  }
+
+  async fill() {}
+
+  #trackInit(work) {
+    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+      `,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Cache {
+  #pendingInit = [];
+  #init;
+
+  constructor() {
+    (() => {
+      this.#trackInit(this.fill());
+    })();
+  }
+
+  async #initialize() {
+    await Promise.all(this.#pendingInit);
+  }
+
+  then(onfulfilled, onrejected) {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this).then(onfulfilled, onrejected);
+  }
+
+  async fill() {}
+
+  #trackInit(work) {
+    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+      `,
+            },
+          ],
+        },
+      ],
     },
     // Async callbacks of synchronous array methods, and async work inside sync callbacks.
     {
@@ -1260,6 +1506,44 @@ class Group {
 }
       `,
             },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Group {
+  #pendingInit = [];
+  #init;
+
+  constructor(items) {
+    this.#trackInit(Promise.all([this.first(), this.second()]));
+    this.#trackInit(Promise.allSettled(items.map((item) => item.load())));
+    this.#trackInit(Promise.any([fetch('/a'), fetch('/b')]));
+    this.#trackInit(Promise.race([fetch('/a')]).then(() => {}));
+  }
+
+  async #initialize() {
+    await Promise.all(this.#pendingInit);
+  }
+
+  then(onfulfilled, onrejected) {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this).then(onfulfilled, onrejected);
+  }
+
+  async first() {}
+
+  async second() {}
+
+  #trackInit(work) {
+    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+      `,
+            },
           ],
         },
         {
@@ -1287,6 +1571,44 @@ class Group {
   async first() {}
 
   async second() {}
+}
+      `,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Group {
+  #pendingInit = [];
+  #init;
+
+  constructor(items) {
+    this.#trackInit(Promise.all([this.first(), this.second()]));
+    this.#trackInit(Promise.allSettled(items.map((item) => item.load())));
+    this.#trackInit(Promise.any([fetch('/a'), fetch('/b')]));
+    this.#trackInit(Promise.race([fetch('/a')]).then(() => {}));
+  }
+
+  async #initialize() {
+    await Promise.all(this.#pendingInit);
+  }
+
+  then(onfulfilled, onrejected) {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this).then(onfulfilled, onrejected);
+  }
+
+  async first() {}
+
+  async second() {}
+
+  #trackInit(work) {
+    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
 }
       `,
             },
@@ -1320,6 +1642,44 @@ class Group {
 }
       `,
             },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Group {
+  #pendingInit = [];
+  #init;
+
+  constructor(items) {
+    this.#trackInit(Promise.all([this.first(), this.second()]));
+    this.#trackInit(Promise.allSettled(items.map((item) => item.load())));
+    this.#trackInit(Promise.any([fetch('/a'), fetch('/b')]));
+    this.#trackInit(Promise.race([fetch('/a')]).then(() => {}));
+  }
+
+  async #initialize() {
+    await Promise.all(this.#pendingInit);
+  }
+
+  then(onfulfilled, onrejected) {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this).then(onfulfilled, onrejected);
+  }
+
+  async first() {}
+
+  async second() {}
+
+  #trackInit(work) {
+    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+      `,
+            },
           ],
         },
         {
@@ -1348,6 +1708,44 @@ class Group {
   async first() {}
 
   async second() {}
+}
+      `,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Group {
+  #pendingInit = [];
+  #init;
+
+  constructor(items) {
+    this.#trackInit(Promise.all([this.first(), this.second()]));
+    this.#trackInit(Promise.allSettled(items.map((item) => item.load())));
+    this.#trackInit(Promise.any([fetch('/a'), fetch('/b')]));
+    this.#trackInit(Promise.race([fetch('/a')]).then(() => {}));
+  }
+
+  async #initialize() {
+    await Promise.all(this.#pendingInit);
+  }
+
+  then(onfulfilled, onrejected) {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this).then(onfulfilled, onrejected);
+  }
+
+  async first() {}
+
+  async second() {}
+
+  #trackInit(work) {
+    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
 }
       `,
             },
@@ -1454,7 +1852,62 @@ class Cache {
           column: 11,
           endLine: 3,
           endColumn: 22,
-          suggestions: [],
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Cache {
+  #pendingInit = [];
+  ready = this.#trackInit(this.load());
+
+  static async create() {
+    const cache = new Cache();
+    await Promise.all(cache.#pendingInit);
+    return cache;
+  }
+
+  async load() {}
+
+  #trackInit(work) {
+    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+      `,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Cache {
+  #pendingInit = [];
+  #init;
+  ready = this.#trackInit(this.load());
+
+  async #initialize() {
+    await Promise.all(this.#pendingInit);
+  }
+
+  then(onfulfilled, onrejected) {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this).then(onfulfilled, onrejected);
+  }
+
+  async load() {}
+
+  #trackInit(work) {
+    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+      `,
+            },
+          ],
         },
       ],
     },
@@ -1541,14 +1994,74 @@ export default class {
           data: { where: "`Db`'s constructor", work: '`this.connect()`', className: 'Db', errors: UNHANDLED },
           line: 4,
           column: 5,
-          suggestions: [],
+          suggestions: [
+            {
+              messageId: 'suggestThenable',
+              output: `
+const Db = class {
+  #init;
+
+  async #initialize() {
+    await this.connect();
+  }
+
+  then(onfulfilled, onrejected) {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this).then(onfulfilled, onrejected);
+  }
+
+  async connect() {}
+};
+
+export default class {
+  constructor() {
+    this.connect();
+  }
+
+  async connect() {}
+}
+      `,
+            },
+          ],
         },
         {
           messageId: 'asyncWork',
           data: { where: "`(anonymous class)`'s constructor", work: '`this.connect()`', className: '(anonymous class)', errors: UNHANDLED },
           line: 12,
           column: 5,
-          suggestions: [],
+          suggestions: [
+            {
+              messageId: 'suggestThenable',
+              output: `
+const Db = class {
+  constructor() {
+    this.connect();
+  }
+
+  async connect() {}
+};
+
+export default class {
+  #init;
+
+  async #initialize() {
+    await this.connect();
+  }
+
+  then(onfulfilled, onrejected) {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this).then(onfulfilled, onrejected);
+  }
+
+  async connect() {}
+}
+      `,
+            },
+          ],
         },
       ],
     },
@@ -1636,8 +2149,152 @@ class Db {
       `,
       options: [{ allowReadyPromise: true }],
       errors: [
-        { messageId: 'asyncWork', line: 5, column: 21, endLine: 5, endColumn: 32, suggestions: [] },
-        { messageId: 'asyncWork', line: 6, column: 5, endLine: 6, endColumn: 16, suggestions: [] },
+        {
+          messageId: 'asyncWork',
+          line: 5,
+          column: 21,
+          endLine: 5,
+          endColumn: 32,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Db {
+  #pendingInit = [];
+
+  constructor() {
+    this.ready = this.init();
+    const pending = this.#trackInit(this.init());
+    this.#trackInit(this.init());
+  }
+
+  static async create() {
+    const db = new Db();
+    await Promise.all(db.#pendingInit);
+    return db;
+  }
+
+  async init() {}
+
+  #trackInit(work) {
+    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+      `,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Db {
+  #pendingInit = [];
+  #init;
+
+  constructor() {
+    this.ready = this.init();
+    const pending = this.#trackInit(this.init());
+    this.#trackInit(this.init());
+  }
+
+  async #initialize() {
+    await Promise.all(this.#pendingInit);
+  }
+
+  then(onfulfilled, onrejected) {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this).then(onfulfilled, onrejected);
+  }
+
+  async init() {}
+
+  #trackInit(work) {
+    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+      `,
+            },
+          ],
+        },
+        {
+          messageId: 'asyncWork',
+          line: 6,
+          column: 5,
+          endLine: 6,
+          endColumn: 16,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Db {
+  #pendingInit = [];
+
+  constructor() {
+    this.ready = this.init();
+    const pending = this.#trackInit(this.init());
+    this.#trackInit(this.init());
+  }
+
+  static async create() {
+    const db = new Db();
+    await Promise.all(db.#pendingInit);
+    return db;
+  }
+
+  async init() {}
+
+  #trackInit(work) {
+    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+      `,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Db {
+  #pendingInit = [];
+  #init;
+
+  constructor() {
+    this.ready = this.init();
+    const pending = this.#trackInit(this.init());
+    this.#trackInit(this.init());
+  }
+
+  async #initialize() {
+    await Promise.all(this.#pendingInit);
+  }
+
+  then(onfulfilled, onrejected) {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this).then(onfulfilled, onrejected);
+  }
+
+  async init() {}
+
+  #trackInit(work) {
+    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+      `,
+            },
+          ],
+        },
       ],
     },
     // checkFieldInitializers: false still checks the constructor.
@@ -2215,7 +2872,67 @@ class Cache {
           column: 20,
           endLine: 3,
           endColumn: 31,
-          suggestions: [],
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Cache {
+  #pendingInit: unknown[] = [];
+
+  accessor ready = this.#trackInit(this.load());
+
+  static async create(): Promise<Cache> {
+    const cache = new Cache();
+    await Promise.all(cache.#pendingInit);
+    return cache;
+  }
+
+  async load(): Promise<void> {}
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+      `,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Cache {
+  #pendingInit: unknown[] = [];
+  #init: Promise<void> | undefined;
+
+  accessor ready = this.#trackInit(this.load());
+
+  async #initialize(): Promise<void> {
+    await Promise.all(this.#pendingInit);
+  }
+
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+
+  async load(): Promise<void> {}
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+      `,
+            },
+          ],
         },
       ],
     },
@@ -2232,8 +2949,154 @@ class Db {
 }
       `,
       errors: [
-        { messageId: 'asyncWork', line: 4, column: 5, endLine: 4, endColumn: 54, suggestions: [] },
-        { messageId: 'asyncWork', line: 5, column: 5, endLine: 5, endColumn: 19, suggestions: [] },
+        {
+          messageId: 'asyncWork',
+          line: 4,
+          column: 5,
+          endLine: 4,
+          endColumn: 54,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Db {
+  #pendingInit: unknown[] = [];
+
+  constructor() {
+    this.#trackInit((this.connect() as Promise<void>).catch(() => {}));
+    this.#trackInit(this.connect()!);
+  }
+
+  static async create(): Promise<Db> {
+    const db = new Db();
+    await Promise.all(db.#pendingInit);
+    return db;
+  }
+
+  async connect(): Promise<void> {}
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+      `,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Db {
+  #pendingInit: unknown[] = [];
+  #init: Promise<void> | undefined;
+
+  constructor() {
+    this.#trackInit((this.connect() as Promise<void>).catch(() => {}));
+    this.#trackInit(this.connect()!);
+  }
+
+  async #initialize(): Promise<void> {
+    await Promise.all(this.#pendingInit);
+  }
+
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+
+  async connect(): Promise<void> {}
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+      `,
+            },
+          ],
+        },
+        {
+          messageId: 'asyncWork',
+          line: 5,
+          column: 5,
+          endLine: 5,
+          endColumn: 19,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Db {
+  #pendingInit: unknown[] = [];
+
+  constructor() {
+    this.#trackInit((this.connect() as Promise<void>).catch(() => {}));
+    this.#trackInit(this.connect()!);
+  }
+
+  static async create(): Promise<Db> {
+    const db = new Db();
+    await Promise.all(db.#pendingInit);
+    return db;
+  }
+
+  async connect(): Promise<void> {}
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+      `,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Db {
+  #pendingInit: unknown[] = [];
+  #init: Promise<void> | undefined;
+
+  constructor() {
+    this.#trackInit((this.connect() as Promise<void>).catch(() => {}));
+    this.#trackInit(this.connect()!);
+  }
+
+  async #initialize(): Promise<void> {
+    await Promise.all(this.#pendingInit);
+  }
+
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+
+  async connect(): Promise<void> {}
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+      `,
+            },
+          ],
+        },
       ],
     },
     // Parameter properties' defaults run during construction.
@@ -2262,7 +3125,55 @@ class Db {
   async connect(url: string): Promise<void> {}
 }
       `,
-      errors: [{ messageId: 'asyncWork', line: 6, column: 5, endLine: 6, endColumn: 30, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 6,
+          column: 5,
+          endLine: 6,
+          endColumn: 30,
+          suggestions: [
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Db {
+  #pendingInit: unknown[] = [];
+  #init: Promise<void> | undefined;
+
+  constructor(url: string);
+  constructor(url: URL);
+  constructor(url: string | URL) {
+    this.#trackInit(this.connect(String(url)));
+  }
+
+  async #initialize(): Promise<void> {
+    await Promise.all(this.#pendingInit);
+  }
+
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+
+  async connect(url: string): Promise<void> {}
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+      `,
+            },
+          ],
+        },
+      ],
     },
     {
       code: `
@@ -2431,8 +3342,162 @@ class Db {
 }
       `,
       errors: [
-        { messageId: 'asyncWork', line: 3, column: 11, endLine: 3, endColumn: 22, suggestions: [] },
-        { messageId: 'asyncWork', line: 6, column: 5, endLine: 6, endColumn: 35, suggestions: [] },
+        {
+          messageId: 'asyncWork',
+          line: 3,
+          column: 11,
+          endLine: 3,
+          endColumn: 22,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Db {
+  #pendingInit: unknown[] = [];
+  ready = this.#trackInit(this.init());
+
+  constructor() {
+    this.#trackInit(this.connect().catch(() => {}));
+  }
+
+  static async create(): Promise<Db> {
+    const db = new Db();
+    await Promise.all(db.#pendingInit);
+    return db;
+  }
+
+  async init(): Promise<void> {}
+
+  async connect(): Promise<void> {}
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+      `,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Db {
+  #pendingInit: unknown[] = [];
+  #init: Promise<void> | undefined;
+  ready = this.#trackInit(this.init());
+
+  constructor() {
+    this.#trackInit(this.connect().catch(() => {}));
+  }
+
+  async #initialize(): Promise<void> {
+    await Promise.all(this.#pendingInit);
+  }
+
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+
+  async init(): Promise<void> {}
+
+  async connect(): Promise<void> {}
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+      `,
+            },
+          ],
+        },
+        {
+          messageId: 'asyncWork',
+          line: 6,
+          column: 5,
+          endLine: 6,
+          endColumn: 35,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Db {
+  #pendingInit: unknown[] = [];
+  ready = this.#trackInit(this.init());
+
+  constructor() {
+    this.#trackInit(this.connect().catch(() => {}));
+  }
+
+  static async create(): Promise<Db> {
+    const db = new Db();
+    await Promise.all(db.#pendingInit);
+    return db;
+  }
+
+  async init(): Promise<void> {}
+
+  async connect(): Promise<void> {}
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+      `,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Db {
+  #pendingInit: unknown[] = [];
+  #init: Promise<void> | undefined;
+  ready = this.#trackInit(this.init());
+
+  constructor() {
+    this.#trackInit(this.connect().catch(() => {}));
+  }
+
+  async #initialize(): Promise<void> {
+    await Promise.all(this.#pendingInit);
+  }
+
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+
+  async init(): Promise<void> {}
+
+  async connect(): Promise<void> {}
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+      `,
+            },
+          ],
+        },
       ],
     },
     // An injected client's connect().
@@ -2446,14 +3511,155 @@ class Db {
           column: 5,
           endLine: 6,
           endColumn: 21,
-          suggestions: [],
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+import type { Client } from './deps.js';
+
+class Session {
+  #pendingInit: unknown[] = [];
+
+  constructor(client: Client) {
+    this.#trackInit(client.connect());
+    client.close();
+  }
+
+  static async create(client: Client): Promise<Session> {
+    const session = new Session(client);
+    await Promise.all(session.#pendingInit);
+    return session;
+  }
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+`,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+import type { Client } from './deps.js';
+
+class Session {
+  #pendingInit: unknown[] = [];
+  #init: Promise<void> | undefined;
+
+  constructor(client: Client) {
+    this.#trackInit(client.connect());
+    client.close();
+  }
+
+  async #initialize(): Promise<void> {
+    await Promise.all(this.#pendingInit);
+  }
+
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+`,
+            },
+          ],
         },
       ],
     },
     // An async function imported from another module.
     {
       code: importedAsyncFunction,
-      errors: [{ messageId: 'asyncWork', line: 6, column: 5, endLine: 6, endColumn: 17, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 6,
+          column: 5,
+          endLine: 6,
+          endColumn: 17,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+import { loadConfig, syncConfig } from './deps.js';
+
+class Settings {
+  #pendingInit: unknown[] = [];
+
+  constructor() {
+    this.#trackInit(loadConfig());
+    syncConfig();
+  }
+
+  static async create(): Promise<Settings> {
+    const settings = new Settings();
+    await Promise.all(settings.#pendingInit);
+    return settings;
+  }
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+`,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+import { loadConfig, syncConfig } from './deps.js';
+
+class Settings {
+  #pendingInit: unknown[] = [];
+  #init: Promise<void> | undefined;
+
+  constructor() {
+    this.#trackInit(loadConfig());
+    syncConfig();
+  }
+
+  async #initialize(): Promise<void> {
+    await Promise.all(this.#pendingInit);
+  }
+
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
     },
     // A method that returns a promise without being declared async.
     {
@@ -2515,7 +3721,74 @@ class Feed {
     // A promise subclass handed an executor that does work.
     {
       code: workingPromiseSubclass,
-      errors: [{ messageId: 'asyncWork', line: 5, column: 10, endLine: 5, endColumn: 62, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 5,
+          column: 10,
+          endLine: 5,
+          endColumn: 62,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Task<T> extends Promise<T> {}
+
+class Timer {
+  #pendingInit: unknown[] = [];
+  done = this.#trackInit(new Task<void>((resolve) => setTimeout(resolve, 10)));
+
+  static async create(): Promise<Timer> {
+    const timer = new Timer();
+    await Promise.all(timer.#pendingInit);
+    return timer;
+  }
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+`,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Task<T> extends Promise<T> {}
+
+class Timer {
+  #pendingInit: unknown[] = [];
+  #init: Promise<void> | undefined;
+  done = this.#trackInit(new Task<void>((resolve) => setTimeout(resolve, 10)));
+
+  async #initialize(): Promise<void> {
+    await Promise.all(this.#pendingInit);
+  }
+
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
     },
     // `void` does not handle the rejection.
     {
@@ -2544,6 +3817,42 @@ class Pool {
 }
 `,
             },
+            {
+              messageId: 'suggestThenable',
+              output: `
+import type { Client } from './deps.js';
+
+class Pool {
+  #pendingInit: unknown[] = [];
+  #init: Promise<void> | undefined;
+
+  constructor(client: Client) {
+    void this.#trackInit(client.connect());
+  }
+
+  async #initialize(): Promise<void> {
+    await Promise.all(this.#pendingInit);
+  }
+
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+`,
+            },
           ],
         },
       ],
@@ -2552,8 +3861,162 @@ class Pool {
     {
       code: maybePromise,
       errors: [
-        { messageId: 'asyncWork', line: 8, column: 5, endLine: 8, endColumn: 22, suggestions: [] },
-        { messageId: 'asyncWork', line: 9, column: 5, endLine: 9, endColumn: 16, suggestions: [] },
+        {
+          messageId: 'asyncWork',
+          line: 8,
+          column: 5,
+          endLine: 8,
+          endColumn: 22,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+import type { Client } from './deps.js';
+
+declare function maybeLoad(): Promise<void> | undefined;
+
+class Lazy {
+  #pendingInit: unknown[] = [];
+
+  constructor(client?: Client) {
+    this.#trackInit(client?.connect());
+    this.#trackInit(maybeLoad());
+  }
+
+  static async create(client?: Client): Promise<Lazy> {
+    const lazy = new Lazy(client);
+    await Promise.all(lazy.#pendingInit);
+    return lazy;
+  }
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+`,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+import type { Client } from './deps.js';
+
+declare function maybeLoad(): Promise<void> | undefined;
+
+class Lazy {
+  #pendingInit: unknown[] = [];
+  #init: Promise<void> | undefined;
+
+  constructor(client?: Client) {
+    this.#trackInit(client?.connect());
+    this.#trackInit(maybeLoad());
+  }
+
+  async #initialize(): Promise<void> {
+    await Promise.all(this.#pendingInit);
+  }
+
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'asyncWork',
+          line: 9,
+          column: 5,
+          endLine: 9,
+          endColumn: 16,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+import type { Client } from './deps.js';
+
+declare function maybeLoad(): Promise<void> | undefined;
+
+class Lazy {
+  #pendingInit: unknown[] = [];
+
+  constructor(client?: Client) {
+    this.#trackInit(client?.connect());
+    this.#trackInit(maybeLoad());
+  }
+
+  static async create(client?: Client): Promise<Lazy> {
+    const lazy = new Lazy(client);
+    await Promise.all(lazy.#pendingInit);
+    return lazy;
+  }
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+`,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+import type { Client } from './deps.js';
+
+declare function maybeLoad(): Promise<void> | undefined;
+
+class Lazy {
+  #pendingInit: unknown[] = [];
+  #init: Promise<void> | undefined;
+
+  constructor(client?: Client) {
+    this.#trackInit(client?.connect());
+    this.#trackInit(maybeLoad());
+  }
+
+  async #initialize(): Promise<void> {
+    await Promise.all(this.#pendingInit);
+  }
+
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+`,
+            },
+          ],
+        },
       ],
     },
     // The allowlist by declaration: a wrong file or lib does not match.
@@ -2568,7 +4031,82 @@ class Pool {
           ],
         },
       ],
-      errors: [{ messageId: 'asyncWork', line: 6, column: 5, endLine: 6, endColumn: 17, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 6,
+          column: 5,
+          endLine: 6,
+          endColumn: 17,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+import { loadConfig, syncConfig } from './deps.js';
+
+class Settings {
+  #pendingInit: unknown[] = [];
+
+  constructor() {
+    this.#trackInit(loadConfig());
+    syncConfig();
+  }
+
+  static async create(): Promise<Settings> {
+    const settings = new Settings();
+    await Promise.all(settings.#pendingInit);
+    return settings;
+  }
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+`,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+import { loadConfig, syncConfig } from './deps.js';
+
+class Settings {
+  #pendingInit: unknown[] = [];
+  #init: Promise<void> | undefined;
+
+  constructor() {
+    this.#trackInit(loadConfig());
+    syncConfig();
+  }
+
+  async #initialize(): Promise<void> {
+    await Promise.all(this.#pendingInit);
+  }
+
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
     },
     // Without the allowlist, the package's and the lib's async functions are reported.
     {
@@ -2602,6 +4140,42 @@ class Linter {
     const linter = new Linter(eslint);
     await eslint.lintText('let x = 1;');
     return linter;
+  }
+}
+      `,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+import type { ESLint } from 'eslint';
+
+class Linter {
+  #pendingInit: unknown[] = [];
+  #init: Promise<void> | undefined;
+
+  constructor(eslint: ESLint) {
+    this.#trackInit(eslint.lintText('let x = 1;'));
+  }
+
+  async #initialize(): Promise<void> {
+    await Promise.all(this.#pendingInit);
+  }
+
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
   }
 }
       `,
