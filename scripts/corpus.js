@@ -14,7 +14,9 @@
 // Exit status: 0 clean, 1 a crash / a violating output / a corpus file that did not parse.
 //
 // Options: --package <name> (repeatable), --tier untyped|typed, --no-autofix, --quiet,
-// --update-docs (rewrite the generated blocks of docs/accuracy.md with this run's tables).
+// --update-docs (rewrite the generated blocks of docs/accuracy.md with this run's tables),
+// --report <name> (the report's file name in the cache folder; default report, or report-partial),
+// --from-report <report.json> (repeatable: no linting, the tables of earlier runs put together).
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -36,7 +38,7 @@ import {
   parseError,
   TYPED_PROBE,
 } from './corpus/lint.js';
-import { cacheDir, prepareCorpus, repoRoot } from './corpus/packages.js';
+import { cacheDir, PACKAGES, prepareCorpus, repoRoot } from './corpus/packages.js';
 import { findReview } from './corpus/reviews.js';
 import { createTypeChecker } from './corpus/typecheck.js';
 
@@ -50,6 +52,8 @@ const { values: args } = parseArgs({
     'no-autofix': { type: 'boolean', default: false },
     quiet: { type: 'boolean', default: false },
     'update-docs': { type: 'boolean', default: false },
+    report: { type: 'string' },
+    'from-report': { type: 'string', multiple: true },
   },
 });
 const log = (/** @type {string} */ line) => {
@@ -135,7 +139,31 @@ const sourceErrors = [];
 /** @type {Run[]} */
 const runs = [];
 
-const corpus = prepareCorpus(log, args.package);
+// --from-report a.json --from-report b.json: no linting; the tables of earlier runs (say two halves of
+// the corpus run at once), with the reviews as they are now.
+const earlier = (args['from-report'] ?? []).map((file) => JSON.parse(readFileSync(file, 'utf8')));
+for (const report of earlier) {
+  runs.push(...report.runs);
+  findings.push(
+    ...report.findings.map((/** @type {Finding} */ finding) => {
+      const review = findReview(finding);
+      return { ...finding, verdict: review?.verdict, why: review?.why };
+    }),
+  );
+  crashes.push(...report.crashes);
+  unparsable.push(...report.unparsable);
+  typeErrors.push(...report.typeErrors);
+  rereported.push(...report.rereported);
+  unstable.push(...report.unstable);
+  sourceErrors.push(...report.sourceErrors);
+}
+if (earlier.length > 1) {
+  // In the corpus's order, whatever order the reports came in (sort is stable: tiers keep theirs).
+  const order = (/** @type {{ package: string }} */ entry) => PACKAGES.findIndex((spec) => spec.name === entry.package);
+  runs.sort((a, b) => order(a) - order(b));
+  findings.sort((a, b) => order(a) - order(b));
+}
+const corpus = earlier.length > 0 ? [] : prepareCorpus(log, args.package);
 /** @type {Tier[]} */
 const tiers = args.tier ? [/** @type {Tier} */ (args.tier)] : ['untyped', 'typed'];
 
@@ -226,10 +254,13 @@ for (const pkg of corpus) {
       }
       const lines = text.split(/\r?\n/);
       const problems = result.messages.filter((message) => message.ruleId && ruleIds.includes(message.ruleId));
-      /** @type {Set<string>} the outputs checked already (their SHA-1) */
+      /** @type {Set<string>} the outputs parsed and type-checked already (their SHA-1) */
       const checkedOutputs = new Set();
+      /** @type {Set<string>} those of them that do not parse */
+      const unparsableOutputs = new Set();
+      /** @type {Set<string>} the outputs re-linted already, with which options (`<sha1>:<variant>`) */
+      const relinted = new Set();
       const big = text.length > BIG_FILE;
-      let relinted = false;
       /**
        * The checks every offered output passes: it parses, type-checks (TypeScript of a typed
        * package), and no rule reports anything the original did not, less what the edit fixed.
@@ -237,34 +268,35 @@ for (const pkg of corpus) {
        * @param {string} output
        * @param {string} what which output: "suggestion … of <rule> at <line>:<column>", "lint --fix (…)"
        * @param {import('eslint').Linter.LintMessage[]} fixedProblems the original reports this edit resolves
-       * @param {boolean} [relint] re-lint the output (check 3); false for one suggestion in a bundle
-       *   of over BIG_FILE characters, whose edit the `--fix` run of its transform re-lints together
-       *   with every other class's
+       * @param {{ relint?: boolean, variant?: number }} [how] `relint: false` skips check 3, for one
+       *   suggestion in a bundle of over BIG_FILE characters, whose edit the `--fix` run of its
+       *   transform re-lints together with every other class's; `variant`: the options of the re-lint
+       *   (an `autofix` setting, so the caller can see whether `--fix` would change the output again)
+       * @returns {Promise<ESLint.LintResult | undefined>} the re-lint, when there was one
        */
-      const checkOutput = async (output, what, fixedProblems, relint = true) => {
+      const checkOutput = async (output, what, fixedProblems, { relint = true, variant = -1 } = {}) => {
         const digest = createHash('sha1').update(output).digest('hex');
-        if (checkedOutputs.has(digest)) {
-          return;
-        }
-        checkedOutputs.add(digest);
-        outputsChecked++;
-        const error = parseError(output, filePath, sourceType);
-        if (error) {
-          fail(unparsable, what, error);
-          return;
-        }
-        if (typeChecker && isTypeScriptFile(filePath)) {
-          typeChecked++;
-          const added = typeChecker.newDiagnostics(filePath, text, output);
-          if (added.length > 0) {
-            fail(typeErrors, what, `${added.length} new tsc diagnostic(s) in this file:\n${added.slice(0, 8).join('\n')}`);
+        const relintKey = `${digest}:${variant}`;
+        if (!checkedOutputs.has(digest)) {
+          checkedOutputs.add(digest);
+          outputsChecked++;
+          const error = parseError(output, filePath, sourceType);
+          if (error) {
+            fail(unparsable, what, error);
+            unparsableOutputs.add(digest);
+          } else if (typeChecker && isTypeScriptFile(filePath)) {
+            typeChecked++;
+            const added = typeChecker.newDiagnostics(filePath, text, output);
+            if (added.length > 0) {
+              fail(typeErrors, what, `${added.length} new tsc diagnostic(s) in this file:\n${added.slice(0, 8).join('\n')}`);
+            }
           }
         }
-        if (!relint) {
-          return;
+        if (!relint || unparsableOutputs.has(digest) || relinted.has(relintKey)) {
+          return undefined;
         }
-        const again = await lint(output, sourceType, false, `re-lint of ${what}`);
-        relinted = true;
+        relinted.add(relintKey);
+        const again = await lint(output, sourceType, false, `re-lint of ${what}`, variant);
         if (again) {
           const added = unexpectedReports(problems, fixedProblems, again.messages);
           if (added.length > 0) {
@@ -275,6 +307,7 @@ for (const pkg of corpus) {
             );
           }
         }
+        return again;
       };
       let fixable = false;
       for (const message of problems) {
@@ -314,10 +347,10 @@ for (const pkg of corpus) {
           // The reports this edit resolves: those that offer the very same edit (a class's reports
           // share one suggestion per transform).
           const fixedProblems = problems.filter((other) => (other.suggestions ?? []).some((s) => sameFix(s.fix, suggestion.fix)));
-          await checkOutput(output, `suggestion "${suggestion.desc}" of ${where}`, fixedProblems, !big);
+          await checkOutput(output, `suggestion "${suggestion.desc}" of ${where}`, fixedProblems, { relint: !big });
         }
       }
-      if (relinted && tier === 'typed') {
+      if (relinted.size > 0 && tier === 'typed') {
         // The typed re-lints replaced this file's text in the shared program: put the original back.
         await lint(text, sourceType, false, 'restore');
       }
@@ -349,13 +382,17 @@ for (const pkg of corpus) {
           const what = `lint --fix output (${setting})`;
           // The reports --fix resolves: every report that carried a fix with this setting.
           const fixedProblems = problems.filter((message) => withFix.some((other) => sameReport(message, other)));
-          await checkOutput(fixed.output, what, fixedProblems);
-          if (!unparsable.some((failure) => failure.file === file && failure.what === what)) {
-            // ESLint already fixes in passes until nothing changes (at most 10): once more must change nothing.
-            const twice = await lint(fixed.output, sourceType, true, `lint --fix of the fixed output (${setting})`, variant);
-            if (twice && twice.output !== undefined) {
-              fail(unstable, `lint --fix (${setting}) applied to its own output changes it again`, firstDifference(fixed.output, twice.output));
-            }
+          // Re-linted with the same setting: ESLint fixes in passes until no fix is left (at most
+          // 10), so a report that still carries a fix is what a second --fix would change.
+          const again = await checkOutput(fixed.output, what, fixedProblems, { variant });
+          const left = again?.messages.filter((message) => message.fix) ?? [];
+          if (left.length > 0) {
+            const first = /** @type {import('eslint').Linter.LintMessage} */ (left[0]);
+            fail(
+              unstable,
+              `lint --fix (${setting}) applied to its own output changes it again`,
+              `${left.length} fix(es) left, the first: ${first.ruleId} at ${first.line}:${first.column}: ${firstDifference(fixed.output, applyFix(fixed.output, /** @type {import('eslint').Rule.Fix} */ (first.fix)))}`,
+            );
           }
           if (tier === 'typed') {
             await lint(text, sourceType, false, 'restore');
@@ -533,7 +570,7 @@ const failures = crashes.length + unparsable.length + typeErrors.length + rerepo
 const outDir = path.join(cacheDir(), 'reports');
 // A run over part of the corpus does not replace the full run's report.
 const partial = Boolean(args.package || args.tier);
-const reportName = partial ? 'report-partial' : 'report';
+const reportName = args.report ?? (partial ? 'report-partial' : 'report');
 mkdirSync(outDir, { recursive: true });
 const meta = {
   date: new Date().toISOString(),
@@ -545,9 +582,12 @@ const meta = {
   autofixRules,
   autofixVariants: variants.map((variant) => variant.label),
   recordsDeclines,
-  seconds: (Date.now() - startedAt) / 1000,
+  seconds: earlier.length > 0 ? Math.max(...earlier.map((report) => report.seconds)) : (Date.now() - startedAt) / 1000,
   // CPU time of this process (user + system): the figure to compare between runs on a shared machine.
   cpuSeconds: (() => {
+    if (earlier.length > 0) {
+      return earlier.reduce((sum, report) => sum + report.cpuSeconds, 0);
+    }
     const { user, system } = process.cpuUsage();
     return (user + system) / 1e6;
   })(),
@@ -656,7 +696,7 @@ function renderPackages() {
   const rows = [...byPackage.values()].map((list) => {
     const first = /** @type {Run} */ (list[0]);
     const tiersCell = list.map((run) => `${run.tier} (${run.kind}, ${run.files} files, ${(run.bytes / 1e6).toFixed(2)} MB)`).join('; ');
-    const spec = corpus.find((pkg) => pkg.spec.name === first.package)?.spec;
+    const spec = PACKAGES.find((candidate) => candidate.name === first.package);
     const excluded = spec?.exclude?.length ? ` less ${spec.exclude.map((entry) => `\`${entry}\``).join(', ')}` : '';
     return `| \`${first.package}@${first.version}\` | ${first.include}${excluded} | ${tiersCell} |`;
   });
