@@ -406,6 +406,15 @@ export const REVIEWS = [
     verdict: 'true',
     why: "The bundled AWS SDK client's constructor calls `getRuntimeConfig(\u2026)` \u2192 `defaultUserAgent(\u2026)`, which starts `loadConfig({\u2026})()`: reading the environment and the shared config files (`~/.aws/config`) for the app id, eagerly, the promise kept in a closure. Two calls away from the constructor; seen only with types (the type of `loadConfig(\u2026)` is an async function).",
   },
+  {
+    package: "playwright-core",
+    file: "lib/coreBundle.js",
+    line: 60668,
+    column: 9,
+    rule: 'no-async-constructor',
+    verdict: 'true',
+    why: "`_Waiter`'s constructor calls `this._sendWaitInfo(\u2026)`, which starts `owner._wrapApiCall(async (apiZone) => { \u2026; void owner._connection.sendMessageToServer(\u2026) }, options).catch(() => {})`: a protocol message to the server (wait info for the trace), fire-and-forget, one call away. Harmless here (errors swallowed, nothing waits for it).",
+  },
 ];
 
 /**
