@@ -415,6 +415,15 @@ export const REVIEWS = [
     verdict: 'true',
     why: "`_Waiter`'s constructor calls `this._sendWaitInfo(\u2026)`, which starts `owner._wrapApiCall(async (apiZone) => { \u2026; void owner._connection.sendMessageToServer(\u2026) }, options).catch(() => {})`: a protocol message to the server (wait info for the trace), fire-and-forget, one call away. Harmless here (errors swallowed, nothing waits for it).",
   },
+  {
+    package: "mongodb",
+    file: "src/mongo_client.ts",
+    line: 486,
+    column: 5,
+    rule: 'no-async-constructor',
+    verdict: 'true',
+    why: "`MongoClient`'s constructor calls `this.appendMetadata(driverInfo)`, which stores `this.options.metadata = makeClientMetadata(\u2026).then(undefined, squashError)\u2026`: `async makeClientMetadata` awaits the runtime adapters and builds the handshake document. A ready promise started one call away (the handshake awaits it), errors squashed: true by the rule's contract, harmless (no I/O).",
+  },
 ];
 
 /**
