@@ -2,23 +2,45 @@
 // `npm run corpus`: lints pinned published packages with every rule of the plugin on and checks
 // the plugin on code nobody wrote for it:
 //  - no rule throws (ESLint rethrows a rule's exception; each file is linted on its own and counted);
-//  - every suggestion's and fix's output parses with the parser the file was linted with;
-//  - `--fix` output is stable: fixing the fixed text again changes nothing;
-// and, as a note (not a failure), a suggestion whose output is reported again by the same rule.
+//  - every offered output (each suggestion, each fix, each `--fix` run with an `autofix` setting):
+//    parses with the parser the file was linted with; type-checks where it is TypeScript of a typed
+//    package (no `tsc` diagnostic in that file the original did not have); is not reported again by
+//    any rule of the plugin (no report the original did not have, less those the edit fixes);
+//    and, for `--fix`, is stable (fixing the fixed text again changes nothing);
+//  - for every finding, which quick fixes are offered and, where a transform declines, why (the
+//    transforms record their reasons through fixes/declines.js), and the share of the reviewed
+//    true `no-async-constructor` findings that get each (scripts/corpus/reviews.js holds the review).
 // Findings go to a report in the cache folder (report.md, report.json) and a summary to stdout.
-// Exit status: 0 clean, 1 a crash / unparsable output / unstable fix / corpus file that did not parse.
+// Exit status: 0 clean, 1 a crash / a violating output / a corpus file that did not parse.
 //
-// Options: --package <name> (repeatable), --tier untyped|typed, --no-autofix, --quiet.
+// Options: --package <name> (repeatable), --tier untyped|typed, --no-autofix, --quiet,
+// --update-docs (rewrite the generated blocks of docs/accuracy.md with this run's tables),
+// --report <name> (the report's file name in the cache folder; default report, or report-partial),
+// --from-report <report.json> (repeatable: no linting, the tables of earlier runs put together).
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import process from 'node:process';
 import { parseArgs } from 'node:util';
 
 import { ESLint } from 'eslint';
 
-import { allRules, applyFix, crashedRule, createESLint, loadPlugin, parseError, TYPED_PROBE } from './corpus/lint.js';
-import { cacheDir, prepareCorpus, repoRoot } from './corpus/packages.js';
+import {
+  allRules,
+  applyFix,
+  crashedRule,
+  createESLint,
+  isTypeScriptFile,
+  listenToDeclines,
+  loadPlugin,
+  parseError,
+  TYPED_PROBE,
+} from './corpus/lint.js';
+import { cacheDir, PACKAGES, prepareCorpus, repoRoot } from './corpus/packages.js';
+import { findReview } from './corpus/reviews.js';
+import { createTypeChecker } from './corpus/typecheck.js';
 
 /** @typedef {import('./corpus/lint.js').Tier} Tier */
 /** @typedef {import('./corpus/lint.js').SourceType} SourceType */
@@ -29,6 +51,9 @@ const { values: args } = parseArgs({
     tier: { type: 'string' },
     'no-autofix': { type: 'boolean', default: false },
     quiet: { type: 'boolean', default: false },
+    'update-docs': { type: 'boolean', default: false },
+    report: { type: 'string' },
+    'from-report': { type: 'string', multiple: true },
   },
 });
 const log = (/** @type {string} */ line) => {
@@ -48,16 +73,36 @@ const log = (/** @type {string} */ line) => {
  * @property {string | undefined} messageId
  * @property {string} message
  * @property {string} code the reported line
- * @property {string[]} suggestions suggestion descriptions
+ * @property {{ desc: string, messageId: string | undefined }[]} suggestions
  * @property {boolean} fix the problem carries a fix
+ * @property {{ transform: string, reason: string }[]} declines the transforms that declined this report's class, and why
+ * @property {'true' | 'false' | undefined} verdict from scripts/corpus/reviews.js; undefined: not reviewed
+ * @property {string | undefined} why the review's reason
  */
 /** @typedef {{ package: string, tier: Tier, file: string, what: string, detail: string }} Failure */
+/** @typedef {import('./corpus/lint.js').Decline} Decline */
 
 const plugin = await loadPlugin();
 const { rules, autofixRules, variants: allVariants } = allRules(plugin);
 const variants = args['no-autofix'] ? [] : allVariants;
 const ruleIds = Object.keys(rules);
 const startedAt = Date.now();
+/**
+ * A file larger than this (playwright-core's 3.6 MB bundle) is re-linted once per `--fix` setting,
+ * which applies every class's edit at once, rather than once per suggestion: each re-lint of it costs
+ * as much as a small package. Each suggestion's output is still parsed (and type-checked) on its own.
+ */
+const BIG_FILE = 1_000_000;
+
+// Declines: the transforms record them while a rule builds its report; each report takes the
+// declines recorded during the same listener call (the rule collects a class's work, asks both
+// transforms, then reports), so they belong to that report's class.
+/** @type {Decline[] | undefined} */
+let declineGroup;
+/** @type {Map<string, Decline[]>} report key (`ruleId:line:column`) → its declines, for the lint being read */
+let reportDeclines = new Map();
+const recordsDeclines = await listenToDeclines((decline) => declineGroup?.push(decline));
+const lintPlugin = withDeclineTracking(plugin);
 
 /** @type {Finding[]} */
 const findings = [];
@@ -66,24 +111,70 @@ const crashes = [];
 /** @type {Failure[]} */
 const unparsable = [];
 /** @type {Failure[]} */
+const typeErrors = [];
+/** @type {Failure[]} */
+const rereported = [];
+/** @type {Failure[]} */
 const unstable = [];
 /** @type {Failure[]} */
 const sourceErrors = [];
-/** @type {Failure[]} */
-const retrips = [];
-/** @type {{ package: string, version: string, note: string | undefined, integrity: string | undefined, tier: Tier, files: number, bytes: number, seconds: number, fixesApplied: number, fixesOffered: number, suggestionsChecked: number }[]} */
+/**
+ * @typedef {object} Run
+ * @property {string} package
+ * @property {string} version
+ * @property {string | undefined} note
+ * @property {string | undefined} integrity
+ * @property {Tier} tier
+ * @property {string} include
+ * @property {string} kind `TypeScript` or `JavaScript` (what this tier lints)
+ * @property {number} files
+ * @property {number} bytes
+ * @property {number} seconds
+ * @property {number} fixesApplied
+ * @property {number} fixesOffered
+ * @property {number} suggestionsChecked
+ * @property {number} outputsChecked distinct output texts checked (parse, types, re-lint)
+ * @property {number} typeChecked outputs checked with tsc
+ */
+/** @type {Run[]} */
 const runs = [];
 
-const corpus = prepareCorpus(log, args.package);
+// --from-report a.json --from-report b.json: no linting; the tables of earlier runs (say two halves of
+// the corpus run at once), with the reviews as they are now.
+const earlier = (args['from-report'] ?? []).map((file) => JSON.parse(readFileSync(file, 'utf8')));
+for (const report of earlier) {
+  runs.push(...report.runs);
+  findings.push(
+    ...report.findings.map((/** @type {Finding} */ finding) => {
+      const review = findReview(finding);
+      return { ...finding, verdict: review?.verdict, why: review?.why };
+    }),
+  );
+  crashes.push(...report.crashes);
+  unparsable.push(...report.unparsable);
+  typeErrors.push(...report.typeErrors);
+  rereported.push(...report.rereported);
+  unstable.push(...report.unstable);
+  sourceErrors.push(...report.sourceErrors);
+}
+if (earlier.length > 1) {
+  // In the corpus's order, whatever order the reports came in (sort is stable: tiers keep theirs).
+  const order = (/** @type {{ package: string }} */ entry) => PACKAGES.findIndex((spec) => spec.name === entry.package);
+  runs.sort((a, b) => order(a) - order(b));
+  findings.sort((a, b) => order(a) - order(b));
+}
+const corpus = earlier.length > 0 ? [] : prepareCorpus(log, args.package);
 /** @type {Tier[]} */
 const tiers = args.tier ? [/** @type {Tier} */ (args.tier)] : ['untyped', 'typed'];
 
 for (const pkg of corpus) {
+  // tsc on the TypeScript outputs of a package typed from its source (both tiers: the output is the same text).
+  const typeChecker = pkg.spec.typed === 'source' && pkg.tsconfig ? createTypeChecker(pkg.tsconfig) : undefined;
   for (const tier of tiers) {
     if (tier === 'typed' && !pkg.spec.typed) {
       continue;
     }
-    const files = tier === 'typed' ? pkg.tsFiles : [...pkg.jsFiles, ...pkg.tsFiles];
+    const files = tier === 'typed' ? pkg.typedFiles : [...pkg.jsFiles, ...pkg.tsFiles];
     const label = `${pkg.spec.name}@${pkg.version} ${tier}`;
     log(`linting ${label}: ${files.length} files`);
     const started = Date.now();
@@ -103,8 +194,9 @@ for (const pkg of corpus) {
           tier,
           cwd: pkg.dir,
           tsconfig: pkg.tsconfig,
+          typedJavaScript: pkg.spec.typed === 'javascript',
           sourceType,
-          plugins: { [plugin.meta.namespace]: plugin },
+          plugins: { [plugin.meta.namespace]: lintPlugin },
           rules: variant < 0 ? rules : /** @type {import('./corpus/lint.js').AutofixVariant} */ (variants[variant]).rules,
           fix,
         });
@@ -116,6 +208,8 @@ for (const pkg of corpus) {
     let fixesApplied = 0;
     let fixesOffered = 0;
     let suggestionsChecked = 0;
+    let outputsChecked = 0;
+    let typeChecked = 0;
     for (const filePath of files) {
       const file = path.relative(pkg.dir, filePath);
       const text = readFileSync(filePath, 'utf8');
@@ -142,7 +236,10 @@ for (const pkg of corpus) {
       };
       /** @type {SourceType} */
       const sourceType = pkg.moduleFiles.has(filePath) || !pkg.jsFiles.includes(filePath) ? 'module' : 'commonjs';
+      reportDeclines = new Map();
       const result = await lint(text, sourceType, false, 'lint');
+      const declinesOfThisFile = reportDeclines;
+      reportDeclines = new Map();
       if (!result) {
         continue;
       }
@@ -157,9 +254,65 @@ for (const pkg of corpus) {
       }
       const lines = text.split(/\r?\n/);
       const problems = result.messages.filter((message) => message.ruleId && ruleIds.includes(message.ruleId));
+      /** @type {Set<string>} the outputs parsed and type-checked already (their SHA-1) */
+      const checkedOutputs = new Set();
+      /** @type {Set<string>} those of them that do not parse */
+      const unparsableOutputs = new Set();
+      /** @type {Set<string>} the outputs re-linted already, with which options (`<sha1>:<variant>`) */
+      const relinted = new Set();
+      const big = text.length > BIG_FILE;
+      /**
+       * The checks every offered output passes: it parses, type-checks (TypeScript of a typed
+       * package), and no rule reports anything the original did not, less what the edit fixed.
+       * Each distinct output is checked once (a class's reports share one suggestion per transform).
+       * @param {string} output
+       * @param {string} what which output: "suggestion … of <rule> at <line>:<column>", "lint --fix (…)"
+       * @param {import('eslint').Linter.LintMessage[]} fixedProblems the original reports this edit resolves
+       * @param {{ relint?: boolean, variant?: number }} [how] `relint: false` skips check 3, for one
+       *   suggestion in a bundle of over BIG_FILE characters, whose edit the `--fix` run of its
+       *   transform re-lints together with every other class's; `variant`: the options of the re-lint
+       *   (an `autofix` setting, so the caller can see whether `--fix` would change the output again)
+       * @returns {Promise<ESLint.LintResult | undefined>} the re-lint, when there was one
+       */
+      const checkOutput = async (output, what, fixedProblems, { relint = true, variant = -1 } = {}) => {
+        const digest = createHash('sha1').update(output).digest('hex');
+        const relintKey = `${digest}:${variant}`;
+        if (!checkedOutputs.has(digest)) {
+          checkedOutputs.add(digest);
+          outputsChecked++;
+          const error = parseError(output, filePath, sourceType);
+          if (error) {
+            fail(unparsable, what, error);
+            unparsableOutputs.add(digest);
+          } else if (typeChecker && isTypeScriptFile(filePath)) {
+            typeChecked++;
+            const added = typeChecker.newDiagnostics(filePath, text, output);
+            if (added.length > 0) {
+              fail(typeErrors, what, `${added.length} new tsc diagnostic(s) in this file:\n${added.slice(0, 8).join('\n')}`);
+            }
+          }
+        }
+        if (!relint || unparsableOutputs.has(digest) || relinted.has(relintKey)) {
+          return undefined;
+        }
+        relinted.add(relintKey);
+        const again = await lint(output, sourceType, false, `re-lint of ${what}`, variant);
+        if (again) {
+          const added = unexpectedReports(problems, fixedProblems, again.messages);
+          if (added.length > 0) {
+            fail(
+              rereported,
+              what,
+              added.map((message) => `${message.ruleId} at ${message.line}:${message.column} (output): ${message.message}`).join('\n'),
+            );
+          }
+        }
+        return again;
+      };
       let fixable = false;
       for (const message of problems) {
         const ruleId = /** @type {string} */ (message.ruleId);
+        const review = findReview({ package: pkg.spec.name, file, line: message.line, column: message.column, ruleId });
         findings.push({
           package: pkg.spec.name,
           tier,
@@ -170,8 +323,14 @@ for (const pkg of corpus) {
           messageId: message.messageId,
           message: message.message,
           code: excerpt(lines[message.line - 1] ?? '', message.column),
-          suggestions: (message.suggestions ?? []).map((suggestion) => suggestion.desc),
+          suggestions: (message.suggestions ?? []).map((suggestion) => ({ desc: suggestion.desc, messageId: suggestion.messageId })),
           fix: Boolean(message.fix),
+          declines: (declinesOfThisFile.get(reportKey(ruleId, message.line, message.column)) ?? []).map(({ transform, reason }) => ({
+            transform,
+            reason,
+          })),
+          verdict: review?.verdict,
+          why: review?.why,
         });
         const where = `${ruleId} at ${message.line}:${message.column}`;
         if (message.fix) {
@@ -185,21 +344,13 @@ for (const pkg of corpus) {
         for (const suggestion of message.suggestions ?? []) {
           suggestionsChecked++;
           const output = applyFix(text, suggestion.fix);
-          const error = parseError(output, filePath, sourceType);
-          if (error) {
-            fail(unparsable, `suggestion "${suggestion.desc}" of ${where}`, error);
-            continue;
-          }
-          // Does the same rule report the fixed text as often as before? (A note, not a failure:
-          // a class with two problems keeps one after the first suggestion.)
-          const again = await lint(output, sourceType, false, `re-lint after suggestion of ${where}`);
-          const count = (/** @type {ESLint.LintResult} */ r) => r.messages.filter((m) => m.ruleId === ruleId).length;
-          if (again && count(again) >= count(result)) {
-            fail(retrips, `suggestion "${suggestion.desc}" of ${where}`, `${ruleId} still reports ${count(again)} problem(s) (before: ${count(result)})`);
-          }
+          // The reports this edit resolves: those that offer the very same edit (a class's reports
+          // share one suggestion per transform).
+          const fixedProblems = problems.filter((other) => (other.suggestions ?? []).some((s) => sameFix(s.fix, suggestion.fix)));
+          await checkOutput(output, `suggestion "${suggestion.desc}" of ${where}`, fixedProblems, { relint: !big });
         }
       }
-      if (problems.some((message) => (message.suggestions ?? []).length > 0) && tier === 'typed') {
+      if (relinted.size > 0 && tier === 'typed') {
         // The typed re-lints replaced this file's text in the shared program: put the original back.
         await lint(text, sourceType, false, 'restore');
       }
@@ -208,34 +359,40 @@ for (const pkg of corpus) {
       const fixPasses = [...(fixable ? [-1] : []), ...(autofixable ? variants.map((_, index) => index) : [])];
       for (const variant of fixPasses) {
         const setting = variant < 0 ? 'default options' : /** @type {import('./corpus/lint.js').AutofixVariant} */ (variants[variant]).label;
+        /** @type {import('eslint').Linter.LintMessage[]} */
+        let withFix = problems.filter((message) => message.fix);
         if (variant >= 0) {
           const offered = await lint(text, sourceType, false, `lint (${setting})`, variant);
-          if (!offered?.messages.some((message) => message.fix)) {
+          withFix = offered?.messages.filter((message) => message.fix) ?? [];
+          if (withFix.length === 0) {
             // Nothing to fix with this setting (every fix declined): no --fix run needed.
             continue;
           }
-          for (const message of offered.messages) {
-            if (message.fix) {
-              fixesOffered++;
-              const error = parseError(applyFix(text, message.fix), filePath, sourceType);
-              if (error) {
-                fail(unparsable, `fix of ${message.ruleId} at ${message.line}:${message.column} (${setting})`, error);
-              }
+          for (const message of withFix) {
+            fixesOffered++;
+            const error = parseError(applyFix(text, /** @type {import('eslint').Rule.Fix} */ (message.fix)), filePath, sourceType);
+            if (error) {
+              fail(unparsable, `fix of ${message.ruleId} at ${message.line}:${message.column} (${setting})`, error);
             }
           }
         }
         const fixed = await lint(text, sourceType, true, `lint --fix (${setting})`, variant);
         if (fixed?.output !== undefined) {
           fixesApplied++;
-          const error = parseError(fixed.output, filePath, sourceType);
-          if (error) {
-            fail(unparsable, `lint --fix output (${setting})`, error);
-          } else {
-            // ESLint already fixes in passes until nothing changes (at most 10): once more must change nothing.
-            const twice = await lint(fixed.output, sourceType, true, `lint --fix of the fixed output (${setting})`, variant);
-            if (twice && twice.output !== undefined) {
-              fail(unstable, `lint --fix (${setting}) applied to its own output changes it again`, firstDifference(fixed.output, twice.output));
-            }
+          const what = `lint --fix output (${setting})`;
+          // The reports --fix resolves: every report that carried a fix with this setting.
+          const fixedProblems = problems.filter((message) => withFix.some((other) => sameReport(message, other)));
+          // Re-linted with the same setting: ESLint fixes in passes until no fix is left (at most
+          // 10), so a report that still carries a fix is what a second --fix would change.
+          const again = await checkOutput(fixed.output, what, fixedProblems, { variant });
+          const left = again?.messages.filter((message) => message.fix) ?? [];
+          if (left.length > 0) {
+            const first = /** @type {import('eslint').Linter.LintMessage} */ (left[0]);
+            fail(
+              unstable,
+              `lint --fix (${setting}) applied to its own output changes it again`,
+              `${left.length} fix(es) left, the first: ${first.ruleId} at ${first.line}:${first.column}: ${firstDifference(fixed.output, applyFix(fixed.output, /** @type {import('eslint').Rule.Fix} */ (first.fix)))}`,
+            );
           }
           if (tier === 'typed') {
             await lint(text, sourceType, false, 'restore');
@@ -251,14 +408,127 @@ for (const pkg of corpus) {
       note: pkg.versionNote,
       integrity: pkg.integrity,
       tier,
+      include: [pkg.spec.include].flat().map((include) => `\`${include}\``).join(', '),
+      kind: files.length > 0 && files.every((f) => isTypeScriptFile(f)) ? 'TypeScript' : files.some((f) => isTypeScriptFile(f)) ? 'TypeScript and JavaScript' : 'JavaScript',
       files: files.length,
       bytes,
       seconds,
       fixesApplied,
       fixesOffered,
       suggestionsChecked,
+      outputsChecked,
+      typeChecked,
     });
   }
+  typeChecker?.dispose();
+}
+
+/**
+ * The plugin with every rule wrapped so the declines recorded during one listener call go to the
+ * reports made in that call (keyed by rule, line and column). The rules themselves are unchanged.
+ * @param {typeof plugin} original
+ * @returns {typeof plugin}
+ */
+function withDeclineTracking(original) {
+  /** @type {Record<string, import('eslint').Rule.RuleModule>} */
+  const wrapped = {};
+  for (const [name, rule] of Object.entries(original.rules ?? {})) {
+    if (typeof rule !== 'object' || !rule) {
+      continue;
+    }
+    const ruleId = `${original.meta.namespace}/${name}`;
+    wrapped[name] = {
+      ...rule,
+      create(context) {
+        // The context is frozen: a child object with its own `report` (the rest is inherited).
+        const tracking = Object.create(context, {
+          report: {
+            value: (/** @type {import('eslint').Rule.ReportDescriptor} */ descriptor) => {
+              const start =
+                'loc' in descriptor && descriptor.loc
+                  ? 'start' in descriptor.loc
+                    ? descriptor.loc.start
+                    : descriptor.loc
+                  : 'node' in descriptor && descriptor.node.loc
+                    ? descriptor.node.loc.start
+                    : undefined;
+              if (declineGroup && declineGroup.length > 0 && start) {
+                reportDeclines.set(reportKey(ruleId, start.line, start.column + 1), [...declineGroup]);
+              }
+              context.report(descriptor);
+            },
+          },
+        });
+        const listeners = rule.create(tracking);
+        /** @type {import('eslint').Rule.RuleListener} */
+        const out = {};
+        for (const [selector, listener] of Object.entries(listeners)) {
+          out[selector] = (/** @type {unknown[]} */ ...listenerArgs) => {
+            declineGroup = [];
+            try {
+              return /** @type {(...a: unknown[]) => unknown} */ (listener)(...listenerArgs);
+            } finally {
+              declineGroup = undefined;
+            }
+          };
+        }
+        return out;
+      },
+    };
+  }
+  return { ...original, rules: wrapped };
+}
+
+/**
+ * @param {string} ruleId
+ * @param {number} line
+ * @param {number} column
+ */
+function reportKey(ruleId, line, column) {
+  return `${ruleId}:${line}:${column}`;
+}
+
+/**
+ * @param {{ range: [number, number], text: string }} a
+ * @param {{ range: [number, number], text: string }} b
+ */
+function sameFix(a, b) {
+  return a.range[0] === b.range[0] && a.range[1] === b.range[1] && a.text === b.text;
+}
+
+/**
+ * @param {import('eslint').Linter.LintMessage} a
+ * @param {import('eslint').Linter.LintMessage} b
+ */
+function sameReport(a, b) {
+  return a.ruleId === b.ruleId && a.line === b.line && a.column === b.column && a.message === b.message;
+}
+
+/**
+ * The reports of the plugin's rules in an output that the original does not explain: the
+ * original's reports, less those the edit resolves, are allowed once each (by rule and message:
+ * positions move); every other report is new.
+ * @param {import('eslint').Linter.LintMessage[]} original the original's reports (the plugin's rules)
+ * @param {import('eslint').Linter.LintMessage[]} resolved the original reports the edit resolves
+ * @param {import('eslint').Linter.LintMessage[]} output every message of the output's lint
+ */
+function unexpectedReports(original, resolved, output) {
+  /** @type {Map<string, number>} */
+  const allowed = new Map();
+  const key = (/** @type {import('eslint').Linter.LintMessage} */ message) => `${message.ruleId}\0${message.message}`;
+  for (const message of original) {
+    if (!resolved.includes(message)) {
+      allowed.set(key(message), (allowed.get(key(message)) ?? 0) + 1);
+    }
+  }
+  return output.filter((message) => {
+    if (!message.ruleId || !ruleIds.includes(message.ruleId)) {
+      return false;
+    }
+    const left = allowed.get(key(message)) ?? 0;
+    allowed.set(key(message), left - 1);
+    return left <= 0;
+  });
 }
 
 /**
@@ -291,11 +561,16 @@ function firstDifference(a, b) {
 // ---------------------------------------------------------------------------------------------
 // The report.
 
+const NAC = `${plugin.meta.namespace}/no-async-constructor`;
 const countsTable = renderCounts();
-const failures = crashes.length + unparsable.length + unstable.length + sourceErrors.length;
+const offersTable = renderOffers();
+const sharesBlock = renderShares();
+const packagesTable = renderPackages();
+const failures = crashes.length + unparsable.length + typeErrors.length + rereported.length + unstable.length + sourceErrors.length;
 const outDir = path.join(cacheDir(), 'reports');
 // A run over part of the corpus does not replace the full run's report.
-const reportName = args.package || args.tier ? 'report-partial' : 'report';
+const partial = Boolean(args.package || args.tier);
+const reportName = args.report ?? (partial ? 'report-partial' : 'report');
 mkdirSync(outDir, { recursive: true });
 const meta = {
   date: new Date().toISOString(),
@@ -306,47 +581,90 @@ const meta = {
   rules: ruleIds,
   autofixRules,
   autofixVariants: variants.map((variant) => variant.label),
-  seconds: (Date.now() - startedAt) / 1000,
+  recordsDeclines,
+  seconds: earlier.length > 0 ? Math.max(...earlier.map((report) => report.seconds)) : (Date.now() - startedAt) / 1000,
+  // CPU time of this process (user + system): the figure to compare between runs on a shared machine.
+  cpuSeconds: (() => {
+    if (earlier.length > 0) {
+      return earlier.reduce((sum, report) => sum + report.cpuSeconds, 0);
+    }
+    const { user, system } = process.cpuUsage();
+    return (user + system) / 1e6;
+  })(),
+  load: os.loadavg()[0],
 };
+/** @type {[string, Failure[]][]} */
+const failureSections = [
+  ['Crashes', crashes],
+  ['Outputs that do not parse', unparsable],
+  ['Outputs with new tsc diagnostics', typeErrors],
+  ['Outputs a rule reports again', rereported],
+  ['Unstable --fix outputs', unstable],
+  ['Corpus files that did not parse, or had no types in the typed tier', sourceErrors],
+];
 writeFileSync(
   path.join(outDir, `${reportName}.json`),
-  `${JSON.stringify({ ...meta, runs, findings, crashes, unparsable, unstable, sourceErrors, retrips }, null, 2)}\n`,
+  `${JSON.stringify({ ...meta, runs, findings, crashes, unparsable, typeErrors, rereported, unstable, sourceErrors }, null, 2)}\n`,
 );
 writeFileSync(path.join(outDir, `${reportName}.md`), renderReport());
 
 const summary = [
-  `# Corpus run (${meta.date}, ${meta.commit}, ${meta.seconds.toFixed(0)} s)`,
+  `# Corpus run (${meta.date}, ${meta.commit}, ${meta.seconds.toFixed(0)} s, ${meta.cpuSeconds.toFixed(0)} s of CPU, load ${meta.load.toFixed(1)})`,
   '',
   `Rules: ${ruleIds.join(', ')}${
     variants.length > 0 ? `; --fix also checked with ${variants.map((variant) => `{ ${variant.label} }`).join(' and ')}` : '; no `autofix` option exercised'
-  }.`,
+  }.${recordsDeclines ? '' : ' This build of the plugin records no declines (no fixes/declines.js).'}`,
   '',
   renderRuns(),
   '',
   '## Findings per rule, package and tier',
   '',
-  countsTable,
+  block('corpus-counts', countsTable),
   '',
-  `Crashes: ${crashes.length}. Unparsable fix/suggestion outputs: ${unparsable.length}. Unstable --fix outputs: ${unstable.length}. Corpus files that did not parse or had no types in the typed tier: ${sourceErrors.length}. Suggestions re-reported by their rule (note): ${retrips.length}.`,
-  ...[...crashes, ...unparsable, ...unstable, ...sourceErrors].map(
-    (failure) => `- FAIL ${failure.package} ${failure.tier} ${failure.file}: ${failure.what}: ${failure.detail.split('\n')[0]}`,
-  ),
+  failureSections.map(([title, list]) => `${title}: ${list.length}.`).join(' '),
+  ...failureSections
+    .flatMap(([, list]) => list)
+    .map((failure) => `- FAIL ${failure.package} ${failure.tier} ${failure.file}: ${failure.what}: ${failure.detail.split('\n').slice(0, 3).join(' | ')}`),
+  '',
+  '## The corpus',
+  '',
+  block('corpus-packages', packagesTable),
+  '',
+  `## \`no-async-constructor\`: the quick fixes offered on each finding`,
+  '',
+  block('corpus-offers', offersTable),
+  '',
+  block('corpus-shares', sharesBlock),
   '',
   `Report: ${path.join(outDir, `${reportName}.md`)} (every finding with its line), ${path.join(outDir, `${reportName}.json`)}.`,
 ];
 process.stdout.write(`${summary.join('\n')}\n`);
-compareWithAccuracyPage(countsTable);
+compareWithAccuracyPage({
+  'corpus-counts': countsTable,
+  'corpus-packages': packagesTable,
+  'corpus-offers': offersTable,
+  'corpus-shares': sharesBlock,
+});
 process.exitCode = failures > 0 ? 1 : 0;
+
+/**
+ * A generated block as it stands in docs/accuracy.md, between its markers.
+ * @param {string} name
+ * @param {string} content
+ */
+function block(name, content) {
+  return `<!-- ${name}:start -->\n${content}\n<!-- ${name}:end -->`;
+}
 
 function renderRuns() {
   const rows = runs.map(
     (run) =>
-      `| ${run.package}@${run.version} | ${run.tier} | ${run.files} | ${(run.bytes / 1e6).toFixed(2)} MB | ${run.seconds.toFixed(1)} | ${run.suggestionsChecked} | ${run.fixesOffered} | ${run.fixesApplied} |`,
+      `| ${run.package}@${run.version} | ${run.tier} | ${run.files} | ${(run.bytes / 1e6).toFixed(2)} MB | ${run.seconds.toFixed(1)} | ${run.suggestionsChecked} | ${run.fixesOffered} | ${run.fixesApplied} | ${run.outputsChecked} | ${run.typeChecked} |`,
   );
   const notes = runs.filter((run) => run.note).map((run) => `Note: ${run.note}`);
   return [
-    '| package | tier | files | size | seconds | suggestions checked | fixes checked | --fix runs that changed the file |',
-    '|---|---|--:|--:|--:|--:|--:|--:|',
+    '| package | tier | files | size | seconds | suggestions | fixes | --fix runs that changed the file | outputs checked | of them with tsc |',
+    '|---|---|--:|--:|--:|--:|--:|--:|--:|--:|',
     ...rows,
     ...(notes.length > 0 ? ['', ...new Set(notes)] : []),
   ].join('\n');
@@ -359,32 +677,132 @@ function renderCounts() {
     const cells = columns.map(
       (column) => findings.filter((finding) => finding.ruleId === ruleId && `${finding.package}|${finding.tier}` === column.key).length,
     );
-    return `| ${ruleId} | ${cells.join(' | ')} |`;
+    return `| ${ruleId} | ${cells.join(' | ')} | ${cells.reduce((a, b) => a + b, 0)} |`;
   });
-  return [`| rule | ${columns.map((column) => column.title).join(' | ')} |`, `|---|${columns.map(() => '--:').join('|')}|`, ...rows].join('\n');
+  return [
+    `| rule | ${columns.map((column) => column.title).join(' | ')} | all |`,
+    `|---|${columns.map(() => '--:').join('|')}|--:|`,
+    ...rows,
+  ].join('\n');
+}
+
+/** The corpus: each package, what is linted, in which tiers. */
+function renderPackages() {
+  /** @type {Map<string, Run[]>} */
+  const byPackage = new Map();
+  for (const run of runs) {
+    byPackage.set(run.package, [...(byPackage.get(run.package) ?? []), run]);
+  }
+  const rows = [...byPackage.values()].map((list) => {
+    const first = /** @type {Run} */ (list[0]);
+    const tiersCell = list.map((run) => `${run.tier} (${run.kind}, ${run.files} files, ${(run.bytes / 1e6).toFixed(2)} MB)`).join('; ');
+    const spec = PACKAGES.find((candidate) => candidate.name === first.package);
+    const excluded = spec?.exclude?.length ? ` less ${spec.exclude.map((entry) => `\`${entry}\``).join(', ')}` : '';
+    return `| \`${first.package}@${first.version}\` | ${first.include}${excluded} | ${tiersCell} |`;
+  });
+  return ['| package | linted | tiers |', '|---|---|---|', ...rows].join('\n');
+}
+
+/**
+ * How one transform fared on a finding: offered, or declined and why.
+ * @param {Finding} finding
+ * @param {string} suggestionId the suggestion's messageId
+ * @param {string} transform the transform's name in its declines
+ */
+function offer(finding, suggestionId, transform) {
+  if (finding.suggestions.some((suggestion) => suggestion.messageId === suggestionId)) {
+    return 'offered';
+  }
+  if (isBackground(finding)) {
+    const start = finding.suggestions.some((suggestion) => suggestion.messageId === 'suggestStart');
+    return `not for background work${start ? ' (`start()` suggested)' : ''}`;
+  }
+  const reasons = [...new Set(finding.declines.filter((decline) => decline.transform === transform).map((decline) => decline.reason))];
+  return reasons.length > 0 ? `declined: ${reasons.join('; ')}` : 'declined (no reason recorded)';
+}
+
+/** Work that runs until the object is closed has its own message and no initialisation fix. */
+function isBackground(/** @type {Finding} */ finding) {
+  return /background/i.test(finding.messageId ?? '');
+}
+
+/** Every `no-async-constructor` finding: its review, and which quick fixes it is offered. */
+function renderOffers() {
+  const rows = findings
+    .filter((finding) => finding.ruleId === NAC)
+    .map((finding, index) => {
+      const verdict = finding.verdict ? `**${finding.verdict}**` : 'not reviewed';
+      const kind = isBackground(finding) ? ' (background)' : '';
+      return `| ${index + 1} | ${finding.package} ${finding.tier} | \`${finding.file}:${finding.line}:${finding.column}\` | ${reported(finding)}${kind} | ${verdict} | ${offer(finding, 'suggestFactory', 'factory')} | ${offer(finding, 'suggestThenable', 'thenable')} | ${(finding.why ?? '').replaceAll('|', '\\|')} |`;
+    });
+  return [
+    '| # | package, tier | where | reported | verdict | factory suggestion | awaitable suggestion | why (the review) |',
+    '|--:|---|---|---|---|---|---|---|',
+    ...rows,
+  ].join('\n');
+}
+
+/**
+ * The reported expression as the message names it (its first backquoted name after "starts").
+ * @param {Finding} finding
+ */
+function reported(finding) {
+  const match = /(?:starts|returns) (`[^`]+`|an? [a-z ]+?)(?:,|:| which| from)/.exec(finding.message);
+  return match?.[1] ?? (finding.messageId ?? '');
+}
+
+/** The shares of the reviewed true findings that are offered each transform, and the decline reasons. */
+function renderShares() {
+  const nac = findings.filter((finding) => finding.ruleId === NAC);
+  const truths = nac.filter((finding) => finding.verdict === 'true');
+  const background = truths.filter(isBackground);
+  const initial = truths.filter((finding) => !isBackground(finding));
+  const percent = (/** @type {number} */ n, /** @type {number} */ d) => (d === 0 ? '–' : `${((100 * n) / d).toFixed(0)}%`);
+  const offered = (/** @type {Finding[]} */ list, /** @type {string} */ id) =>
+    list.filter((finding) => finding.suggestions.some((suggestion) => suggestion.messageId === id)).length;
+  const factory = offered(initial, 'suggestFactory');
+  const thenable = offered(initial, 'suggestThenable');
+  /** @type {Map<string, number>} */
+  const reasons = new Map();
+  for (const finding of nac) {
+    for (const [id, transform] of /** @type {const} */ ([['suggestFactory', 'factory'], ['suggestThenable', 'thenable']])) {
+      const cell = offer(finding, id, transform);
+      if (cell.startsWith('declined')) {
+        const key = `${transform}: ${cell.replace(/^declined: /, '')}`;
+        reasons.set(key, (reasons.get(key) ?? 0) + 1);
+      }
+    }
+  }
+  return [
+    `Findings (a finding in both tiers counts twice): ${nac.length}; reviewed true: ${truths.length}, false: ${nac.filter((f) => f.verdict === 'false').length}, not reviewed: ${nac.filter((f) => !f.verdict).length}. Background work (no initialisation fix by design): ${background.length} of the true ones.`,
+    '',
+    `| on the ${initial.length} true findings of initialisation work | offered | share | target |`,
+    '|---|--:|--:|--:|',
+    `| factory suggestion (\`static async create()\`) | ${factory} | ${percent(factory, initial.length)} | ≥ 80% |`,
+    `| awaitable suggestion (\`#initialize()\` + \`then\`) | ${thenable} | ${percent(thenable, initial.length)} | ≥ 70% |`,
+    '',
+    '| declined (every finding) | findings |',
+    '|---|--:|',
+    ...[...reasons.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([key, count]) => `| ${key} | ${count} |`),
+  ].join('\n');
 }
 
 function renderReport() {
   const out = [`# Corpus report`, '', '```json', JSON.stringify(meta, null, 2), '```', '', renderRuns(), '', countsTable, ''];
-  /** @type {[string, Failure[]][]} */
-  const sections = [
-    ['Crashes', crashes],
-    ['Unparsable outputs', unparsable],
-    ['Unstable --fix outputs', unstable],
-    ['Corpus files that did not parse, or had no types in the typed tier', sourceErrors],
-    ['Suggestions whose output the rule reports again (note)', retrips],
-  ];
-  for (const [title, list] of sections) {
+  for (const [title, list] of failureSections) {
     out.push(`## ${title} (${list.length})`, '');
     for (const failure of list) {
       out.push(`- ${failure.package} ${failure.tier} \`${failure.file}\`: ${failure.what}`, '', '  ```', ...failure.detail.split('\n').slice(0, 12).map((l) => `  ${l}`), '  ```', '');
     }
   }
+  out.push('## Quick fixes offered', '', offersTable, '', sharesBlock, '');
   out.push(`## Findings (${findings.length})`, '');
   for (const finding of findings) {
     const extras = [
       finding.fix ? 'fix' : '',
-      finding.suggestions.length > 0 ? `suggestions: ${finding.suggestions.map((s) => `"${s}"`).join(', ')}` : '',
+      finding.suggestions.length > 0 ? `suggestions: ${finding.suggestions.map((s) => `"${s.desc}"`).join(', ')}` : '',
+      finding.declines.length > 0 ? `declined: ${finding.declines.map((d) => `${d.transform} (${d.reason})`).join(', ')}` : '',
+      finding.verdict ? `reviewed ${finding.verdict}` : 'not reviewed',
     ].filter(Boolean);
     out.push(
       `- ${finding.package} ${finding.tier} \`${finding.file}:${finding.line}:${finding.column}\` ${finding.ruleId}${extras.length > 0 ? ` (${extras.join('; ')})` : ''}`,
@@ -397,32 +815,49 @@ function renderReport() {
 
 function gitCommit() {
   try {
-    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot, encoding: 'utf8' }).trim();
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: repoRoot, encoding: 'utf8' }).trim();
+    return dirty ? `${head} + uncommitted changes` : head;
   } catch {
     return 'unknown';
   }
 }
 
 /**
- * docs/accuracy.md keeps the reviewed counts between two markers; say so when this run differs.
- * @param {string} table
+ * docs/accuracy.md keeps the generated blocks between markers; say which differ from this run
+ * (and, with --update-docs, write this run's blocks there).
+ * @param {Record<string, string>} blocks
  */
-function compareWithAccuracyPage(table) {
-  if (args.package || args.tier) {
+function compareWithAccuracyPage(blocks) {
+  if (partial) {
     return;
   }
+  const file = path.join(repoRoot, 'docs', 'accuracy.md');
   let page;
   try {
-    page = readFileSync(path.join(repoRoot, 'docs', 'accuracy.md'), 'utf8');
+    page = readFileSync(file, 'utf8');
   } catch {
     return;
   }
-  const match = /<!-- corpus-counts:start -->\n([\s\S]*?)\n<!-- corpus-counts:end -->/.exec(page);
-  if (match && match[1]?.trim() !== table.trim()) {
+  const differ = [];
+  for (const [name, content] of Object.entries(blocks)) {
+    const pattern = new RegExp(`<!-- ${name}:start -->\\n([\\s\\S]*?)\\n<!-- ${name}:end -->`);
+    const match = pattern.exec(page);
+    if (!match) {
+      differ.push(`${name} (missing)`);
+    } else if (match[1]?.trim() !== content.trim()) {
+      differ.push(name);
+      page = page.replace(pattern, () => block(name, content));
+    }
+  }
+  if (differ.length === 0) {
+    process.stdout.write('\nThe generated blocks match docs/accuracy.md (counts, corpus, offers, shares).\n');
+  } else if (args['update-docs']) {
+    writeFileSync(file, page);
+    process.stdout.write(`\nUpdated docs/accuracy.md: ${differ.join(', ')}. Review the new findings (scripts/corpus/reviews.js) and the prose.\n`);
+  } else {
     process.stdout.write(
-      '\nThe finding counts differ from the reviewed ones in docs/accuracy.md: review the new findings and update the page.\n',
+      `\nThese blocks differ from docs/accuracy.md: ${differ.join(', ')}. Review the new findings (scripts/corpus/reviews.js), then \`npm run corpus -- --update-docs\` (or paste the blocks above).\n`,
     );
-  } else if (match) {
-    process.stdout.write('\nThe finding counts match the reviewed ones in docs/accuracy.md.\n');
   }
 }

@@ -40,6 +40,30 @@ export async function loadPlugin() {
   return module.default;
 }
 
+/** @typedef {{ transform: string, target: string, reason: string, filename: string, line: number }} Decline */
+
+/**
+ * Subscribes to the transforms' declines (fixes/declines.js beside the plugin's entry, the very
+ * module the plugin imports, so one listener hears every rule). A build without that module
+ * records none: the report then says "no reason recorded".
+ * @param {(decline: Decline) => void} listener
+ * @returns {Promise<boolean>} whether the plugin records declines
+ */
+export async function listenToDeclines(listener) {
+  const file = path.join(path.dirname(pluginPath()), 'fixes', 'declines.js');
+  try {
+    /** @type {{ setDeclineListener?: (listener: ((decline: Decline) => void) | undefined) => void }} */
+    const module = await import(pathToFileURL(file).href);
+    if (typeof module.setDeclineListener !== 'function') {
+      return false;
+    }
+    module.setDeclineListener(listener);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * @typedef {object} AutofixVariant one setting of the rules' `autofix` options
  * @property {string} label e.g. `autofix: "factory"`
@@ -117,30 +141,40 @@ function enablingValues(schema) {
  * @param {Tier} options.tier
  * @param {string} options.cwd the package folder
  * @param {string | undefined} options.tsconfig the generated tsconfig (typed tier)
+ * @param {boolean} [options.typedJavaScript] the typed tier lints JavaScript (with `allowJs`):
+ *   JavaScript files are then parsed by typescript-eslint's parser with the program
  * @param {SourceType} options.sourceType for JavaScript files
  * @param {Config['plugins']} options.plugins
  * @param {RulesRecord} options.rules
  * @returns {Config[]}
  */
-export function corpusConfig({ tier, cwd, tsconfig, sourceType, plugins, rules }) {
+export function corpusConfig({ tier, cwd, tsconfig, typedJavaScript = false, sourceType, plugins, rules }) {
   if (tier === 'typed' && !tsconfig) {
     throw new Error('The typed tier needs a tsconfig');
   }
+  const typedFiles = tier !== 'typed' ? [] : typedJavaScript ? JS_FILES : TS_FILES;
+  const project = { project: tsconfig, tsconfigRootDir: cwd };
   return [
     // The corpus's own directives must neither hide findings nor report unknown rules.
     { linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: 'off', reportUnusedInlineConfigs: 'off' } },
-    { files: JS_FILES, languageOptions: { ecmaVersion: 'latest', sourceType } },
+    {
+      files: JS_FILES,
+      languageOptions:
+        tier === 'typed' && typedJavaScript
+          ? { ecmaVersion: 'latest', sourceType, parser: tsParser, parserOptions: project }
+          : { ecmaVersion: 'latest', sourceType },
+    },
     {
       files: TS_FILES,
       languageOptions: {
         parser: tsParser,
-        parserOptions: tier === 'typed' ? { project: tsconfig, tsconfigRootDir: cwd } : {},
+        parserOptions: tier === 'typed' && !typedJavaScript ? project : {},
       },
     },
     { files: [...JS_FILES, ...TS_FILES], plugins, rules },
     // The typed tier must really be typed: a file left out of the program would be linted untyped
     // in silence (its findings would then count as typed ones).
-    ...(tier === 'typed' ? [{ files: TS_FILES, plugins: { corpus: probePlugin }, rules: { [TYPED_PROBE]: /** @type {const} */ ('error') } }] : []),
+    ...(typedFiles.length > 0 ? [{ files: typedFiles, plugins: { corpus: probePlugin }, rules: { [TYPED_PROBE]: /** @type {const} */ ('error') } }] : []),
   ];
 }
 
@@ -195,7 +229,7 @@ export function createESLint(options) {
  */
 export function parseError(text, filePath, sourceType) {
   try {
-    if (TS_FILES.some((glob) => filePath.endsWith(glob.slice(3)))) {
+    if (isTypeScriptFile(filePath)) {
       tsParser.parse(text, { filePath, range: true, loc: true });
       const { diagnostics = [] } = ts.transpileModule(text, { fileName: filePath, reportDiagnostics: true });
       const first = diagnostics.find((diagnostic) => diagnostic.category === ts.DiagnosticCategory.Error);
@@ -206,6 +240,11 @@ export function parseError(text, filePath, sourceType) {
   } catch (error) {
     return error instanceof Error ? error.message : String(error);
   }
+}
+
+/** @param {string} filePath */
+export function isTypeScriptFile(filePath) {
+  return TS_FILES.some((glob) => filePath.endsWith(glob.slice("**/*".length)));
 }
 
 /**

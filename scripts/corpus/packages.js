@@ -18,18 +18,83 @@ export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
  * @typedef {object} PackageSpec
  * @property {string} name npm package name
  * @property {string} version the pinned version
- * @property {string} include the folder (or single file) inside the package that is linted
- * @property {boolean} typed the package ships TypeScript source: lint it typed as well, with a generated tsconfig
+ * @property {string | string[]} include the folders (or single files) inside the package that are linted
+ * @property {string[]} [exclude] what is left out of `include`, each with its reason in a comment: a path in
+ *   the package (a folder or a file: a CommonJS copy of the same code, a test mock), or `*.<ext>` for
+ *   the files with that extension
+ * @property {false | 'source' | 'javascript'} typed the typed tier: `'source'` lints the package's TypeScript
+ *   source with a program; `'javascript'` lints its JavaScript with a program (`allowJs`), where the
+ *   package's and its dependencies' `.d.ts` let the checker see promises; `false` lints untyped only
+ * @property {Record<string, unknown>} [compilerOptions] compiler options for the typed tier's tsconfig,
+ *   for a package that ships no tsconfig.json of its own
  */
+
+/** A package that ships TypeScript source without its tsconfig: what its own build would use. */
+const TS_SOURCE_OPTIONS = {
+  target: 'es2022',
+  lib: ['es2023', 'dom', 'dom.iterable'],
+  module: 'preserve',
+  moduleResolution: 'bundler',
+  allowImportingTsExtensions: true,
+  strict: true,
+  esModuleInterop: true,
+  experimentalDecorators: true,
+  resolveJsonModule: true,
+};
 
 /** @type {readonly PackageSpec[]} */
 export const PACKAGES = [
-  { name: 'mongodb', version: '7.8.0', include: 'src', typed: true },
-  { name: 'ioredis', version: '6.0.0', include: 'built', typed: false },
+  { name: 'mongodb', version: '7.8.0', include: 'src', typed: 'source' },
+  { name: 'ioredis', version: '6.0.0', include: 'built', typed: 'javascript' },
+  // esbuild bundles and minified browser bundles (10 MB): untyped only, a program over them would
+  // cost minutes and the bundles' own types are in none of their `.d.ts`.
   { name: 'playwright-core', version: '1.65.1', include: 'lib', typed: false },
-  { name: 'rxjs', version: '7.8.2', include: 'src', typed: true },
-  // ~9 MB in one file: untyped only (it is JavaScript anyway).
+  { name: 'rxjs', version: '7.8.2', include: 'src', typed: 'source' },
+  // ~9 MB in one file: untyped only.
   { name: 'typescript', version: '5.9.3', include: 'lib/typescript.js', typed: false },
+  // TypeScript source, typed: a router library, a state library with many classes, a workflow
+  // runtime, and a slice of effect (its whole 23 MB source would take most of the run).
+  { name: '@trpc/server', version: '11.25.2', include: 'src', typed: 'source', compilerOptions: TS_SOURCE_OPTIONS },
+  { name: 'mobx', version: '7.1.3', include: 'src', typed: 'source', compilerOptions: TS_SOURCE_OPTIONS },
+  { name: '@temporalio/workflow', version: '1.24.0', include: 'src', typed: 'source', compilerOptions: TS_SOURCE_OPTIONS },
+  {
+    name: 'effect',
+    version: '4.1.0',
+    include: ['src/http', 'src/socket', 'src/reactivity', 'src/persistence'],
+    typed: 'source',
+    compilerOptions: TS_SOURCE_OPTIONS,
+  },
+  // Compiled JavaScript with `.d.ts` beside it (or for its dependencies): typed with `allowJs`.
+  { name: 'firebase-admin', version: '14.5.1', include: 'lib', typed: 'javascript' },
+  { name: 'mysql2', version: '3.24.6', include: 'lib', typed: 'javascript' },
+  {
+    // 16.5.6, not 17.0.1: 17.0.1's own dependencies (@polkadot/api-augment@17.0.1) are not published.
+    name: '@polkadot/api',
+    version: '16.5.6',
+    include: '.',
+    // cjs/ is the same code compiled to CommonJS; the bundle is all of @polkadot/api and its dependencies in one file.
+    exclude: ['cjs', 'bundle-polkadot-api.js'],
+    typed: 'javascript',
+  },
+  {
+    name: '@polkadot/rpc-provider',
+    version: '16.5.6',
+    include: '.',
+    // cjs/: the CommonJS copy; mock/: a test mock whose `import … assert { type: 'json' }` no parser of ours reads.
+    exclude: ['cjs', 'mock'],
+    typed: 'javascript',
+  },
+  {
+    name: 'typeorm-aurora-data-api-driver',
+    version: '3.0.2',
+    include: 'dist',
+    // The UMD bundle is the ES5 bundle again with a UMD wrapper; types/ holds only `.d.ts`.
+    exclude: ['dist/typeorm-aurora-data-api-driver.umd.js'],
+    typed: 'javascript',
+  },
+  { name: 'pg-boss', version: '12.38.0', include: 'dist', typed: 'javascript' },
+  // dist/ ships each module twice, as `.js` and `.cjs`: the ES modules are linted.
+  { name: 'node-telegram-bot-api', version: '2.1.0', include: 'dist', exclude: ['*.cjs'], typed: 'javascript' },
 ];
 
 /**
@@ -40,7 +105,9 @@ export const PACKAGES = [
  * @property {string} dir the extracted package
  * @property {string | undefined} integrity the tarball's integrity as npm reported it
  * @property {string[]} jsFiles absolute paths of the JavaScript files to lint (untyped)
- * @property {string[]} tsFiles absolute paths of the TypeScript files to lint (untyped and, if typed, typed)
+ * @property {string[]} tsFiles absolute paths of the TypeScript files to lint (untyped)
+ * @property {string[]} typedFiles the files the typed tier lints: the TypeScript files of a `'source'`
+ *   package, the JavaScript files of a `'javascript'` one, none for an untyped one
  * @property {string | undefined} tsconfig the generated tsconfig for the typed run
  * @property {Set<string>} moduleFiles the JavaScript files that are ES modules (the others are CommonJS)
  */
@@ -107,36 +174,58 @@ function resolveVersion(spec, cwd) {
 }
 
 /**
- * Lists the files under `root` (a folder or a single file) whose names end with one of `extensions`.
- * @param {string} root
+ * Lists the files under the package's `include` entries (folders or single files) whose names end
+ * with one of `extensions`, less the `exclude` entries.
+ * @param {string} dir the package folder
+ * @param {PackageSpec} spec
  * @param {string[]} extensions
  */
-function listFiles(root, extensions) {
+function listFiles(dir, spec, extensions) {
+  const excluded = (spec.exclude ?? []).map((entry) =>
+    entry.startsWith('*.') ? { ext: entry.slice(1) } : { path: path.join(dir, entry) },
+  );
   const matches = (/** @type {string} */ file) =>
-    extensions.some((ext) => file.endsWith(ext)) && !file.endsWith('.d.ts') && !file.includes('node_modules');
-  if (statSync(root).isFile()) {
-    return matches(root) ? [root] : [];
-  }
-  return readdirSync(root, { recursive: true, encoding: 'utf8' })
-    .map((relative) => path.join(root, relative))
+    extensions.some((ext) => file.endsWith(ext)) &&
+    !/\.d\.[cm]?ts$/.test(file) &&
+    !file.includes('node_modules') &&
+    !excluded.some((entry) =>
+      entry.ext ? file.endsWith(entry.ext) : file === entry.path || file.startsWith(`${entry.path}${path.sep}`),
+    );
+  const includes = Array.isArray(spec.include) ? spec.include : [spec.include];
+  return includes
+    .flatMap((include) => {
+      const root = path.join(dir, include);
+      if (statSync(root).isFile()) {
+        return [root];
+      }
+      return readdirSync(root, { recursive: true, encoding: 'utf8' }).map((relative) => path.join(root, relative));
+    })
     .filter((file) => matches(file) && statSync(file).isFile())
     .sort();
 }
 
 /**
- * Writes the tsconfig the typed run uses: the package's own compiler options when it has a
- * tsconfig.json, only the linted TypeScript files, no emit, and @types/node from this repository.
+ * Writes the tsconfig the typed run uses, listing exactly the files the typed tier lints, no emit,
+ * and @types/node from this repository. A `'source'` package keeps its own compiler options when it
+ * ships a tsconfig.json (else its spec's `compilerOptions`); a `'javascript'` one gets `allowJs`
+ * and Node's module resolution, so its imports resolve to the `.d.ts` it and its dependencies ship.
  * TypeScript 6 deprecates options these packages still set (`moduleResolution: node`, `baseUrl`,
  * `esModuleInterop: false`): `ignoreDeprecations` keeps their meaning instead of failing the program.
  * @param {string} dir
- * @param {string} include
+ * @param {PackageSpec} spec
+ * @param {string[]} files
  */
-function writeTsconfig(dir, include) {
+function writeTsconfig(dir, spec, files) {
   const file = path.join(dir, 'tsconfig.corpus.json');
   const own = path.join(dir, 'tsconfig.json');
+  const extendsOwn = spec.typed === 'source' && existsSync(own);
   const config = {
-    ...(existsSync(own) ? { extends: './tsconfig.json' } : {}),
+    ...(extendsOwn ? { extends: './tsconfig.json' } : {}),
     compilerOptions: {
+      ...(spec.typed === 'javascript'
+        ? { allowJs: true, checkJs: false, target: 'es2022', module: 'nodenext', moduleResolution: 'nodenext', maxNodeModuleJsDepth: 0 }
+        : {}),
+      ...(extendsOwn ? {} : spec.compilerOptions),
       noEmit: true,
       incremental: false,
       composite: false,
@@ -148,8 +237,7 @@ function writeTsconfig(dir, include) {
       typeRoots: [path.join(repoRoot, 'node_modules', '@types')],
       types: ['node'],
     },
-    include: [`${include}/**/*.ts`],
-    exclude: ['node_modules'],
+    files: files.map((f) => path.relative(dir, f)),
   };
   writeFileSync(file, `${JSON.stringify(config, null, 2)}\n`);
   return file;
@@ -188,7 +276,9 @@ export function preparePackage(spec, log) {
   const root = cacheDir();
   const tarballs = path.join(root, 'tarballs');
   mkdirSync(tarballs, { recursive: true });
-  const stamp = path.join(root, 'packages', `${spec.name}@${spec.version}.json`);
+  // A scoped name (`@trpc/server`) would be a folder: `@trpc+server`.
+  const folder = spec.name.replace('/', '+');
+  const stamp = path.join(root, 'packages', `${folder}@${spec.version}.json`);
   /** @type {{ version: string, note?: string, dir: string, integrity?: string } | undefined} */
   let prepared = existsSync(stamp) ? JSON.parse(readFileSync(stamp, 'utf8')) : undefined;
   if (!prepared || !existsSync(prepared.dir)) {
@@ -198,7 +288,7 @@ export function preparePackage(spec, log) {
     }
     log(`fetching ${spec.name}@${version} (npm pack)`);
     const [packed] = JSON.parse(npm(['pack', `${spec.name}@${version}`, '--json', '--pack-destination', tarballs], tarballs));
-    const dir = path.join(root, 'packages', `${spec.name}@${version}`);
+    const dir = path.join(root, 'packages', `${folder}@${version}`);
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
     execFileSync('tar', ['-xzf', path.join(tarballs, packed.filename), '-C', dir, '--strip-components=1']);
@@ -209,9 +299,9 @@ export function preparePackage(spec, log) {
     prepared = { version, ...(note ? { note } : {}), dir, integrity: packed.integrity };
     writeFileSync(stamp, `${JSON.stringify(prepared, null, 2)}\n`);
   }
-  const target = path.join(prepared.dir, spec.include);
-  const tsconfig = spec.typed ? writeTsconfig(prepared.dir, spec.include) : undefined;
-  const jsFiles = listFiles(target, ['.js', '.cjs', '.mjs']);
+  const jsFiles = listFiles(prepared.dir, spec, ['.js', '.cjs', '.mjs']);
+  const tsFiles = listFiles(prepared.dir, spec, ['.ts', '.mts', '.cts']);
+  const typedFiles = spec.typed === 'source' ? tsFiles : spec.typed === 'javascript' ? jsFiles : [];
   return {
     spec,
     version: prepared.version,
@@ -219,8 +309,9 @@ export function preparePackage(spec, log) {
     dir: prepared.dir,
     integrity: prepared.integrity,
     jsFiles,
-    tsFiles: listFiles(target, ['.ts', '.mts', '.cts']),
-    tsconfig,
+    tsFiles,
+    typedFiles,
+    tsconfig: spec.typed ? writeTsconfig(prepared.dir, spec, typedFiles) : undefined,
     moduleFiles: moduleFiles(prepared.dir, jsFiles, `${stamp.slice(0, -'.json'.length)}.modules.json`),
   };
 }
