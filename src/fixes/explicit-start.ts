@@ -53,6 +53,12 @@ export function createExplicitStartFix(
   if (readsConstructorScope(statement, constructorNode.value, sourceCode)) {
     return decline('reads a constructor parameter or local');
   }
+  // Taking the statement out must not join its neighbours: `this.x = y` (no `;`) + `(b)` would read `this.x = y(b)`.
+  const siblings = constructorNode.value.body.body;
+  const previous = siblings[siblings.indexOf(statement) - 1];
+  if (previous && !endsSafely(previous, sourceCode)) {
+    return decline('no semicolon before the statement');
+  }
 
   const text = sourceCode.text;
   const newline = text.includes('\r\n') ? '\r\n' : '\n';
@@ -82,6 +88,16 @@ export function createExplicitStartFix(
     fixer.removeRange([lineStart, newlineAt + 1]),
     fixer.insertTextAfterRange([constructorEnd, constructorEnd], newline + newline + method),
   ];
+}
+
+/** The statement ends with `;` or with the `}` of a block (`if (…) {}`), after which no ASI can join lines. */
+function endsSafely(statement: TSESTree.Statement, sourceCode: SourceCode): boolean {
+  const last = sourceCode.getLastToken(statement);
+  if (last?.value === ';') {
+    return true;
+  }
+  const owner = last?.value === '}' ? sourceCode.getNodeByRangeIndex(last.range[0]) : null;
+  return owner?.type === AST_NODE_TYPES.BlockStatement || owner?.type === AST_NODE_TYPES.SwitchStatement || owner?.type === AST_NODE_TYPES.ClassBody;
 }
 
 /** `work;` or `void work;`: the expression statement the work is. */

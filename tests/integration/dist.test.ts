@@ -69,7 +69,7 @@ const javascriptFindings: Finding[] = [
     line: 6,
     column: 5,
     message:
-      "`Db`'s constructor starts `this.migrate()`, which nothing can await: callers get a half-initialised `Db` and cannot catch its errors. Start it in a static async factory or make `Db` awaitable.",
+      "`Db`'s constructor starts `this.migrate()`, which nothing can await: callers get a half-initialised `Db`, and its errors go to its handler, not to them. Start it in a static async factory or make `Db` awaitable.",
   },
   {
     ruleId: 'async-init/no-async-constructor',

@@ -511,6 +511,32 @@ class Dialer {
         },
       ],
     },
+    // No `;` before the statement: taking it out would join `this.ready = ready` and `(jobs || [])`.
+    {
+      code: `
+class Worker {
+  constructor(ready, jobs) {
+    this.ready = ready
+    this.run().catch(() => {});
+    (jobs || []).forEach((job) => job())
+  }
+
+  async run() {
+    while (this.running) {
+      await this.ready;
+    }
+  }
+}
+      `,
+      errors: [
+        {
+          messageId: 'backgroundWork',
+          line: 5,
+          column: 5,
+          suggestions: [],
+        },
+      ],
+    },
     {
       code: `
 class Worker {
