@@ -164,7 +164,8 @@ function findFactoryInit(node: ClassNode, sourceCode: SourceCode): FactoryInit |
   for (const factory of getStaticFactories(node, sourceCode)) {
     const awaited = getAwaitedInstanceWork(factory.value as TSESTree.FunctionExpression, node, sourceCode);
     const name = getStaticKeyName(factory.key, factory.computed);
-    if (!awaited || name === undefined || name.startsWith('#')) {
+    // The call site is rewritten to `X.name(…)`: only a name that reads as an identifier will do.
+    if (!awaited || name === undefined || !IDENTIFIER.test(name)) {
       continue;
     }
     calledByConstructor ??= getMethodsCalledDuringConstruction(node, sourceCode);
@@ -303,7 +304,7 @@ export function getDeclaredFactory(node: ClassNode): string | undefined {
     const name = getStaticKeyName(member.key, member.computed);
     if (
       name !== undefined &&
-      !name.startsWith('#') &&
+      IDENTIFIER.test(name) &&
       type?.type === AST_NODE_TYPES.TSTypeReference &&
       type.typeName.type === AST_NODE_TYPES.Identifier &&
       type.typeName.name === 'Promise' &&
@@ -803,3 +804,6 @@ function isNullish(node: TSESTree.Node): boolean {
     (expression.type === AST_NODE_TYPES.UnaryExpression && expression.operator === 'void')
   );
 }
+
+/** A name that can follow `.` (`X.create`): no private `#name`, number or string with other characters. */
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/u;

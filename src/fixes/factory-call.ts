@@ -31,6 +31,15 @@ export function writeFactoryCall(
   if (!newToken || newToken.value !== 'new' || sourceCode.commentsExistBetween(newToken, call.callee)) {
     return undefined;
   }
+  // `new X(…)` / `new ns.X(…)` written right after `new`: not `new (class {…})()`, whose parentheses
+  // the rewrite would split.
+  const calleeToken = sourceCode.getTokenAfter(newToken);
+  if (
+    calleeToken?.range[0] !== call.callee.range[0] ||
+    (call.callee.type !== AST_NODE_TYPES.Identifier && call.callee.type !== AST_NODE_TYPES.MemberExpression)
+  ) {
+    return undefined;
+  }
   const awaited = call.parent.type === AST_NODE_TYPES.AwaitExpression;
   const addAwait = awaitIt && !awaited;
   const parenthesize = addAwait && needsParentheses(call);

@@ -1,9 +1,10 @@
 import asyncDisposeRequiresInit from '../../src/rules/async-dispose-requires-init.js';
-import { tsTester } from '../helpers/rule-tester.js';
+import requireAwaitedInit from '../../src/rules/require-awaited-init.js';
+import { jsTester, tsTester } from '../helpers/rule-tester.js';
 
 /**
  * Programs the crash fuzzer (tests/fuzz/crash.test.ts) found, minimised, one `run` per rule. Each
- * case names the fuzzer's finding and the bug it stood for (/work/notes/crash-bugs.md).
+ * case names the fuzzer's finding and the bug it stood for.
  */
 
 tsTester.run('async-dispose-requires-init (fuzz regressions)', asyncDisposeRequiresInit, {
@@ -75,3 +76,24 @@ class Db {
     },
   ],
 });
+
+jsTester.run('require-awaited-init (fuzz regressions)', requireAwaitedInit, {
+  valid: [
+    // Fuzz (seeds 20261201 and 926247248): a static async factory named `0` gave the call-site
+    // suggestion `await (class {…}).0()`, which does not parse. Only a factory whose name can follow
+    // `.` counts as the class's factory.
+    `
+new (class {
+  static async 0() {
+    const instance = new this();
+    await instance.init();
+    return instance;
+  }
+
+  async init() {}
+})();
+`,
+  ],
+  invalid: [],
+});
+

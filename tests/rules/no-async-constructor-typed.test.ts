@@ -6,20 +6,6 @@ import { typedTester } from '../helpers/rule-tester.js';
 // nac-typed-util.ts (bodies in the program), nac-typed-promise.ts (a promise subclass) and
 // nac-typed-lib.d.ts (declarations only: the type decides).
 
-const factory = (output: string) => ({ messageId: 'suggestFactory' as const, output });
-const thenable = (output: string) => ({ messageId: 'suggestThenable' as const, output });
-
-/** The `then` method the thenable suggestion writes (the same for every class). */
-const thenMethod = `  then<T = Omit<this, 'then'>, E = never>(
-    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
-    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
-  ): Promise<T | E> {
-    this.#init ??= this.#initialize().then(() => {
-      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
-    });
-    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
-  }`;
-
 typedTester.run('no-async-constructor (typed: promises from other modules)', rule, {
   valid: [
     // Deferreds: `new Promise` + `Object.assign(p, { resolve, reject })`, from a function, a static
@@ -119,10 +105,10 @@ class Client {
           messageId: 'asyncWork',
           line: 8,
           column: 19,
-          endLine: 8,
-          endColumn: 31,
           suggestions: [
-            factory(`
+            {
+              messageId: 'suggestFactory',
+              output: `
 import { connect } from './nac-typed-util.js';
 
 class Client {
@@ -137,7 +123,45 @@ class Client {
     return client;
   }
 }
-      `),
+      `,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+import { connect } from './nac-typed-util.js';
+
+class Client {
+  #pendingInit: unknown[] = [];
+  #init: Promise<void> | undefined;
+  socket: Promise<WebSocket>;
+
+  constructor(url: string) {
+    this.socket = this.#trackInit(connect(url));
+  }
+
+  async #initialize(): Promise<void> {
+    await Promise.all(this.#pendingInit);
+  }
+
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+      `,
+            },
           ],
         },
       ],
@@ -158,10 +182,10 @@ class Client {
           messageId: 'asyncWork',
           line: 6,
           column: 5,
-          endLine: 6,
-          endColumn: 33,
           suggestions: [
-            factory(`
+            {
+              messageId: 'suggestFactory',
+              output: `
 import { connect } from './nac-typed-util.js';
 
 class Client {
@@ -173,7 +197,44 @@ class Client {
     return client;
   }
 }
-      `),
+      `,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+import { connect } from './nac-typed-util.js';
+
+class Client {
+  #pendingInit: unknown[] = [];
+  #init: Promise<void> | undefined;
+
+  constructor(url: string) {
+    this.#trackInit(connect(url).catch(() => {}));
+  }
+
+  async #initialize(): Promise<void> {
+    await Promise.all(this.#pendingInit);
+  }
+
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+      `,
+            },
           ],
         },
       ],
@@ -192,9 +253,65 @@ class Settings {
           messageId: 'asyncWork',
           line: 5,
           column: 12,
-          endLine: 5,
-          endColumn: 38,
-          suggestions: [],
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+import { loadJson } from './nac-typed-util.js';
+
+class Settings {
+  #pendingInit: unknown[] = [];
+  values = this.#trackInit(loadJson('/settings.json'));
+
+  static async create(): Promise<Settings> {
+    const settings = new Settings();
+    await Promise.all(settings.#pendingInit);
+    return settings;
+  }
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+      `,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+import { loadJson } from './nac-typed-util.js';
+
+class Settings {
+  #pendingInit: unknown[] = [];
+  #init: Promise<void> | undefined;
+  values = this.#trackInit(loadJson('/settings.json'));
+
+  async #initialize(): Promise<void> {
+    await Promise.all(this.#pendingInit);
+  }
+
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+      `,
+            },
+          ],
         },
       ],
     },
@@ -214,10 +331,10 @@ class Channel {
           messageId: 'asyncWork',
           line: 6,
           column: 5,
-          endLine: 6,
-          endColumn: 13,
           suggestions: [
-            factory(`
+            {
+              messageId: 'suggestFactory',
+              output: `
 import { opened } from './nac-typed-util.js';
 
 class Channel {
@@ -227,8 +344,11 @@ class Channel {
     return channel;
   }
 }
-      `),
-            thenable(`
+      `,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
 import { opened } from './nac-typed-util.js';
 
 class Channel {
@@ -238,9 +358,18 @@ class Channel {
     await opened();
   }
 
-${thenMethod}
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
 }
-      `),
+      `,
+            },
           ],
         },
       ],
@@ -254,7 +383,72 @@ class Heartbeat {
   beat = ping(3);
 }
       `,
-      errors: [{ messageId: 'asyncWork', line: 5, column: 10, endLine: 5, endColumn: 17, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 5,
+          column: 10,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+import { ping } from './nac-typed-util.js';
+
+class Heartbeat {
+  #pendingInit: unknown[] = [];
+  beat = this.#trackInit(ping(3));
+
+  static async create(): Promise<Heartbeat> {
+    const heartbeat = new Heartbeat();
+    await Promise.all(heartbeat.#pendingInit);
+    return heartbeat;
+  }
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+      `,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+import { ping } from './nac-typed-util.js';
+
+class Heartbeat {
+  #pendingInit: unknown[] = [];
+  #init: Promise<void> | undefined;
+  beat = this.#trackInit(ping(3));
+
+  async #initialize(): Promise<void> {
+    await Promise.all(this.#pendingInit);
+  }
+
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+      `,
+            },
+          ],
+        },
+      ],
     },
     // No body to read and a plain promise type: work, as before.
     {
@@ -272,10 +466,10 @@ class Profile {
           messageId: 'asyncWork',
           line: 6,
           column: 5,
-          endLine: 6,
-          endColumn: 24,
           suggestions: [
-            factory(`
+            {
+              messageId: 'suggestFactory',
+              output: `
 import { request } from './nac-typed-lib.js';
 
 class Profile {
@@ -285,8 +479,11 @@ class Profile {
     return profile;
   }
 }
-      `),
-            thenable(`
+      `,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
 import { request } from './nac-typed-lib.js';
 
 class Profile {
@@ -296,9 +493,18 @@ class Profile {
     await request('/profile');
   }
 
-${thenMethod}
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
 }
-      `),
+      `,
+            },
           ],
         },
       ],
@@ -323,10 +529,10 @@ class Feed {
           messageId: 'asyncWork',
           line: 8,
           column: 18,
-          endLine: 10,
-          endColumn: 7,
           suggestions: [
-            factory(`
+            {
+              messageId: 'suggestFactory',
+              output: `
 import { TypedPromise } from './nac-typed-promise.js';
 
 class Feed {
@@ -343,7 +549,47 @@ class Feed {
     return feed;
   }
 }
-      `),
+      `,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+import { TypedPromise } from './nac-typed-promise.js';
+
+class Feed {
+  #pendingInit: unknown[] = [];
+  #init: Promise<void> | undefined;
+  items: TypedPromise<unknown>;
+
+  constructor(url: string) {
+    this.items = this.#trackInit(new TypedPromise((resolve, reject) => {
+      fetch(url).then(resolve, reject);
+    }));
+  }
+
+  async #initialize(): Promise<void> {
+    await Promise.all(this.#pendingInit);
+  }
+
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+      `,
+            },
           ],
         },
       ],
@@ -359,7 +605,78 @@ class Socket {
   });
 }
       `,
-      errors: [{ messageId: 'asyncWork', line: 5, column: 12, endLine: 8, endColumn: 5, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 5,
+          column: 12,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+import { TypedPromise } from './nac-typed-promise.js';
+
+class Socket {
+  #pendingInit: unknown[] = [];
+  opened = this.#trackInit(new TypedPromise<WebSocket>((resolve) => {
+    const ws = new WebSocket('wss://example.test');
+    ws.onopen = () => resolve(ws);
+  }));
+
+  static async create(): Promise<Socket> {
+    const socket = new Socket();
+    await Promise.all(socket.#pendingInit);
+    return socket;
+  }
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+      `,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+import { TypedPromise } from './nac-typed-promise.js';
+
+class Socket {
+  #pendingInit: unknown[] = [];
+  #init: Promise<void> | undefined;
+  opened = this.#trackInit(new TypedPromise<WebSocket>((resolve) => {
+    const ws = new WebSocket('wss://example.test');
+    ws.onopen = () => resolve(ws);
+  }));
+
+  async #initialize(): Promise<void> {
+    await Promise.all(this.#pendingInit);
+  }
+
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+      `,
+            },
+          ],
+        },
+      ],
     },
   ],
 });
