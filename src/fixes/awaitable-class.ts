@@ -5,6 +5,7 @@ import {
   findMembers,
   getClassName,
   getSameFileAncestors,
+  isFunctionNode,
   getThisOwner,
   hasConstructorOverloads,
   isGlobalReference,
@@ -94,6 +95,15 @@ export function createThenableFix(
   }
   if (classNode.superClass && isGlobalReference(classNode.superClass, 'Promise', sourceCode)) {
     return decline('extends Promise');
+  }
+  // An awaitable disposable class with a public constructor is what `async-dispose-requires-init`
+  // reports: `await using x = new X()` would enter the scope before the init ran.
+  if ([classNode, ...getSameFileAncestors(classNode, sourceCode)].some((cls) => DISPOSE_KEYS.some((key) => findMembers(cls, key).length > 0))) {
+    return decline('disposable class');
+  }
+  // `new X(…).member` outside async code cannot be awaited first: it would use an uninitialised instance.
+  if (isUsedUnawaitedOnConstruction(classNode, sourceCode)) {
+    return decline('used right after new outside async code');
   }
   const { move, record } = planClass(classNode, works, sourceCode, options.filename);
   const moved = move && createMovedThenable(move, sourceCode);
@@ -223,3 +233,36 @@ function getMemberLineStart(node: TSESTree.Node, sourceCode: SourceCode): number
   }
   return sourceCode.text.lastIndexOf('\n', start - 1) + 1;
 }
+
+/** `[Symbol.asyncDispose]` and `[Symbol.dispose]`, as `getStaticKeyName` names them. */
+const DISPOSE_KEYS = ['@@asyncDispose', '@@dispose'];
+
+/** Same-file `new X(…).member` outside `X` where no `await` can go: not inside an async function. */
+function isUsedUnawaitedOnConstruction(classNode: ClassNode, sourceCode: SourceCode): boolean {
+  for (const variable of sourceCode.getDeclaredVariables(classNode)) {
+    for (const reference of variable.references) {
+      const call = reference.identifier.parent;
+      if (
+        call?.type === AST_NODE_TYPES.NewExpression &&
+        call.callee === reference.identifier &&
+        call.parent.type === AST_NODE_TYPES.MemberExpression &&
+        call.parent.object === call &&
+        !(call.range[0] >= classNode.range[0] && call.range[1] <= classNode.range[1]) &&
+        !isInAsyncFunction(call)
+      ) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+function isInAsyncFunction(node: TSESTree.Node): boolean {
+  for (let current = node.parent; current; current = current.parent) {
+    if (isFunctionNode(current)) {
+      return current.async;
+    }
+  }
+  return false;
+}
+

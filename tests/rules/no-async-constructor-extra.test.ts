@@ -39,6 +39,107 @@ class Connection {
     `,
   ],
   invalid: [
+    // Corpus (firebase-admin AsyncHttpCall): `new Call(config).promise` outside async code cannot
+    // await the instance first, so the awaitable transform is not offered (its output would be
+    // reported by require-awaited-init); the factory is.
+    {
+      code: `
+class Call {
+  constructor(config) {
+    this.promise = new Promise((resolve) => {
+      this.request(config, resolve);
+    });
+  }
+
+  request(config, done) {
+    setTimeout(done, 0, config);
+  }
+}
+
+function send(config) {
+  return new Call(config).promise;
+}
+      `,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 4,
+          column: 20,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Call {
+  constructor(config) {}
+
+  static async create(config) {
+    const call = new Call(config);
+    call.promise = new Promise((resolve) => {
+      call.request(config, resolve);
+    });
+    await call.promise;
+    return call;
+  }
+
+  request(config, done) {
+    setTimeout(done, 0, config);
+  }
+}
+
+function send(config) {
+  return new Call(config).promise;
+}
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    // Corpus (mysql2 BaseConnection): a disposable class made awaitable with a public constructor is
+    // what async-dispose-requires-init reports (`await using` skips the init): factory only.
+    {
+      code: `
+class Connection {
+  constructor(options) {
+    this.options = options;
+    this.connect();
+  }
+
+  async connect() {}
+
+  async [Symbol.asyncDispose]() {}
+}
+      `,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 5,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Connection {
+  constructor(options) {
+    this.options = options;
+  }
+
+  static async create(options) {
+    const connection = new Connection(options);
+    await connection.connect();
+    return connection;
+  }
+
+  async connect() {}
+
+  async [Symbol.asyncDispose]() {}
+}
+      `,
+            },
+          ],
+        },
+      ],
+    },
     // Passing `resolve` to I/O is work; so is a subscription whose arguments do work, or other calls.
     {
       code: `
