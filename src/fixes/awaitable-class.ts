@@ -237,7 +237,7 @@ function getMemberLineStart(node: TSESTree.Node, sourceCode: SourceCode): number
 /** `[Symbol.asyncDispose]` and `[Symbol.dispose]`, as `getStaticKeyName` names them. */
 const DISPOSE_KEYS = ['@@asyncDispose', '@@dispose'];
 
-/** Same-file `new X(…).member` outside `X` where no `await` can go: not inside an async function. */
+/** Same-file `new X(…).member` (in `X`'s own statics too) where no `await` can go: not inside an async function. */
 function isUsedUnawaitedOnConstruction(classNode: ClassNode, sourceCode: SourceCode): boolean {
   for (const variable of sourceCode.getDeclaredVariables(classNode)) {
     for (const reference of variable.references) {
@@ -247,7 +247,6 @@ function isUsedUnawaitedOnConstruction(classNode: ClassNode, sourceCode: SourceC
         call.callee === reference.identifier &&
         call.parent.type === AST_NODE_TYPES.MemberExpression &&
         call.parent.object === call &&
-        !(call.range[0] >= classNode.range[0] && call.range[1] <= classNode.range[1]) &&
         !isInAsyncFunction(call)
       ) {
         return true;
