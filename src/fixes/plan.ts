@@ -2,6 +2,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 
 import {
   findMembers,
+  getAnonymousClassBinding,
   getConstructor,
   getThisOwner,
   hasConstructorOverloads,
@@ -729,12 +730,20 @@ function hasDecorators(node: { decorators?: readonly TSESTree.Decorator[] | unde
   return (node.decorators?.length ?? 0) > 0;
 }
 
-/** Every reference to the class's name in this file (its outer and inner bindings). */
+/**
+ * Every reference to the class's name in this file: its outer and inner bindings, or the constant
+ * binding of an anonymous class expression.
+ */
 function getClassReferences(classNode: ClassNode, sourceCode: SourceCode): TSESTree.Identifier[] {
   const references: TSESTree.Identifier[] = [];
-  for (const variable of sourceCode.getDeclaredVariables(classNode)) {
+  const binding = getAnonymousClassBinding(classNode, sourceCode);
+  for (const variable of [...sourceCode.getDeclaredVariables(classNode), ...(binding ? [binding] : [])]) {
     for (const reference of variable.references) {
-      if (reference.identifier.type === AST_NODE_TYPES.Identifier && !references.includes(reference.identifier)) {
+      if (
+        reference.identifier.type === AST_NODE_TYPES.Identifier &&
+        !reference.isWrite() &&
+        !references.includes(reference.identifier)
+      ) {
         references.push(reference.identifier);
       }
     }

@@ -3,7 +3,9 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import type { ConstructionWork } from '../analysis/construction-work.js';
 import {
   findMembers,
+  getAnonymousClassBinding,
   getClassName,
+  getConstructor,
   getSameFileAncestors,
   hasConstructorOverloads,
   type ClassNode,
@@ -13,6 +15,7 @@ import { recordDecline } from './declines.js';
 import {
   findCallSites,
   isExtendedInFile,
+  isTypeScriptSource,
   needsParentheses,
   PENDING_FIELD,
   placeMembers,
@@ -63,9 +66,11 @@ type Fixer = (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix[];
  * The fix that gives `classNode` a static async factory that awaits all of its construction work,
  * or `null` when it cannot be made right (the decline is recorded). Where every piece of work can
  * leave the constructor ({@link planMove}), it moves into the factory; otherwise it stays where it
- * is, recorded (`this.#trackInit(work)`), and the factory awaits what was recorded. Declined: the
- * class is anonymous or abstract, has constructor overloads, a member named like the factory, or a
- * same-file ancestor with such a static; and the cases {@link planRecord} declines.
+ * is, recorded (`this.#trackInit(work)`), and the factory awaits what was recorded. An anonymous
+ * class is constructed by its constant binding or as `new this(…)`. Declined: an anonymous
+ * TypeScript class whose parameter types only `typeof` could name; an abstract class, constructor
+ * overloads, a member named like the factory, or a same-file ancestor with such a static; and the
+ * cases {@link planRecord} declines.
  */
 export function createFactoryFix(
   classNode: ClassNode,
@@ -84,8 +89,10 @@ export function createFactoryFix(
     }));
     return null;
   };
-  if (!classNode.id) {
-    return decline('anonymous class');
+  const isTypeScript = isTypeScriptSource(sourceCode, options.filename);
+  const target = getFactoryTarget(classNode, sourceCode);
+  if (!readParameters(classNode, target, getConstructor(classNode), sourceCode, isTypeScript)) {
+    return decline('anonymous class (its parameter types cannot be named)');
   }
   if (classNode.type === AST_NODE_TYPES.ClassDeclaration && classNode.abstract) {
     return decline('abstract class');
@@ -102,7 +109,7 @@ export function createFactoryFix(
   }
   const { move, record } = planClass(classNode, works, sourceCode, options.filename);
   if (move && !move.usesSuper && !isExtendedInFile(classNode, sourceCode)) {
-    const fix = createMovedFactory(move, sourceCode, options);
+    const fix = createMovedFactory(move, target, sourceCode, options);
     if (fix) {
       return fix;
     }
@@ -110,20 +117,25 @@ export function createFactoryFix(
   if ('decline' in record) {
     return decline(record.decline);
   }
-  return createRecordedFactory(record, sourceCode, options) ?? decline('overlapping edits');
+  return createRecordedFactory(record, target, sourceCode, options) ?? decline('overlapping edits');
 }
 
 /** The factory that runs the moved work: `const db = new Db(url); await db.connect(); return db;`. */
-function createMovedFactory(plan: MovePlan, sourceCode: SourceCode, options: FactoryFixOptions): Fixer | null {
-  const parameters = readParameters(plan.classNode, plan.constructorNode, sourceCode, plan.isTypeScript);
+function createMovedFactory(
+  plan: MovePlan,
+  target: FactoryTarget,
+  sourceCode: SourceCode,
+  options: FactoryFixOptions,
+): Fixer | null {
+  const parameters = readParameters(plan.classNode, target, plan.constructorNode, sourceCode, plan.isTypeScript);
   // The moved code reads names the factory's parameter list does not declare (a destructured one).
-  if (plan.parameterReads.some((read) => !parameters.declared.has(read.name))) {
+  if (!parameters || plan.parameterReads.some((read) => !parameters.declared.has(read.name))) {
     return null;
   }
-  const { className, layout, constructorNode } = plan;
-  const instance = pickInstanceName(plan.classNode, className, constructorNode, sourceCode);
-  const factory = writeMethod(plan, writeFactoryHeader(plan.classNode, className, plan.isTypeScript, options.factoryName, parameters, sourceCode), [
-    `${layout.bodyIndent}const ${instance} = new ${className}${getTypeArguments(plan.classNode, plan.isTypeScript)}(${parameters.names.join(', ')});`,
+  const { layout, constructorNode } = plan;
+  const instance = pickInstanceName(target, constructorNode, sourceCode);
+  const factory = writeMethod(plan, writeFactoryHeader(plan.classNode, target, plan.isTypeScript, options.factoryName, parameters, sourceCode), [
+    `${layout.bodyIndent}const ${instance} = new ${target.construct}${getTypeArguments(plan.classNode, plan.isTypeScript)}(${parameters.names.join(', ')});`,
     ...writeMovedStatements(plan, sourceCode, instance),
     `${layout.bodyIndent}return ${instance};`,
   ]);
@@ -137,13 +149,20 @@ function createMovedFactory(plan: MovePlan, sourceCode: SourceCode, options: Fac
 }
 
 /** The factory that awaits the recorded work: `const db = new Db(url); await Promise.all(db.#pendingInit); return db;`. */
-function createRecordedFactory(plan: RecordPlan, sourceCode: SourceCode, options: FactoryFixOptions): Fixer | null {
+function createRecordedFactory(
+  plan: RecordPlan,
+  target: FactoryTarget,
+  sourceCode: SourceCode,
+  options: FactoryFixOptions,
+): Fixer | null {
   const { classNode, constructorNode, layout, isTypeScript } = plan;
-  const className = classNode.id!.name;
-  const parameters = readParameters(classNode, constructorNode, sourceCode, isTypeScript);
-  const instance = pickInstanceName(classNode, className, constructorNode, sourceCode);
-  const factory = writeMethod(plan, writeFactoryHeader(classNode, className, isTypeScript, options.factoryName, parameters, sourceCode), [
-    `${layout.bodyIndent}const ${instance} = new ${className}${getTypeArguments(classNode, isTypeScript)}(${parameters.names.join(', ')});`,
+  const parameters = readParameters(classNode, target, constructorNode, sourceCode, isTypeScript);
+  if (!parameters) {
+    return null;
+  }
+  const instance = pickInstanceName(target, constructorNode, sourceCode);
+  const factory = writeMethod(plan, writeFactoryHeader(classNode, target, isTypeScript, options.factoryName, parameters, sourceCode), [
+    `${layout.bodyIndent}const ${instance} = new ${target.construct}${getTypeArguments(classNode, isTypeScript)}(${parameters.names.join(', ')});`,
     `${layout.bodyIndent}await Promise.all(${instance}.${PENDING_FIELD});`,
     `${layout.bodyIndent}return ${instance};`,
   ]);
@@ -169,7 +188,7 @@ function setVisibility(constructorNode: ConstructorNode, visibility: Constructor
 
 function writeFactoryHeader(
   classNode: ClassNode,
-  className: string,
+  target: FactoryTarget,
   isTypeScript: boolean,
   factoryName: string,
   parameters: FactoryParameters,
@@ -181,8 +200,27 @@ function writeFactoryHeader(
     typeParameters.length > 0
       ? `<${typeParameters.map((parameter) => sourceCode.text.slice(parameter.name.range[0], parameter.range[1])).join(', ')}>`
       : '';
-  const returnType = isTypeScript ? `: Promise<${className}${getTypeArguments(classNode, isTypeScript)}>` : '';
+  // An anonymous class has no type name: the return type is left to inference.
+  const returnType =
+    isTypeScript && classNode.id ? `: Promise<${target.construct}${getTypeArguments(classNode, isTypeScript)}>` : '';
   return `static async ${factoryName}${typeParameterText}(${parameters.declarations.join(', ')})${returnType}`;
+}
+
+/**
+ * How the factory constructs the class: by its name, by the constant binding of an anonymous class
+ * expression (`var Db = class {…}`, as esbuild writes classes), or, in JavaScript, as `new this(…)`
+ * (the static method's receiver: `export default class {…}`).
+ */
+interface FactoryTarget {
+  /** What follows `new`: `Db`, or `this`. */
+  construct: string;
+  /** What `typeof` can name in a TypeScript parameter type, when anything. */
+  valueName: string | undefined;
+}
+
+function getFactoryTarget(classNode: ClassNode, sourceCode: SourceCode): FactoryTarget {
+  const name = classNode.id?.name ?? getAnonymousClassBinding(classNode, sourceCode)?.name;
+  return name === undefined ? { construct: 'this', valueName: undefined } : { construct: name, valueName: name };
 }
 
 function getTypeArguments(classNode: ClassNode, isTypeScript: boolean): string {
@@ -206,19 +244,22 @@ interface FactoryParameters {
  */
 function readParameters(
   classNode: ClassNode,
+  target: FactoryTarget,
   constructorNode: ConstructorNode | undefined,
   sourceCode: SourceCode,
   isTypeScript: boolean,
-): FactoryParameters {
+): FactoryParameters | undefined {
   const declarations: string[] = [];
   const names: string[] = [];
   const declared = new Set<string>();
   // No constructor of its own (a subclass's passes everything to its base), or one that reads
   // `arguments`: the factory passes what it is given.
   if (!constructorNode ? classNode.superClass : readsArguments(constructorNode, sourceCode)) {
-    const className = classNode.id?.name ?? '';
+    if (isTypeScript && target.valueName === undefined) {
+      return undefined;
+    }
     declarations.push(
-      isTypeScript ? `...args: ConstructorParameters<typeof ${className}${getTypeArguments(classNode, isTypeScript)}>` : '...args',
+      isTypeScript ? `...args: ConstructorParameters<typeof ${target.valueName}${getTypeArguments(classNode, isTypeScript)}>` : '...args',
     );
     names.push('...args');
     return { declarations, names, declared };
@@ -233,6 +274,7 @@ function readParameters(
       taken.add(variable.name);
     }
   }
+  let unnamed = false;
   params.forEach((param, index) => {
     const inner = param.type === AST_NODE_TYPES.TSParameterProperty ? param.parameter : param;
     let name: string | undefined;
@@ -270,9 +312,10 @@ function readParameters(
         'typeAnnotation' in pattern && pattern.typeAnnotation
           ? pattern.typeAnnotation.typeAnnotation
           : undefined;
+      unnamed ||= !type && target.valueName === undefined;
       const typeText = type
         ? sourceCode.getText(type)
-        : `ConstructorParameters<typeof ${classNode.id?.name ?? ''}${getTypeArguments(classNode, isTypeScript)}>[${index}]`;
+        : `ConstructorParameters<typeof ${target.valueName}${getTypeArguments(classNode, isTypeScript)}>[${index}]`;
       if (hasDefault && requiredAfter) {
         const simple = !type || type.type === AST_NODE_TYPES.TSTypeReference || type.type === AST_NODE_TYPES.TSTypeLiteral;
         declaration += `: ${simple ? typeText : `(${typeText})`} | undefined`;
@@ -283,7 +326,7 @@ function readParameters(
     declarations.push(declaration);
     names.push(isRest ? `...${unique}` : unique);
   });
-  return { declarations, names, declared };
+  return unnamed ? undefined : { declarations, names, declared };
 }
 
 /** `new Db(…)` in an async function becomes `await Db.create(…)` (no second `await` when already awaited). */
@@ -314,12 +357,8 @@ const RESERVED = new Set(
 );
 
 /** `db` for `Db`, unless the constructor already uses that name (or it is a keyword): `instance`. */
-function pickInstanceName(
-  classNode: ClassNode,
-  className: string,
-  constructorNode: ConstructorNode | undefined,
-  sourceCode: SourceCode,
-): string {
+function pickInstanceName(target: FactoryTarget, constructorNode: ConstructorNode | undefined, sourceCode: SourceCode): string {
+  const className = target.construct === 'this' ? 'Instance' : target.construct;
   // Every name the constructor mentions, except property names after `.` (`this.db` is no clash).
   const taken = new Set(
     (constructorNode ? sourceCode.getTokens(constructorNode) : [])

@@ -112,6 +112,39 @@ export function getClassName(node: ClassNode): string | undefined {
   return undefined;
 }
 
+/**
+ * The constant binding of an anonymous class expression (`const Db = class {…}`, esbuild's
+ * `var Db = class {…}` and `var Db; Db = class {…}`): declared once and written only with this
+ * class, so its name always means it.
+ */
+export function getAnonymousClassBinding(
+  node: ClassNode,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): TSESLint.Scope.Variable | undefined {
+  const parent = node.parent;
+  let identifier: TSESTree.Identifier;
+  if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === node && parent.id.type === AST_NODE_TYPES.Identifier) {
+    identifier = parent.id;
+  } else if (
+    parent.type === AST_NODE_TYPES.AssignmentExpression &&
+    parent.operator === '=' &&
+    parent.right === node &&
+    parent.left.type === AST_NODE_TYPES.Identifier
+  ) {
+    identifier = parent.left;
+  } else {
+    return undefined;
+  }
+  const variable = node.id ? undefined : ASTUtils.findVariable(sourceCode.getScope(parent), identifier);
+  if (
+    variable?.defs.length !== 1 ||
+    variable.references.some((reference) => reference.isWrite() && reference.identifier !== identifier)
+  ) {
+    return undefined;
+  }
+  return variable;
+}
+
 export function isStaticMember(member: ClassMember): boolean {
   return member.static;
 }

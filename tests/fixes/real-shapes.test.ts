@@ -768,6 +768,33 @@ export const Store = class MemoryStore {
 `,
   },
   {
+    name: 'bundled client (esbuild output): an anonymous `var Client = class {…}`, guarded work reading an option',
+    lang: 'js',
+    className: 'Client',
+    args: "{ url: 'db://x', lazy: false }",
+    check: "(client) => client.session === 'db://x'",
+    offers: both,
+    code: `
+var Client = class {
+  constructor(options) {
+    seen.push(this);
+    this.session = undefined;
+    ev('ctor:start');
+    if (!options.lazy) {
+      this.connect(options.url).catch((error) => ev('handled:' + error.message));
+    }
+    ev('ctor:end');
+  }
+
+  async connect(url) {
+    await work('connect');
+    this.session = url;
+  }
+};
+export { Client };
+`,
+  },
+  {
     name: 'optional connection: an early `return` before the work (regression B5: the factory ran it anyway)',
     lang: 'ts',
     className: 'OptionalConnection',

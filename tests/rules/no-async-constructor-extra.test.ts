@@ -182,6 +182,21 @@ Db = class {
           endColumn: 16,
           suggestions: [
             {
+              messageId: 'suggestFactory',
+              output: `
+var Db;
+Db = class {
+  static async create() {
+    const db = new Db();
+    await db.open();
+    return db;
+  }
+
+  async open() {}
+};
+      `,
+            },
+            {
               messageId: 'suggestThenable',
               output: `
 var Db;
@@ -227,6 +242,22 @@ const models = {
           line: 5,
           column: 7,
           suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+const models = {
+  Db: class {
+    static async create() {
+      const instance = new this();
+      await instance.open();
+      return instance;
+    }
+
+    async open() {}
+  },
+};
+      `,
+            },
             {
               messageId: 'suggestThenable',
               output: `

@@ -1474,7 +1474,7 @@ class Pool {
     },
 
     {
-      name: 'an anonymous class: the awaitable class only (a factory needs a name to construct)',
+      name: 'an anonymous class: the factory constructs it as `new this()` (its return type inferred)',
       code: `
 export default class {
   constructor() {
@@ -1491,6 +1491,20 @@ export default class {
           line: 4,
           column: 5,
           suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+export default class {
+  static async create() {
+    const instance = new this();
+    await instance.load();
+    return instance;
+  }
+
+  async load(): Promise<void> {}
+}
+`,
+            },
             {
               messageId: 'suggestThenable',
               output: `
@@ -1521,7 +1535,66 @@ export default class {
     },
 
     {
-      name: 'a class expression without a name of its own: the awaitable class only',
+      name: 'declined (factory): an anonymous TypeScript class whose untyped parameter only `typeof` could type',
+      code: `
+export default class {
+  constructor({ url }) {
+    this.connect(url);
+  }
+
+  async connect(url: string): Promise<void> {}
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 4,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestThenable',
+              output: `
+export default class {
+  #pendingInit: unknown[] = [];
+  #init: Promise<void> | undefined;
+
+  constructor({ url }) {
+    this.#trackInit(this.connect(url));
+  }
+
+  async #initialize(): Promise<void> {
+    await Promise.all(this.#pendingInit);
+  }
+
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+
+  async connect(url: string): Promise<void> {}
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+
+    {
+      name: 'a class expression without a name of its own: the factory constructs it by its constant binding',
       code: `
 const Db = class {
   constructor() {
@@ -1538,6 +1611,20 @@ const Db = class {
           line: 4,
           column: 5,
           suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+const Db = class {
+  static async create() {
+    const db = new Db();
+    await db.load();
+    return db;
+  }
+
+  async load(): Promise<void> {}
+};
+`,
+            },
             {
               messageId: 'suggestThenable',
               output: `

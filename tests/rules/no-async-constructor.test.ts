@@ -2137,6 +2137,28 @@ export default class {
           column: 5,
           suggestions: [
             {
+              messageId: 'suggestFactory',
+              output: `
+const Db = class {
+  static async create() {
+    const db = new Db();
+    await db.connect();
+    return db;
+  }
+
+  async connect() {}
+};
+
+export default class {
+  constructor() {
+    this.connect();
+  }
+
+  async connect() {}
+}
+      `,
+            },
+            {
               messageId: 'suggestThenable',
               output: `
 const Db = class {
@@ -2173,6 +2195,28 @@ export default class {
           line: 12,
           column: 5,
           suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+const Db = class {
+  constructor() {
+    this.connect();
+  }
+
+  async connect() {}
+};
+
+export default class {
+  static async create() {
+    const instance = new this();
+    await instance.connect();
+    return instance;
+  }
+
+  async connect() {}
+}
+      `,
+            },
             {
               messageId: 'suggestThenable',
               output: `
