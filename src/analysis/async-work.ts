@@ -428,6 +428,10 @@ function startsNewWork(argument: TSESTree.Node | undefined, sourceCode: Readonly
 }
 
 function isCallLike(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  // Promise.all(this.subscriptions = items.map(async …)): the array it stores is the one awaited.
+  if (node.type === AST_NODE_TYPES.AssignmentExpression && node.operator === '=') {
+    return isCallLike(skipTypeWrappers(node.right), sourceCode);
+  }
   if (node.type === AST_NODE_TYPES.CallExpression) {
     // items.map((item) => item.ready) collects stored promises; items.map((item) => item.load()) starts work.
     const callback = node.arguments[0];

@@ -32,7 +32,14 @@ export interface ConstructionWork {
    * wrapper (`this.start()`), and `path` names the wrappers from the constructor's call inwards
    * ("`this.start()` → `this.poll()`"); `work.label` names the work itself.
    */
-  via?: { path: string };
+  via?: {
+    path: string;
+    /**
+     * Each wrapper on the path returns the work it starts (`return this.load()`), and starts no
+     * other: the constructor's call evaluates to the work's promise, so the fixes can await it.
+     */
+    returnsWork?: boolean;
+  };
   /** The work's own chain routes its failure to a handler (`.catch(handler)`, `.then(ok, handler)`). */
   errorsHandled?: boolean;
 }
@@ -161,6 +168,36 @@ export function collectConstructionWork(node: ClassNode, options: ConstructionWo
     return inner ? { ...inner, path: [labelCall(call, sourceCode), ...inner.path] } : undefined;
   };
 
+  // Per wrapper: whether all the work it starts is what it returns. Cycle-safe like wrapperResults.
+  const returnsWorkResults = new Map<FunctionNode, boolean>();
+  const returnsItsWork = (fn: FunctionNode, inMethod: boolean): boolean => {
+    let known = returnsWorkResults.get(fn);
+    if (known === undefined) {
+      returnsWorkResults.set(fn, false);
+      known = true;
+      walkConstructionCode(fn.body, visitorKeys, (child) => {
+        if (!known) {
+          return 'skip';
+        }
+        if (findAsyncWork(child, inMethod ? finder : moduleFinder)) {
+          known = isReturnedBy(child, fn);
+          return 'skip';
+        }
+        if (child.type === AST_NODE_TYPES.CallExpression && findWrappedWork(child, inMethod)) {
+          const callee = resolveCallee(child, inMethod);
+          known =
+            isReturnedBy(child, fn) &&
+            callee !== undefined &&
+            returnsItsWork(callee, callee.parent.type === AST_NODE_TYPES.MethodDefinition);
+          return 'skip';
+        }
+        return undefined;
+      });
+      returnsWorkResults.set(fn, known);
+    }
+    return known;
+  };
+
   const findInCode = (root: TSESTree.Node, inMethod: boolean): Found | undefined => {
     let result: Found | undefined;
     walkConstructionCode(root, visitorKeys, (child) => {
@@ -186,6 +223,10 @@ export function collectConstructionWork(node: ClassNode, options: ConstructionWo
       found.push({ work, where, ...(background && { background }), ...(hasErrorHandler(work.node) && { errorsHandled: true }) });
     }
   };
+  const returnsWrappedWork = (call: TSESTree.CallExpression): boolean => {
+    const fn = resolveCallee(call, true);
+    return fn !== undefined && returnsItsWork(fn, fn.parent.type === AST_NODE_TYPES.MethodDefinition);
+  };
   /** A constructor's call of a wrapper that starts work: reported at that call. */
   const addWrapped = (call: TSESTree.CallExpression, where: string): boolean => {
     const wrapped = findWrappedWork(call, true);
@@ -199,7 +240,10 @@ export function collectConstructionWork(node: ClassNode, options: ConstructionWo
         work,
         where,
         ...(wrapped.background && { background: true }),
-        via: { path: wrapped.path.join(' → ') },
+        via: {
+          path: wrapped.path.join(' → '),
+          ...(!wrapped.background && returnsWrappedWork(call) && { returnsWork: true }),
+        },
         ...(hasErrorHandler(wrapped.work.node) && { errorsHandled: true }),
       });
     }
@@ -252,6 +296,24 @@ export function collectConstructionWork(node: ClassNode, options: ConstructionWo
     }
   }
   return found;
+}
+
+/** `node` is what `fn` returns: `return node;`, or the expression body of an arrow function. */
+function isReturnedBy(node: TSESTree.Node, fn: FunctionNode): boolean {
+  let current = node;
+  while (
+    current.parent &&
+    (current.parent.type === AST_NODE_TYPES.TSAsExpression ||
+      current.parent.type === AST_NODE_TYPES.TSNonNullExpression ||
+      current.parent.type === AST_NODE_TYPES.TSSatisfiesExpression)
+  ) {
+    current = current.parent;
+  }
+  if (fn.body === current) {
+    return true;
+  }
+  const parent = current.parent;
+  return parent?.type === AST_NODE_TYPES.ReturnStatement && parent.argument === current && nearestFunction(parent) === fn;
 }
 
 /** A link of the chain is `.catch(handler)` or `.then(onFulfilled, onRejected)`. */

@@ -153,6 +153,10 @@ export function planMove(
 
   const layout = getLayout(constructorNode, sourceCode);
   const isTypeScript = isTypeScriptSource(sourceCode, filename);
+  // A `readonly` ready-promise field can only be assigned in the constructor: it stays there, recorded.
+  if (isTypeScript && moved.some(({ form }) => form.type === 'ready' && isReadonlyField(classNode, constructorNode, form.fieldName))) {
+    return undefined;
+  }
   const { removals, bodyLeftEmpty } = planRemovals(body, moved, sourceCode);
   return {
     classNode,
@@ -580,6 +584,23 @@ function planRemovals(
  * `ready: Promise<void>;` is assigned in the constructor today; once the assignment moves out,
  * `--strictPropertyInitialization` wants `ready!: Promise<void>;`.
  */
+/** `readonly ready: Promise<void>;`, or a `readonly` parameter property of that name. */
+function isReadonlyField(classNode: ClassNode, constructorNode: ConstructorNode, name: string): boolean {
+  return (
+    findMembers(classNode, name).some((member) => 'readonly' in member && member.readonly) ||
+    constructorNode.value.params.some(
+      (param) =>
+        param.type === AST_NODE_TYPES.TSParameterProperty &&
+        param.readonly &&
+        (param.parameter.type === AST_NODE_TYPES.Identifier
+          ? param.parameter.name
+          : param.parameter.left.type === AST_NODE_TYPES.Identifier
+            ? param.parameter.left.name
+            : undefined) === name,
+    )
+  );
+}
+
 function planDefiniteAssignments(classNode: ClassNode, moved: readonly MovedStatement[]): Edit[] {
   const edits: Edit[] = [];
   for (const { form } of moved) {
@@ -869,7 +890,7 @@ export function planClass(
   if (cached && cached.works.length === works.length && cached.works.every((work, index) => work.work.node === works[index]?.work.node)) {
     return cached.plan;
   }
-  const movable = works.every((work) => !work.background && !work.via);
+  const movable = works.every((work) => !work.background && (!work.via || work.via.returnsWork));
   const plan: ClassPlan = {
     move: movable ? planMove(classNode, works.map(({ work }) => work.node), sourceCode, filename) : undefined,
     record: planRecord(classNode, works, sourceCode, filename),
@@ -882,7 +903,8 @@ export function planClass(
  * Plans recording every piece of work where it stands, or says why it cannot be:
  * background work (never awaited), work one call away (the wrapper's result is not its promise),
  * the constructor's `return` of a promise, an async callback of an array method other than a
- * statement `items.forEach(async …)` / `items.map(async …)` (recorded as `Promise.all(items.map(…))`), work where `this` is not the instance (a nested `function`, a parameter default,
+ * statement `items.forEach(async …)` / `items.map(async …)` (recorded as `Promise.all(items.map(…))`)
+ * or `this.subs = items.map(async …)` (recorded as `Promise.all(this.subs = items.map(…))`), work where `this` is not the instance (a nested `function`, a parameter default,
  * before `super()`), a promise settled by an event (awaiting it could wait forever), decorators,
  * and a class that already uses the recorded shape's names.
  */
@@ -907,7 +929,7 @@ export function planRecord(
   for (const { work, background, via } of works) {
     const decline = background
       ? 'background work'
-      : via
+      : via && !via.returnsWork
         ? 'work one call away'
         : work.returned
           ? 'constructor returns a promise'
@@ -917,9 +939,22 @@ export function planRecord(
     }
     if (work.kind === 'asyncCallback') {
       // `items.forEach(async (item) => …);` → `this.#trackInit(Promise.all(items.map(async (item) => …)));`
+      // `this.subs = items.map(async …);` → `this.#trackInit(Promise.all(this.subs = items.map(async …)));`
       const call = work.node.parent;
-      const statement = call?.parent;
+      const assignment =
+        call?.type === AST_NODE_TYPES.CallExpression &&
+        call.parent.type === AST_NODE_TYPES.AssignmentExpression &&
+        call.parent.operator === '=' &&
+        call.parent.right === call &&
+        call.callee.type === AST_NODE_TYPES.MemberExpression &&
+        call.callee.property.type === AST_NODE_TYPES.Identifier &&
+        call.callee.property.name === 'map'
+          ? call.parent
+          : undefined;
+      const recorded: TSESTree.Node | undefined = assignment ?? call;
+      const statement = recorded?.parent;
       if (
+        !recorded ||
         call?.type !== AST_NODE_TYPES.CallExpression ||
         call.arguments[0] !== work.node ||
         call.callee.type !== AST_NODE_TYPES.MemberExpression ||
@@ -933,9 +968,9 @@ export function planRecord(
         return { decline: 'async callback of an array method' };
       }
       wraps.push(
-        { range: [call.range[0], call.range[0]], text: `this.${TRACK_METHOD}(Promise.all(` },
+        { range: [recorded.range[0], recorded.range[0]], text: `this.${TRACK_METHOD}(Promise.all(` },
         ...(call.callee.property.name === 'forEach' ? [{ range: call.callee.property.range, text: 'map' } as Edit] : []),
-        { range: [call.range[1], call.range[1]], text: '))' },
+        { range: [recorded.range[1], recorded.range[1]], text: '))' },
       );
       continue;
     }

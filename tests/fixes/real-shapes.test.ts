@@ -795,6 +795,63 @@ export { Client };
 `,
   },
   {
+    name: "combinator: `this.#subscriptions = fns.map(async …)` keeps the promises it starts (polkadot's Combinator)",
+    lang: 'js',
+    className: 'Combinator',
+    args: "['a', 'b']",
+    check: "(combinator) => combinator.subscribed.join() === 'a,b' && combinator.count === 2",
+    offers: both,
+    code: `
+export class Combinator {
+  #subscriptions = [];
+  constructor(names) {
+    seen.push(this);
+    this.subscribed = [];
+    ev('ctor:start');
+    this.#subscriptions = names.map(async (name) => {
+      await work('subscribe-' + name);
+      this.subscribed.push(name);
+    });
+    this.count = this.#subscriptions.length;
+    ev('ctor:end');
+  }
+}
+`,
+  },
+  {
+    name: "eventarc client: work one call away, returned by a synchronous wrapper (firebase-admin's resolveChannelName)",
+    lang: 'js',
+    className: 'EventarcClient',
+    args: "{ name: 'orders' }",
+    check: "(client) => client.projectId === 'p-1' && client.channel.name === 'orders'",
+    offers: both,
+    code: `
+export class EventarcClient {
+  constructor(channel) {
+    seen.push(this);
+    this.channel = channel;
+    this.projectId = undefined;
+    ev('ctor:start');
+    this.resolvedChannelName = this.resolveChannelName(channel.name);
+    ev('ctor:end');
+  }
+
+  resolveChannelName(name) {
+    if (!name.includes('/')) {
+      return this.resolveProjectId(name);
+    }
+    return Promise.resolve(name);
+  }
+
+  async resolveProjectId(name) {
+    await work('project');
+    this.projectId = 'p-1';
+    return 'projects/p-1/channels/' + name;
+  }
+}
+`,
+  },
+  {
     name: 'optional connection: an early `return` before the work (regression B5: the factory ran it anyway)',
     lang: 'ts',
     className: 'OptionalConnection',

@@ -2496,6 +2496,339 @@ class Db {
     },
 
     {
+      name: "an async callback of `map` whose promises are stored: recorded around the assignment, so the field keeps them",
+      code: `
+class Combinator {
+  #subscriptions: Promise<void>[] = [];
+
+  constructor(names: string[]) {
+    this.#subscriptions = names.map(async (name) => {
+      await this.subscribe(name);
+    });
+  }
+
+  async subscribe(name: string): Promise<void> {}
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 6,
+          column: 37,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Combinator {
+  #pendingInit: unknown[] = [];
+  #subscriptions: Promise<void>[] = [];
+
+  constructor(names: string[]) {
+    this.#trackInit(Promise.all(this.#subscriptions = names.map(async (name) => {
+      await this.subscribe(name);
+    })));
+  }
+
+  static async create(names: string[]): Promise<Combinator> {
+    const combinator = new Combinator(names);
+    await Promise.all(combinator.#pendingInit);
+    return combinator;
+  }
+
+  async subscribe(name: string): Promise<void> {}
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+`,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Combinator {
+  #pendingInit: unknown[] = [];
+  #init: Promise<void> | undefined;
+  #subscriptions: Promise<void>[] = [];
+
+  constructor(names: string[]) {
+    this.#trackInit(Promise.all(this.#subscriptions = names.map(async (name) => {
+      await this.subscribe(name);
+    })));
+  }
+
+  async #initialize(): Promise<void> {
+    await Promise.all(this.#pendingInit);
+  }
+
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+
+  async subscribe(name: string): Promise<void> {}
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+
+    {
+      name: "work two calls away that each wrapper returns: the wrapper call moves (its value is the work's promise)",
+      code: `
+class Channel {
+  resolved: Promise<string>;
+
+  constructor(name: string) {
+    this.resolved = this.resolve(name);
+  }
+
+  resolve(name: string): Promise<string> {
+    return name.includes('/') ? Promise.resolve(name) : this.qualify(name);
+  }
+
+  qualify(name: string): Promise<string> {
+    return this.lookupProject().then((project) => \`\${project}/\${name}\`);
+  }
+
+  async lookupProject(): Promise<string> {
+    return 'p';
+  }
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 6,
+          column: 21,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Channel {
+  resolved!: Promise<string>;
+
+  constructor(name: string) {}
+
+  static async create(name: string): Promise<Channel> {
+    const channel = new Channel(name);
+    channel.resolved = channel.resolve(name);
+    await channel.resolved;
+    return channel;
+  }
+
+  resolve(name: string): Promise<string> {
+    return name.includes('/') ? Promise.resolve(name) : this.qualify(name);
+  }
+
+  qualify(name: string): Promise<string> {
+    return this.lookupProject().then((project) => \`\${project}/\${name}\`);
+  }
+
+  async lookupProject(): Promise<string> {
+    return 'p';
+  }
+}
+`,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Channel {
+  #pendingInit: unknown[] = [];
+  #init: Promise<void> | undefined;
+  resolved: Promise<string>;
+
+  constructor(name: string) {
+    this.resolved = this.#trackInit(this.resolve(name));
+  }
+
+  async #initialize(): Promise<void> {
+    await Promise.all(this.#pendingInit);
+  }
+
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+
+  resolve(name: string): Promise<string> {
+    return name.includes('/') ? Promise.resolve(name) : this.qualify(name);
+  }
+
+  qualify(name: string): Promise<string> {
+    return this.lookupProject().then((project) => \`\${project}/\${name}\`);
+  }
+
+  async lookupProject(): Promise<string> {
+    return 'p';
+  }
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+
+    {
+      name: "a `readonly` ready-promise field: assigned in the constructor still, recorded (a factory cannot assign it)",
+      code: `
+class Channel {
+  readonly resolved: Promise<string>;
+
+  constructor(name: string) {
+    this.resolved = this.lookupProject();
+  }
+
+  async lookupProject(): Promise<string> {
+    return 'p';
+  }
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 6,
+          column: 21,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Channel {
+  #pendingInit: unknown[] = [];
+  readonly resolved: Promise<string>;
+
+  constructor(name: string) {
+    this.resolved = this.#trackInit(this.lookupProject());
+  }
+
+  static async create(name: string): Promise<Channel> {
+    const channel = new Channel(name);
+    await Promise.all(channel.#pendingInit);
+    return channel;
+  }
+
+  async lookupProject(): Promise<string> {
+    return 'p';
+  }
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+`,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Channel {
+  #pendingInit: unknown[] = [];
+  #init: Promise<void> | undefined;
+  readonly resolved: Promise<string>;
+
+  constructor(name: string) {
+    this.resolved = this.#trackInit(this.lookupProject());
+  }
+
+  async #initialize(): Promise<void> {
+    await Promise.all(this.#pendingInit);
+  }
+
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+
+  async lookupProject(): Promise<string> {
+    return 'p';
+  }
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+
+    {
+      name: "declined: a wrapper that returns one piece of work but starts another",
+      code: `
+class Channel {
+  constructor() {
+    this.start();
+  }
+
+  start() {
+    this.warmUp();
+    return this.load();
+  }
+
+  async warmUp(): Promise<void> {}
+
+  async load(): Promise<void> {}
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 4,
+          column: 5,
+          suggestions: [
+          ],
+        },
+      ],
+    },
+
+    {
       name: 'an async callback of `forEach`: recorded as `Promise.all(urls.map(…))`, so every call is awaited',
       code: `
 class Loader {
