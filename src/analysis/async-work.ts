@@ -121,14 +121,14 @@ function classify(
     }
     case AST_NODE_TYPES.NewExpression: {
       if (isGlobalReference(node.callee, 'Promise', sourceCode)) {
-        return isWorkingExecutor(node.arguments[0], sourceCode)
+        return isWorkingExecutor(node.arguments[0], sourceCode, types)
           ? { label: '`new Promise(…)`', callee: undefined, kind: 'promise' }
           : undefined;
       }
       // Constructing a thenable starts nothing by itself (a deferred such as `new ManualPromise()`,
       // a lazy query): its own constructor is checked where it is declared. It starts work here
       // when it is handed an executor that does work, as `new Promise(executor)` is.
-      if (node.arguments.some((argument) => isWorkingExecutor(argument, sourceCode)) && types?.isThenable(node)) {
+      if (node.arguments.some((argument) => isWorkingExecutor(argument, sourceCode, types)) && types?.isThenable(node)) {
         return { label: describe(node, sourceCode), callee: node.callee, kind: 'call' };
       }
       return undefined;

@@ -179,7 +179,7 @@ function isInertCallHere(call: ts.CallExpression, settlers: ReadonlySet<string>,
       return true;
     }
     // `socket.addEventListener('close', () => resolve())`: a listener runs on the event, later.
-    if ((SUBSCRIBE_METHODS.has(method) || /^on[A-Z]/u.test(method)) && call.arguments.some((argument) => isListener(argument, settlers, typescript))) {
+    if ((SUBSCRIBE_METHODS.has(method) || /^on[A-Z]/u.test(method)) && call.arguments.some((argument) => isListener(argument, settlers, types))) {
       return true;
     }
   }
@@ -198,7 +198,76 @@ function isInertCallHere(call: ts.CallExpression, settlers: ReadonlySet<string>,
   }
   // A helper of the program that starts nothing itself (`timeout()` built on `deferred()`).
   const implementation = getImplementation(call, types);
-  return implementation ? isInertFunction(implementation, types) : false;
+  return implementation ? isInertFunction(implementation, types) : computesValue(call, types);
+}
+
+/**
+ * Whether a call that a `new Promise` executor makes, and that the syntax could not place, starts
+ * nothing (the type tier): it is handed no function (a timer or I/O given a settler stays work, as
+ * the syntax has it), and its function's body in the program starts nothing, or, with no body to
+ * read, it computes a value (`computesValue`): `CancellationScope.current()`, `untrackPromise(p)`.
+ */
+export function isSynchronousCall(call: ts.CallExpression, types: TypeTier): boolean {
+  return !passesFunction(call, types) && isInertCallHere(call, new Set(), types);
+}
+
+/** Properties that make an object an event source: what it does is told through listeners. */
+const EVENT_SOURCE_MEMBERS = ['addEventListener', 'addListener', 'on', 'once'];
+
+/**
+ * A call with no body to read (a lib's, a package's \`.d.ts\`, an interface's method) that, by its
+ * signature, only computes a value now: it is handed no function, it returns a value that is neither
+ * a thenable nor an event source, and it is not a method of an event source
+ * (\`storage.getStore()\`, \`BigInt(n).toString()\`). A call made for its effect
+ * (\`transport.send(message): void\`), I/O told through events (\`socket.connect(port)\`,
+ * \`ws.send(data)\`, \`http.request(options)\`), and a call of \`any\` (nothing is known of it) may
+ * start work.
+ */
+function computesValue(call: ts.CallExpression, types: TypeTier): boolean {
+  const { checker, ts: typescript, tsutils } = types;
+  if (checker.getResolvedSignature(call)?.declaration === undefined || passesFunction(call, types)) {
+    return false;
+  }
+  const returned = tsutils
+    .unionTypeParts(checker.getTypeAtLocation(call))
+    .filter((part) => !tsutils.isIntrinsicNullType(part) && !tsutils.isIntrinsicUndefinedType(part));
+  const isValue = (part: ts.Type): boolean =>
+    !types.isUnknown(part) &&
+    (part.flags & (typescript.TypeFlags.Void | typescript.TypeFlags.Never)) === 0 &&
+    !tsutils.isThenableType(checker, call, part) &&
+    !isEventSource(part, types);
+  if (returned.length === 0 || !returned.every(isValue)) {
+    return false;
+  }
+  const callee = skipParentheses(call.expression, typescript);
+  if (typescript.isPropertyAccessExpression(callee) || typescript.isElementAccessExpression(callee)) {
+    const receiver = checker.getTypeAtLocation(callee.expression);
+    return !types.isUnknown(receiver) && !isEventSource(receiver, types);
+  }
+  return true;
+}
+
+/** A function literal or a value of a function type is among the arguments, or a parameter takes one (a callback API). */
+function passesFunction(call: ts.CallExpression, types: TypeTier): boolean {
+  const { checker, ts: typescript, tsutils } = types;
+  const isCallable = (type: ts.Type): boolean => tsutils.unionTypeParts(type).some((part) => part.getCallSignatures().length > 0);
+  if (
+    call.arguments.some(
+      (argument) => typescript.isArrowFunction(argument) || typescript.isFunctionExpression(argument) || isCallable(checker.getTypeAtLocation(argument)),
+    )
+  ) {
+    return true;
+  }
+  const signature = checker.getResolvedSignature(call);
+  return (signature?.parameters ?? []).some((parameter) => isCallable(checker.getTypeOfSymbolAtLocation(parameter, call)));
+}
+
+/** Some part of the type has a member that subscribes a listener (an emitter, an \`EventTarget\`). */
+function isEventSource(type: ts.Type, types: TypeTier): boolean {
+  const { checker, tsutils } = types;
+  return tsutils
+    .unionTypeParts(checker.getApparentType(type))
+    .some((part) => EVENT_SOURCE_MEMBERS.some((name) => checker.getPropertyOfType(part, name) !== undefined));
 }
 
 /**
@@ -245,9 +314,13 @@ function isWorkingExecutor(executor: ts.Expression, outer: ReadonlySet<string>, 
   return startsWork(executor.body, settlers, types);
 }
 
-/** A listener that runs later: a resolver, or a function literal. */
-function isListener(node: ts.Expression, settlers: ReadonlySet<string>, typescript: typeof ts): boolean {
-  return (typescript.isIdentifier(node) && settlers.has(node.text)) || typescript.isArrowFunction(node) || typescript.isFunctionExpression(node);
+/** A listener that runs later: a resolver, a function literal, or a local holding one (`this.once('connect', onConnect)`). */
+function isListener(node: ts.Expression, settlers: ReadonlySet<string>, types: TypeTier): boolean {
+  const { checker, ts: typescript } = types;
+  if (typescript.isArrowFunction(node) || typescript.isFunctionExpression(node)) {
+    return true;
+  }
+  return typescript.isIdentifier(node) && (settlers.has(node.text) || checker.getTypeAtLocation(node).getCallSignatures().length > 0);
 }
 
 /** The identifier names a global declared only in declaration files (a lib, `@types/node`), not the program's own. */

@@ -1,7 +1,10 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type * as ts from 'typescript';
 
 import { getPropertyName, isFunctionNode, skipTypeWrappers, walk, type FunctionNode } from '../utils/ast.js';
+import { isSynchronousCall } from './callee-work.js';
 import { containsCall, walkConstructionCode } from './construction.js';
+import type { TypeTier } from './types.js';
 
 /**
  * What a `new Promise` executor does while it runs (the syntax tier): whether it starts work, or
@@ -25,9 +28,15 @@ interface Settlers {
  * `resolve`/`reject` while it runs. One that only captures them is a deferred: it stores them,
  * wraps them (`const tracker = promiseTracker(resolve, reject)`, `this.resolve = wrap(resolve)`),
  * subscribes them to an event (`emitter.once('close', resolve)`, directly or through a local
- * listener) or to a promise that already exists (`this.closing.catch(reject)`).
+ * listener) or to a promise that already exists (`this.closing.catch(reject)`). With types, a call
+ * the syntax cannot place starts nothing when the type tier says so (`isSynchronousCall`:
+ * `CancellationScope.current()`, a helper whose body starts nothing).
  */
-export function isWorkingExecutor(executor: TSESTree.Node | undefined, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+export function isWorkingExecutor(
+  executor: TSESTree.Node | undefined,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  types: TypeTier | undefined,
+): boolean {
   if (!executor || !isFunctionNode(executor)) {
     return false;
   }
@@ -49,9 +58,7 @@ export function isWorkingExecutor(executor: TSESTree.Node | undefined, sourceCod
         // emitter.once('close', resolve), closing.catch(reject): wiring a settler starts no work.
         return 'skip';
       }
-      if (!isSettlerCall(node, settlers)) {
-        works = true;
-      }
+      works = !isSettlerCall(node, settlers) && !(types && isSynchronousCall(types.tsNode(node) as ts.CallExpression, types));
     } else if (node.type === AST_NODE_TYPES.NewExpression || node.type === AST_NODE_TYPES.ImportExpression || node.type === AST_NODE_TYPES.AwaitExpression) {
       works = true;
     }

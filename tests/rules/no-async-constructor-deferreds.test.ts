@@ -1,11 +1,13 @@
 import rule from '../../src/rules/no-async-constructor.js';
-import { jsTester } from '../helpers/rule-tester.js';
+import { jsTester, typedTester } from '../helpers/rule-tester.js';
 
 // Deferreds from the corpus (docs/accuracy.md, false findings 1-4): a `new Promise` whose executor
 // starts nothing, though it calls something other than its settlers: it wraps them
 // (`promiseTracker(resolve, reject)`), subscribes them through a local listener (`onConnect`) or to a
 // promise that already exists (`scope.cancelRequested.catch(reject)`). Each is reduced from the
-// package's code; the look-alikes below each do I/O or keep a timer, and stay reported.
+// package's code; the look-alikes below each do I/O or keep a timer, and stay reported. The type
+// tier also reads the calls the syntax cannot place: the helpers are in tests/fixtures
+// (nac-deferred-util.ts, bodies in the program; nac-deferred-lib.d.ts, declarations only).
 
 jsTester.run('no-async-constructor (JavaScript, deferreds)', rule, {
   valid: [
@@ -986,6 +988,279 @@ class Command {
       `,
       errors: [
         { messageId: 'asyncWork', line: 6, column: 5, suggestions: [] },
+      ],
+    },
+  ],
+});
+
+typedTester.run('no-async-constructor (TypeScript with types, deferreds)', rule, {
+  valid: [
+    // @temporalio/workflow src/trigger.ts: `CancellationScope.current()` reads a context store and
+    // `untrackPromise()` updates a map (their bodies say so); `reject` is subscribed to a promise
+    // that exists.
+    `
+import { CancellationScope, untrackPromise } from './nac-deferred-util.js';
+
+class Trigger<T> implements PromiseLike<T> {
+  resolve: ((value: T | PromiseLike<T>) => void) | undefined;
+  reject: ((reason?: unknown) => void) | undefined;
+  protected readonly promise: Promise<T>;
+
+  constructor() {
+    this.promise = new Promise<T>((resolve, reject) => {
+      const scope = CancellationScope.current();
+      if (scope.cancellable) {
+        untrackPromise(scope.cancelRequested.catch(reject));
+      }
+      this.resolve = resolve;
+      this.reject = reject;
+    });
+    untrackPromise(this.promise.catch(() => undefined));
+  }
+
+  then<TResult1 = T, TResult2 = never>(
+    onfulfilled?: ((value: T) => TResult1 | PromiseLike<TResult1>) | null,
+    onrejected?: ((reason: unknown) => TResult2 | PromiseLike<TResult2>) | null,
+  ): PromiseLike<TResult1 | TResult2> {
+    return this.promise.then(onfulfilled, onrejected);
+  }
+}
+    `,
+    // @polkadot/api promise/Api.js, typed.
+    `
+import { promiseTracker } from './nac-deferred-util.js';
+
+declare class ApiBase {
+  constructor(options: object);
+  once(event: string, listener: (...args: unknown[]) => void): this;
+}
+
+class ApiPromise extends ApiBase {
+  #isReadyOrErrorPromise: Promise<ApiPromise>;
+
+  constructor(options: object) {
+    super(options);
+    this.#isReadyOrErrorPromise = new Promise((resolve, reject) => {
+      const tracker = promiseTracker(resolve, reject);
+      super.once('ready', () => tracker.resolve(this));
+      super.once('error', (error) => tracker.reject(error));
+    });
+  }
+}
+    `,
+    // ioredis built/Command.js where its argument transformers have a type: a transformer computes
+    // a value (its signature says so), and \`stringifyArguments()\` only converts (its body says so).
+    `
+class Command {
+  static transformers: Record<string, ((args: unknown[]) => unknown[]) | undefined> = {};
+  args: unknown[];
+  promise: Promise<unknown> | undefined;
+  resolve: ((value: unknown) => void) | undefined;
+  reject: ((error: unknown) => void) | undefined;
+
+  constructor(readonly name: string, args: unknown[] = []) {
+    this.args = args;
+    this.initPromise();
+  }
+
+  initPromise(): void {
+    this.promise = new Promise((resolve, reject) => {
+      const transformer = Command.transformers[this.name];
+      if (transformer) {
+        this.args = transformer(this.args);
+      }
+      this.stringifyArguments();
+      this.resolve = this.convertValue(resolve);
+      this.reject = (error) => reject(error);
+    });
+  }
+
+  stringifyArguments(): void {
+    for (let i = 0; i < this.args.length; ++i) {
+      const arg = this.args[i];
+      if (typeof arg !== 'string') {
+        this.args[i] = String(arg);
+      }
+    }
+  }
+
+  convertValue(resolve: (value: unknown) => void): (value: unknown) => void {
+    return (value) => resolve(value);
+  }
+}
+    `,
+  ],
+  invalid: [
+    // A call made for its effect (`send(): void`, no body to read) may be the I/O the promise waits for.
+    {
+      code: `
+import type { Transport } from './nac-deferred-lib.js';
+
+class Request {
+  resolveReply: ((reply: string) => void) | undefined;
+  reply: Promise<string>;
+
+  constructor(transport: Transport, message: string) {
+    this.reply = new Promise<string>((resolve) => {
+      this.resolveReply = resolve;
+      transport.send(message);
+    });
+  }
+}
+      `,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 9,
+          column: 18,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+import type { Transport } from './nac-deferred-lib.js';
+
+class Request {
+  resolveReply: ((reply: string) => void) | undefined;
+  reply!: Promise<string>;
+
+  constructor(transport: Transport, message: string) {}
+
+  static async create(transport: Transport, message: string): Promise<Request> {
+    const request = new Request(transport, message);
+    request.reply = new Promise<string>((resolve) => {
+      request.resolveReply = resolve;
+      transport.send(message);
+    });
+    await request.reply;
+    return request;
+  }
+}
+      `,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+import type { Transport } from './nac-deferred-lib.js';
+
+class Request {
+  #pendingInit: unknown[] = [];
+  #init: Promise<void> | undefined;
+  resolveReply: ((reply: string) => void) | undefined;
+  reply: Promise<string>;
+
+  constructor(transport: Transport, message: string) {
+    this.reply = this.#trackInit(new Promise<string>((resolve) => {
+      this.resolveReply = resolve;
+      transport.send(message);
+    }));
+  }
+
+  async #initialize(): Promise<void> {
+    await Promise.all(this.#pendingInit);
+  }
+
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    // Calls on an event source (a socket) are I/O told through its events, whatever they return.
+    {
+      code: `
+import { Socket } from './nac-deferred-lib.js';
+
+class Connection {
+  connected: Promise<void>;
+  flushed: Promise<void>;
+
+  constructor(socket: Socket) {
+    this.connected = new Promise<void>((resolve) => {
+      const onConnect = () => resolve();
+      socket.once('connect', onConnect);
+      socket.connect(443);
+    });
+    this.flushed = new Promise<void>((resolve) => {
+      const queued = socket.write('ping');
+      socket.once('drain', resolve);
+    });
+  }
+}
+      `,
+      errors: [
+        { messageId: 'asyncWork', line: 9, column: 22, suggestions: [] },
+        { messageId: 'asyncWork', line: 14, column: 20, suggestions: [] },
+      ],
+    },
+    // A callback API handed a listener; a helper whose body writes to a socket.
+    {
+      code: `
+import { readFile } from './nac-deferred-lib.js';
+import { sendHello } from './nac-deferred-util.js';
+
+class Greeter {
+  text: Promise<string>;
+  greeted: Promise<void>;
+
+  constructor(path: string, socket: WebSocket) {
+    this.text = new Promise<string>((resolve) => {
+      readFile(path, (error, data) => resolve(data));
+    });
+    this.greeted = new Promise<void>((resolve) => {
+      const id = sendHello(socket);
+      socket.addEventListener('message', () => resolve());
+    });
+  }
+}
+      `,
+      errors: [
+        { messageId: 'asyncWork', line: 10, column: 17, suggestions: [] },
+        { messageId: 'asyncWork', line: 13, column: 20, suggestions: [] },
+      ],
+    },
+    // A call of `any` (ioredis's own transformers, in its JavaScript): nothing is known of it.
+    {
+      code: `
+declare const registry: any;
+
+class Command {
+  args: unknown[];
+  promise: Promise<unknown> | undefined;
+  resolve: ((value: unknown) => void) | undefined;
+
+  constructor(readonly name: string, args: unknown[] = []) {
+    this.args = args;
+    this.initPromise();
+  }
+
+  initPromise(): void {
+    this.promise = new Promise((resolve) => {
+      const transformer = registry[this.name];
+      this.args = transformer(this.args);
+      this.resolve = resolve;
+    });
+  }
+}
+      `,
+      errors: [
+        { messageId: 'asyncWork', line: 11, column: 5, suggestions: [] },
       ],
     },
   ],
