@@ -90,8 +90,10 @@ function classify(
             }
             return { label: `\`Promise.${rootMethod}(…)\``, callee: rootCallee, kind: 'chain' };
           }
-          // With types, a chain on a deferred or a timer (`timeout(ms).catch(…)`) starts nothing either.
-          if (root.type === AST_NODE_TYPES.CallExpression && types && types.isThenable(root) && isInertCall(types.tsNode(root) as ts.CallExpression, types)) {
+          // With types, a chain on a deferred or a timer (`timeout(ms).catch(…)`) starts nothing either,
+          // nor one on a call (typed `any`, as JavaScript's often are) whose function's body starts
+          // nothing with what it is handed (`tracePromise(channel, () => deferred, …).catch(…)`).
+          if (root.type === AST_NODE_TYPES.CallExpression && types && isInertChainRoot(root, types)) {
             return undefined;
           }
           return { label: describe(root, sourceCode), callee: calleeOf(root), kind: 'chain' };
@@ -142,6 +144,11 @@ function classify(
     default:
       return undefined;
   }
+}
+
+/** A call a chain starts from that starts nothing (the type tier): a thenable or an `any`, by its function. */
+function isInertChainRoot(root: TSESTree.CallExpression, types: TypeTier): boolean {
+  return (types.isThenable(root) || types.isUnknown(types.getType(root))) && isInertCall(types.tsNode(root) as ts.CallExpression, types);
 }
 
 /** The method a `this.name(…)`/`super.name(…)`/`this.name.call(…)` call runs, by name. */

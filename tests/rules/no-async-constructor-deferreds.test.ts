@@ -1048,6 +1048,43 @@ class ApiPromise extends ApiBase {
   }
 }
     `,
+    // mysql2 lib/base/connection.js: \`tracePromise()\` runs the function it is handed (directly or
+    // through the channel's \`tracePromise\`), here a deferred settled by the connect/error events;
+    // and the channel's own method, handed one.
+    `
+import { connectChannel, tracePromise } from './nac-deferred-util.js';
+
+declare class EventEmitter {
+  once(event: string, listener: (...args: unknown[]) => void): this;
+  removeListener(event: string, listener: (...args: unknown[]) => void): this;
+}
+
+class BaseConnection extends EventEmitter {
+  constructor(config: { database?: string }) {
+    super();
+    tracePromise(
+      connectChannel,
+      () =>
+        new Promise((resolve, reject) => {
+          let onConnect: (param: unknown) => void;
+          let onError: (err: unknown) => void;
+          onConnect = (param) => {
+            this.removeListener('error', onError);
+            resolve(param);
+          };
+          onError = (err) => {
+            this.removeListener('connect', onConnect);
+            reject(err);
+          };
+          this.once('connect', onConnect);
+          this.once('error', onError);
+        }),
+      () => ({ database: config.database ?? '' }),
+    ).catch(() => {});
+    connectChannel?.tracePromise(() => new Promise((resolve) => this.once('close', resolve)), {}).catch(() => {});
+  }
+}
+    `,
     // ioredis built/Command.js where its argument transformers have a type: a transformer computes
     // a value (its signature says so), and \`stringifyArguments()\` only converts (its body says so).
     `
@@ -1261,6 +1298,143 @@ class Command {
       `,
       errors: [
         { messageId: 'asyncWork', line: 11, column: 5, suggestions: [] },
+      ],
+    },
+    // mysql2's query shape: the traced function's executor sends the command (`addCommand` writes to
+    // the socket).
+    {
+      code: `
+import type { Socket } from './nac-deferred-lib.js';
+import { connectChannel, tracePromise } from './nac-deferred-util.js';
+
+interface Command {
+  once(event: string, listener: (...args: unknown[]) => void): this;
+  toPacket(): string;
+}
+
+class BaseConnection {
+  constructor(
+    readonly stream: Socket,
+    command: Command,
+  ) {
+    tracePromise(
+      connectChannel,
+      () =>
+        new Promise<void>((resolve, reject) => {
+          command.once('error', reject);
+          command.once('end', () => resolve());
+          this.addCommand(command);
+        }),
+      () => ({ database: '' }),
+    ).catch(() => {});
+  }
+
+  addCommand(command: Command): void {
+    this.stream.write(command.toPacket());
+  }
+}
+      `,
+      errors: [
+        { messageId: 'asyncWork', line: 15, column: 5, suggestions: [] },
+      ],
+    },
+    // A helper that runs what it is handed, after I/O of its own.
+    {
+      code: `
+import { traceOver } from './nac-deferred-util.js';
+
+class Session {
+  constructor(socket: WebSocket) {
+    traceOver(socket, () => new Promise<void>((resolve) => socket.addEventListener('open', () => resolve()))).catch(() => {});
+  }
+}
+      `,
+      errors: [
+        { messageId: 'asyncWork', line: 6, column: 5, suggestions: [] },
+      ],
+    },
+    // The channel's method handed a function that fetches.
+    {
+      code: `
+import { connectChannel } from './nac-deferred-util.js';
+
+class Loader {
+  constructor(url: string) {
+    connectChannel?.tracePromise(() => fetch(url), {}).catch(() => {});
+  }
+}
+      `,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 6,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+import { connectChannel } from './nac-deferred-util.js';
+
+class Loader {
+  #pendingInit: unknown[] = [];
+
+  constructor(url: string) {
+    this.#trackInit(connectChannel?.tracePromise(() => fetch(url), {}).catch(() => {}));
+  }
+
+  static async create(url: string): Promise<Loader> {
+    const loader = new Loader(url);
+    await Promise.all(loader.#pendingInit);
+    return loader;
+  }
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+      `,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+import { connectChannel } from './nac-deferred-util.js';
+
+class Loader {
+  #pendingInit: unknown[] = [];
+  #init: Promise<void> | undefined;
+
+  constructor(url: string) {
+    this.#trackInit(connectChannel?.tracePromise(() => fetch(url), {}).catch(() => {}));
+  }
+
+  async #initialize(): Promise<void> {
+    await Promise.all(this.#pendingInit);
+  }
+
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+      `,
+            },
+          ],
+        },
       ],
     },
   ],
