@@ -7,8 +7,9 @@ import { containsCall, walkConstructionCode } from './construction.js';
 import type { TypeTier } from './types.js';
 
 /**
- * What a `new Promise` executor does while it runs (the syntax tier): whether it starts work, or
- * only captures its settlers, a deferred.
+ * What a `new Promise` executor does while it runs: whether it starts work, or only captures its
+ * settlers, a deferred. Read from the syntax; the type tier has its say only on the calls the syntax
+ * cannot place.
  */
 
 /** What settles the promise, by name: what the executor's calls are judged against. */
