@@ -278,7 +278,7 @@ export const REVIEWS = [
     column: 9,
     rule: 'no-async-constructor',
     verdict: 'false',
-    why: "`this.initPromise()` builds the command's deferred: the executor stores `resolve`/`reject` and transforms the arguments synchronously (`transformer(this.args)`, `stringifyArguments()`); nothing is sent (the connection sends the command later). Taken for work because the executor calls functions other than its settlers. Request to typetier: /work/notes/false-findings.md #3.",
+    why: "`this.initPromise()` builds the command's deferred: the executor stores `resolve`/`reject` and transforms the arguments synchronously (`transformer(this.args)`, `stringifyArguments()`); nothing is sent (the connection sends the command later). Taken for work because the executor calls functions other than its settlers. Request to typetier: /work/notes/false-findings.md #3. Still reported in both tiers (branch deferreds): the settler wrapper (`this.resolve = this._convertValue(resolve)`) is now read as wiring, but `transformer(this.args)` calls a function read from a registry, typed `any` even with types, which nothing can tell from work; were it typed, the next call in `initPromise()`, `standard-as-callback`'s `asCallback(promise, cb)` (a `.d.ts` returning a promise), would be reported in its place.",
   },
   {
     package: "@temporalio/workflow",
@@ -287,7 +287,7 @@ export const REVIEWS = [
     column: 20,
     rule: 'no-async-constructor',
     verdict: 'false',
-    why: "`Trigger` is Temporal's deferred: the executor stores `resolve`/`reject` and hands `reject` to an existing promise (`scope.cancelRequested.catch(reject)`), after a synchronous `CancellationScope.current()`. It starts no work. Request to typetier: /work/notes/false-findings.md #1.",
+    why: "`Trigger` is Temporal's deferred: the executor stores `resolve`/`reject` and hands `reject` to an existing promise (`scope.cancelRequested.catch(reject)`), after a synchronous `CancellationScope.current()`. It starts no work. Request to typetier: /work/notes/false-findings.md #1. No longer reported typed since a22b6cc (the executor's calls are read: `current()` reads a context store, `untrackPromise()` updates a map; `cancelRequested.catch(reject)` wires a settler, b137f37); untyped still reported: nothing there says what those two functions of other modules do.",
   },
   {
     package: "firebase-admin",
@@ -323,7 +323,7 @@ export const REVIEWS = [
     column: 9,
     rule: 'no-async-constructor',
     verdict: 'false',
-    why: "`tracePromise(connectChannel, () => new Promise(\u2026)).catch(noop)` only traces the handshake for diagnostics_channel: the function returns a deferred settled by the `connect`/`error` events, and `tracePromise` calls it (or `channel.tracePromise`). The handshake itself is started by `this.addCommand(handshakeCommand)`, which the rule does not see. Request to typetier: /work/notes/false-findings.md #2.",
+    why: "`tracePromise(connectChannel, () => new Promise(\u2026)).catch(noop)` only traces the handshake for diagnostics_channel: the function returns a deferred settled by the `connect`/`error` events, and `tracePromise` calls it (or `channel.tracePromise`). The handshake itself is started by `this.addCommand(handshakeCommand)`, which the rule does not see. Request to typetier: /work/notes/false-findings.md #2. No longer reported typed since 7f54307 (`tracePromise`'s body is read with `fn` bound to the deferred factory it is handed, and `TracingChannel#tracePromise` runs only `fn`); untyped still reported: a chain on a call of another module's function, which may start work of its own.",
   },
   {
     package: "@polkadot/api",
@@ -341,7 +341,7 @@ export const REVIEWS = [
     column: 39,
     rule: 'no-async-constructor',
     verdict: 'false',
-    why: "`this.#isReadyOrErrorPromise = new Promise((resolve, reject) => { const tracker = promiseTracker(resolve, reject); super.once('ready', () => tracker.resolve(this)); super.once('error', (e) => tracker.reject(e)); })`: an event-settled deferred whose settlers go through a small tracker object; it starts no work. Request to typetier: /work/notes/false-findings.md #4.",
+    why: "`this.#isReadyOrErrorPromise = new Promise((resolve, reject) => { const tracker = promiseTracker(resolve, reject); super.once('ready', () => tracker.resolve(this)); super.once('error', (e) => tracker.reject(e)); })`: an event-settled deferred whose settlers go through a small tracker object; it starts no work. Request to typetier: /work/notes/false-findings.md #4. No longer reported in either tier since b137f37 (a call handed only the settlers whose result only settles is a wrapper).",
   },
   {
     package: "@polkadot/api",

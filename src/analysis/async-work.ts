@@ -2,11 +2,12 @@ import path from 'node:path';
 
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { getPropertyName, isFunctionNode, isGlobalReference, skipTypeWrappers, walk } from '../utils/ast.js';
-import { isInvokedImmediately, walkConstructionCode } from './construction.js';
+import { getPropertyName, isFunctionNode, isGlobalReference, skipTypeWrappers } from '../utils/ast.js';
+import { containsCall, isInvokedImmediately } from './construction.js';
 import type * as ts from 'typescript';
 
 import { isInertCall } from './callee-work.js';
+import { isWorkingExecutor } from './executor.js';
 import type { TypeTier } from './types.js';
 
 /** One expression that starts asynchronous work. */
@@ -89,8 +90,10 @@ function classify(
             }
             return { label: `\`Promise.${rootMethod}(…)\``, callee: rootCallee, kind: 'chain' };
           }
-          // With types, a chain on a deferred or a timer (`timeout(ms).catch(…)`) starts nothing either.
-          if (root.type === AST_NODE_TYPES.CallExpression && types && types.isThenable(root) && isInertCall(types.tsNode(root) as ts.CallExpression, types)) {
+          // With types, a chain on a deferred or a timer (`timeout(ms).catch(…)`) starts nothing either,
+          // nor one on a call (typed `any`, as JavaScript's often are) whose function's body starts
+          // nothing with what it is handed (`tracePromise(channel, () => deferred, …).catch(…)`).
+          if (root.type === AST_NODE_TYPES.CallExpression && types && isInertChainRoot(root, types)) {
             return undefined;
           }
           return { label: describe(root, sourceCode), callee: calleeOf(root), kind: 'chain' };
@@ -120,14 +123,14 @@ function classify(
     }
     case AST_NODE_TYPES.NewExpression: {
       if (isGlobalReference(node.callee, 'Promise', sourceCode)) {
-        return isWorkingExecutor(node.arguments[0], sourceCode)
+        return isWorkingExecutor(node.arguments[0], sourceCode, types)
           ? { label: '`new Promise(…)`', callee: undefined, kind: 'promise' }
           : undefined;
       }
       // Constructing a thenable starts nothing by itself (a deferred such as `new ManualPromise()`,
       // a lazy query): its own constructor is checked where it is declared. It starts work here
       // when it is handed an executor that does work, as `new Promise(executor)` is.
-      if (node.arguments.some((argument) => isWorkingExecutor(argument, sourceCode)) && types?.isThenable(node)) {
+      if (node.arguments.some((argument) => isWorkingExecutor(argument, sourceCode, types)) && types?.isThenable(node)) {
         return { label: describe(node, sourceCode), callee: node.callee, kind: 'call' };
       }
       return undefined;
@@ -141,6 +144,11 @@ function classify(
     default:
       return undefined;
   }
+}
+
+/** A call a chain starts from that starts nothing (the type tier): a thenable or an `any`, by its function. */
+function isInertChainRoot(root: TSESTree.CallExpression, types: TypeTier): boolean {
+  return (types.isThenable(root) || types.isUnknown(types.getType(root))) && isInertCall(types.tsNode(root) as ts.CallExpression, types);
 }
 
 /** The method a `this.name(…)`/`super.name(…)`/`this.name.call(…)` call runs, by name. */
@@ -443,119 +451,6 @@ function isCallLike(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCod
   return node.type === AST_NODE_TYPES.NewExpression || node.type === AST_NODE_TYPES.ImportExpression;
 }
 
-function containsCall(root: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
-  let found = false;
-  walkConstructionCode(root, sourceCode.visitorKeys, (node) => {
-    if (found) {
-      return 'skip';
-    }
-    found =
-      node.type === AST_NODE_TYPES.CallExpression ||
-      node.type === AST_NODE_TYPES.NewExpression ||
-      node.type === AST_NODE_TYPES.ImportExpression ||
-      node.type === AST_NODE_TYPES.AwaitExpression;
-    return found ? 'skip' : undefined;
-  });
-  return found;
-}
-
-/**
- * A `new Promise` executor that does work: it calls something other than its own
- * `resolve`/`reject` while it runs. One that only captures them is a deferred.
- */
-function isWorkingExecutor(executor: TSESTree.Node | undefined, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
-  if (!executor || !isFunctionNode(executor)) {
-    return false;
-  }
-  if (executor.async) {
-    return true;
-  }
-  const settlers = new Set(
-    executor.params.flatMap((param) => (param.type === AST_NODE_TYPES.Identifier ? [param.name] : [])),
-  );
-  let works = false;
-  walkConstructionCode(executor.body, sourceCode.visitorKeys, (node) => {
-    if (works) {
-      return 'skip';
-    }
-    if (node.type === AST_NODE_TYPES.CallExpression) {
-      if (isSubscriptionOfSettler(node, settlers, sourceCode)) {
-        // emitter.once('close', resolve): wiring a settler to an event starts no work.
-        return 'skip';
-      }
-      const callee = skipTypeWrappers(node.callee);
-      if (!(callee.type === AST_NODE_TYPES.Identifier && settlers.has(callee.name))) {
-        works = true;
-      }
-    } else if (node.type === AST_NODE_TYPES.NewExpression || node.type === AST_NODE_TYPES.ImportExpression || node.type === AST_NODE_TYPES.AwaitExpression) {
-      works = true;
-    }
-    return works ? 'skip' : undefined;
-  });
-  return works;
-}
-
-/** Methods that subscribe a listener to an event (plus `on<event>` methods: `transport.onopen(f)`). */
-const SUBSCRIBE_METHODS = new Set([
-  'addEventListener',
-  'addListener',
-  'on',
-  'once',
-  'prependListener',
-  'prependOnceListener',
-]);
-
-/**
- * `emitter.once('close', resolve)`, `socket.on('error', (error) => reject(error))`: a call that
- * subscribes a listener that settles the promise to an event, with no other call in its arguments.
- * The promise is a deferred settled by the event; the listeners run later. `fs.readFile(path,
- * resolve)` is I/O, not a subscription.
- */
-function isSubscriptionOfSettler(
-  call: TSESTree.CallExpression,
-  settlers: ReadonlySet<string>,
-  sourceCode: Readonly<TSESLint.SourceCode>,
-): boolean {
-  const callee = skipTypeWrappers(call.callee);
-  if (callee.type !== AST_NODE_TYPES.MemberExpression) {
-    return false;
-  }
-  const method = getPropertyName(callee);
-  if (method === undefined || !(SUBSCRIBE_METHODS.has(method) || /^on[A-Za-z]/u.test(method))) {
-    return false;
-  }
-  let listensWithSettler = false;
-  for (const argument of call.arguments) {
-    if (isSettlerListener(argument, settlers, sourceCode)) {
-      listensWithSettler = true;
-    } else if (containsCall(argument, sourceCode)) {
-      return false;
-    }
-  }
-  return listensWithSettler && !containsCall(callee.object, sourceCode);
-}
-
-/** `resolve`, or a listener that settles: `(error) => reject(error)`. Listeners run later, on the event. */
-function isSettlerListener(node: TSESTree.Node, settlers: ReadonlySet<string>, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
-  if (node.type === AST_NODE_TYPES.Identifier) {
-    return settlers.has(node.name);
-  }
-  if (!isFunctionNode(node)) {
-    return false;
-  }
-  let settles = false;
-  walk(node.body, sourceCode.visitorKeys, (child) => {
-    if (settles) {
-      return 'skip';
-    }
-    if (child.type === AST_NODE_TYPES.CallExpression) {
-      const callee = skipTypeWrappers(child.callee);
-      settles = callee.type === AST_NODE_TYPES.Identifier && settlers.has(callee.name);
-    }
-    return settles ? 'skip' : undefined;
-  });
-  return settles;
-}
 
 /** `` `this.connect()` ``: the callee as written (whitespace folded, long text cut), then `()`. */
 function describe(node: TSESTree.CallExpression | TSESTree.NewExpression, sourceCode: Readonly<TSESLint.SourceCode>): string {

@@ -19,9 +19,13 @@ const inertByProgram = new WeakMap<ts.Program, WeakMap<ts.Node, boolean>>();
  * socket, then returning a deferred) starts work.
  */
 export function isInertCall(call: ts.CallExpression, types: TypeTier): boolean {
+  const traced = getTracedFunction(call, types, NO_BINDINGS);
+  if (traced !== undefined) {
+    return traced !== null && isInertFunctionValue(traced, types);
+  }
   const implementation = getImplementation(call, types);
   if (implementation) {
-    return isInertFunction(implementation, types);
+    return isInertCallOf(implementation, call, types);
   }
   if (implementation === null) {
     return false;
@@ -78,6 +82,140 @@ function isInertFunction(fn: FunctionWithBody, types: TypeTier): boolean {
   return inert;
 }
 
+/**
+ * The parameters of a function judged for one call, bound to what that call hands them: a
+ * higher-order helper runs what it is given (`fn()` in `tracePromise(channel, fn, context)`).
+ */
+type Bindings = ReadonlyMap<ts.Symbol, ts.Expression>;
+const NO_BINDINGS: Bindings = new Map();
+
+/** Functions being judged with their parameters bound, so that a recursive helper ends. */
+const judgedWithBindings = new Set<ts.Node>();
+
+/**
+ * Whether this call of `fn` starts nothing: `fn` starts nothing whatever it is handed, or it is
+ * handed functions (`() => new Promise(…)`) and, with its parameters bound to what this call hands
+ * them, its body starts nothing. The second answer belongs to this call and is not cached.
+ */
+function isInertCallOf(fn: FunctionWithBody, call: ts.CallExpression, types: TypeTier): boolean {
+  if (isInertFunction(fn, types)) {
+    return true;
+  }
+  const { ts: typescript } = types;
+  if (
+    judgedWithBindings.has(fn) ||
+    typescript.getCombinedModifierFlags(fn) & typescript.ModifierFlags.Async ||
+    fn.asteriskToken !== undefined ||
+    call.arguments.some((argument) => typescript.isSpreadElement(argument)) ||
+    !call.arguments.some((argument) => typescript.isArrowFunction(argument) || typescript.isFunctionExpression(argument))
+  ) {
+    return false;
+  }
+  judgedWithBindings.add(fn);
+  try {
+    return !startsWork(fn.body, new Set(), types, bindParameters(fn, call, types));
+  } finally {
+    judgedWithBindings.delete(fn);
+  }
+}
+
+/** Each plain parameter of `fn` that its body never reassigns, bound to the argument `call` hands it. */
+function bindParameters(fn: FunctionWithBody, call: ts.CallExpression, types: TypeTier): Bindings {
+  const { checker, ts: typescript } = types;
+  const reassigned = new Set<string>();
+  const findAssignments = (node: ts.Node): void => {
+    if (
+      typescript.isBinaryExpression(node) &&
+      node.operatorToken.kind >= typescript.SyntaxKind.FirstAssignment &&
+      node.operatorToken.kind <= typescript.SyntaxKind.LastAssignment &&
+      typescript.isIdentifier(node.left)
+    ) {
+      reassigned.add(node.left.text);
+    }
+    typescript.forEachChild(node, findAssignments);
+  };
+  findAssignments(fn.body);
+  const bindings = new Map<ts.Symbol, ts.Expression>();
+  fn.parameters.forEach((parameter, index) => {
+    const argument = call.arguments[index];
+    const symbol = typescript.isIdentifier(parameter.name) ? checker.getSymbolAtLocation(parameter.name) : undefined;
+    if (argument && symbol && parameter.dotDotDotToken === undefined && !reassigned.has(symbol.name)) {
+      bindings.set(symbol, argument);
+    }
+  });
+  return bindings;
+}
+
+/** What a parameter of the function being judged is bound to, when `node` names one. */
+function getBound(node: ts.Expression, bindings: Bindings, types: TypeTier): ts.Expression | undefined {
+  if (bindings.size === 0 || !types.ts.isIdentifier(node)) {
+    return undefined;
+  }
+  const symbol = types.checker.getSymbolAtLocation(node);
+  return symbol && bindings.get(symbol);
+}
+
+/**
+ * A function value that starts nothing when called: a function literal (not async) whose body
+ * starts nothing, a function declared with such a body, or a parameter bound to one.
+ */
+function isInertFunctionValue(expression: ts.Expression, types: TypeTier, bindings: Bindings = NO_BINDINGS): boolean {
+  const { checker, ts: typescript } = types;
+  const node = skipParentheses(expression, typescript);
+  const bound = getBound(node, bindings, types);
+  if (bound) {
+    // What a call hands a helper is read where it is written, with no bindings of its own.
+    return isInertFunctionValue(bound, types);
+  }
+  if (typescript.isArrowFunction(node) || typescript.isFunctionExpression(node)) {
+    return isInertFunction(node, types);
+  }
+  let symbol = typescript.isIdentifier(node) ? checker.getSymbolAtLocation(node) : undefined;
+  if (symbol && symbol.flags & typescript.SymbolFlags.Alias) {
+    symbol = checker.getAliasedSymbol(symbol);
+  }
+  const declaration = symbol?.valueDeclaration;
+  return declaration !== undefined && typescript.isFunctionDeclaration(declaration) && hasBody(declaration, typescript) && isInertFunction(declaration, types);
+}
+
+/**
+ * Methods of `node:diagnostics_channel`'s `TracingChannel` that run their first argument now and
+ * publish its start and end to the channel's subscribers, starting nothing else
+ * (`connectChannel.tracePromise(() => handshakeDone, context)`): the tracing libraries add around
+ * their work.
+ */
+const TRACING_METHODS = new Set(['traceCallback', 'tracePromise', 'traceSync']);
+
+/** The function a `TracingChannel` method call runs: `undefined` when the call is none, `null` when it is handed none. */
+function getTracedFunction(call: ts.CallExpression, types: TypeTier, bindings: Bindings): ts.Expression | null | undefined {
+  const { ts: typescript } = types;
+  const callee = skipParentheses(call.expression, typescript);
+  if (!typescript.isPropertyAccessExpression(callee) || !TRACING_METHODS.has(callee.name.text)) {
+    return undefined;
+  }
+  const object = skipParentheses(callee.expression, typescript);
+  if (!isTracingChannelMethod(getBound(object, bindings, types) ?? object, callee.name.text, types)) {
+    return undefined;
+  }
+  return call.arguments[0] ?? null;
+}
+
+function isTracingChannelMethod(receiver: ts.Expression, method: string, types: TypeTier): boolean {
+  const { checker, ts: typescript } = types;
+  const property = checker.getPropertyOfType(checker.getNonNullableType(checker.getTypeAtLocation(receiver)), method);
+  return (property?.declarations ?? []).some((declaration) => {
+    const owner = declaration.parent;
+    if (!declaration.getSourceFile().isDeclarationFile || !(typescript.isClassDeclaration(owner) || typescript.isInterfaceDeclaration(owner)) || owner.name?.text !== 'TracingChannel') {
+      return false;
+    }
+    let module: ts.Node | undefined = owner.parent;
+    while (module && !typescript.isModuleDeclaration(module)) {
+      module = module.parent;
+    }
+    return module !== undefined && typescript.isStringLiteral(module.name) && /^(?:node:)?diagnostics_channel$/u.test(module.name.text);
+  });
+}
+
 /** Globals whose calls start nothing (their callbacks, if any, run later or not at all). */
 const INERT_GLOBAL_FUNCTIONS = new Set([
   'clearInterval',
@@ -122,7 +260,7 @@ const CHAIN_METHODS = new Set(['catch', 'finally', 'then']);
  * Whether code that runs now (functions defined here run later and are not walked into) starts
  * work. `settlers` are the resolvers of the executors around it: calling them is settling.
  */
-function startsWork(root: ts.Node, settlers: ReadonlySet<string>, types: TypeTier): boolean {
+function startsWork(root: ts.Node, settlers: ReadonlySet<string>, types: TypeTier, bindings: Bindings = NO_BINDINGS): boolean {
   const { ts: typescript } = types;
   const visit = (node: ts.Node): boolean => {
     if (typescript.isFunctionLike(node) || typescript.isClassLike(node)) {
@@ -136,7 +274,7 @@ function startsWork(root: ts.Node, settlers: ReadonlySet<string>, types: TypeTie
       return true;
     }
     if (typescript.isCallExpression(node)) {
-      if (!isInertCallHere(node, settlers, types)) {
+      if (!isInertCallHere(node, settlers, types, bindings)) {
         return true;
       }
       // The callee's own parts (`a.b()` in `a.b().c()`) and the arguments still run now.
@@ -148,7 +286,7 @@ function startsWork(root: ts.Node, settlers: ReadonlySet<string>, types: TypeTie
         return true;
       }
       const rest = node.arguments?.filter((argument) => argument !== executor) ?? [];
-      return (executor !== undefined && isWorkingExecutor(executor, settlers, types)) || rest.some(visit);
+      return (executor !== undefined && isWorkingExecutor(executor, settlers, types, bindings)) || rest.some(visit);
     }
     return typescript.forEachChild(node, (child) => (visit(child) ? true : undefined)) ?? false;
   };
@@ -156,7 +294,7 @@ function startsWork(root: ts.Node, settlers: ReadonlySet<string>, types: TypeTie
 }
 
 /** Whether this call, by itself, starts nothing (its arguments are judged by the caller). */
-function isInertCallHere(call: ts.CallExpression, settlers: ReadonlySet<string>, types: TypeTier): boolean {
+function isInertCallHere(call: ts.CallExpression, settlers: ReadonlySet<string>, types: TypeTier, bindings: Bindings = NO_BINDINGS): boolean {
   const { ts: typescript, checker } = types;
   if (call.expression.kind === typescript.SyntaxKind.ImportKeyword) {
     return false;
@@ -165,6 +303,11 @@ function isInertCallHere(call: ts.CallExpression, settlers: ReadonlySet<string>,
   if (typescript.isIdentifier(callee)) {
     if (settlers.has(callee.text) || (INERT_GLOBAL_FUNCTIONS.has(callee.text) && isAmbient(callee, types))) {
       return true;
+    }
+    // `fn()` in a helper that was handed `fn`: what it was handed decides.
+    const bound = getBound(callee, bindings, types);
+    if (bound) {
+      return isInertFunctionValue(bound, types);
     }
   } else if (typescript.isPropertyAccessExpression(callee)) {
     const method = callee.name.text;
@@ -178,8 +321,13 @@ function isInertCallHere(call: ts.CallExpression, settlers: ReadonlySet<string>,
     if (CHAIN_METHODS.has(method) && !typescript.isCallExpression(getChainRoot(object, typescript)) && !typescript.isNewExpression(object)) {
       return true;
     }
+    // `channel.tracePromise(fn, context)`: runs `fn` now, and tells the tracer.
+    const traced = getTracedFunction(call, types, bindings);
+    if (traced !== undefined) {
+      return traced !== null && isInertFunctionValue(traced, types, bindings);
+    }
     // `socket.addEventListener('close', () => resolve())`: a listener runs on the event, later.
-    if ((SUBSCRIBE_METHODS.has(method) || /^on[A-Z]/u.test(method)) && call.arguments.some((argument) => isListener(argument, settlers, typescript))) {
+    if ((SUBSCRIBE_METHODS.has(method) || /^on[A-Z]/u.test(method)) && call.arguments.some((argument) => isListener(argument, settlers, types))) {
       return true;
     }
   }
@@ -198,7 +346,76 @@ function isInertCallHere(call: ts.CallExpression, settlers: ReadonlySet<string>,
   }
   // A helper of the program that starts nothing itself (`timeout()` built on `deferred()`).
   const implementation = getImplementation(call, types);
-  return implementation ? isInertFunction(implementation, types) : false;
+  return implementation ? isInertCallOf(implementation, call, types) : computesValue(call, types);
+}
+
+/**
+ * Whether a call that a `new Promise` executor makes, and that the syntax could not place, starts
+ * nothing (the type tier): it is handed no function (a timer or I/O given a settler stays work, as
+ * the syntax has it), and its function's body in the program starts nothing, or, with no body to
+ * read, it computes a value (`computesValue`): `CancellationScope.current()`, `untrackPromise(p)`.
+ */
+export function isSynchronousCall(call: ts.CallExpression, types: TypeTier): boolean {
+  return !passesFunction(call, types) && isInertCallHere(call, new Set(), types);
+}
+
+/** Properties that make an object an event source: what it does is told through listeners. */
+const EVENT_SOURCE_MEMBERS = ['addEventListener', 'addListener', 'on', 'once'];
+
+/**
+ * A call with no body to read (a lib's, a package's \`.d.ts\`, an interface's method) that, by its
+ * signature, only computes a value now: it is handed no function, it returns a value that is neither
+ * a thenable nor an event source, and it is not a method of an event source
+ * (\`storage.getStore()\`, \`BigInt(n).toString()\`). A call made for its effect
+ * (\`transport.send(message): void\`), I/O told through events (\`socket.connect(port)\`,
+ * \`ws.send(data)\`, \`http.request(options)\`), and a call of \`any\` (nothing is known of it) may
+ * start work.
+ */
+function computesValue(call: ts.CallExpression, types: TypeTier): boolean {
+  const { checker, ts: typescript, tsutils } = types;
+  if (checker.getResolvedSignature(call)?.declaration === undefined || passesFunction(call, types)) {
+    return false;
+  }
+  const returned = tsutils
+    .unionTypeParts(checker.getTypeAtLocation(call))
+    .filter((part) => !tsutils.isIntrinsicNullType(part) && !tsutils.isIntrinsicUndefinedType(part));
+  const isValue = (part: ts.Type): boolean =>
+    !types.isUnknown(part) &&
+    (part.flags & (typescript.TypeFlags.Void | typescript.TypeFlags.Never)) === 0 &&
+    !tsutils.isThenableType(checker, call, part) &&
+    !isEventSource(part, types);
+  if (returned.length === 0 || !returned.every(isValue)) {
+    return false;
+  }
+  const callee = skipParentheses(call.expression, typescript);
+  if (typescript.isPropertyAccessExpression(callee) || typescript.isElementAccessExpression(callee)) {
+    const receiver = checker.getTypeAtLocation(callee.expression);
+    return !types.isUnknown(receiver) && !isEventSource(receiver, types);
+  }
+  return true;
+}
+
+/** A function literal or a value of a function type is among the arguments, or a parameter takes one (a callback API). */
+function passesFunction(call: ts.CallExpression, types: TypeTier): boolean {
+  const { checker, ts: typescript, tsutils } = types;
+  const isCallable = (type: ts.Type): boolean => tsutils.unionTypeParts(type).some((part) => part.getCallSignatures().length > 0);
+  if (
+    call.arguments.some(
+      (argument) => typescript.isArrowFunction(argument) || typescript.isFunctionExpression(argument) || isCallable(checker.getTypeAtLocation(argument)),
+    )
+  ) {
+    return true;
+  }
+  const signature = checker.getResolvedSignature(call);
+  return (signature?.parameters ?? []).some((parameter) => isCallable(checker.getTypeOfSymbolAtLocation(parameter, call)));
+}
+
+/** Some part of the type has a member that subscribes a listener (an emitter, an \`EventTarget\`). */
+function isEventSource(type: ts.Type, types: TypeTier): boolean {
+  const { checker, tsutils } = types;
+  return tsutils
+    .unionTypeParts(checker.getApparentType(type))
+    .some((part) => EVENT_SOURCE_MEMBERS.some((name) => checker.getPropertyOfType(part, name) !== undefined));
 }
 
 /**
@@ -228,7 +445,7 @@ function getInertNew(node: ts.NewExpression, types: TypeTier): ts.Expression | u
 }
 
 /** An executor that does work: async, or calling something other than its resolvers, listeners and timers. */
-function isWorkingExecutor(executor: ts.Expression, outer: ReadonlySet<string>, types: TypeTier): boolean {
+function isWorkingExecutor(executor: ts.Expression, outer: ReadonlySet<string>, types: TypeTier, bindings: Bindings): boolean {
   const { ts: typescript } = types;
   if (!typescript.isArrowFunction(executor) && !typescript.isFunctionExpression(executor)) {
     return true;
@@ -242,12 +459,16 @@ function isWorkingExecutor(executor: ts.Expression, outer: ReadonlySet<string>, 
       settlers.add(parameter.name.text);
     }
   }
-  return startsWork(executor.body, settlers, types);
+  return startsWork(executor.body, settlers, types, bindings);
 }
 
-/** A listener that runs later: a resolver, or a function literal. */
-function isListener(node: ts.Expression, settlers: ReadonlySet<string>, typescript: typeof ts): boolean {
-  return (typescript.isIdentifier(node) && settlers.has(node.text)) || typescript.isArrowFunction(node) || typescript.isFunctionExpression(node);
+/** A listener that runs later: a resolver, a function literal, or a local holding one (`this.once('connect', onConnect)`). */
+function isListener(node: ts.Expression, settlers: ReadonlySet<string>, types: TypeTier): boolean {
+  const { checker, ts: typescript } = types;
+  if (typescript.isArrowFunction(node) || typescript.isFunctionExpression(node)) {
+    return true;
+  }
+  return typescript.isIdentifier(node) && (settlers.has(node.text) || checker.getTypeAtLocation(node).getCallSignatures().length > 0);
 }
 
 /** The identifier names a global declared only in declaration files (a lib, `@types/node`), not the program's own. */

@@ -124,3 +124,20 @@ export function walkConstructionCode(
     return isClassNode(node) ? 'skip' : undefined;
   });
 }
+
+/** Whether construction-time code below `root` calls, constructs, imports or awaits anything. */
+export function containsCall(root: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  let found = false;
+  walkConstructionCode(root, sourceCode.visitorKeys, (node) => {
+    if (found) {
+      return 'skip';
+    }
+    found =
+      node.type === AST_NODE_TYPES.CallExpression ||
+      node.type === AST_NODE_TYPES.NewExpression ||
+      node.type === AST_NODE_TYPES.ImportExpression ||
+      node.type === AST_NODE_TYPES.AwaitExpression;
+    return found ? 'skip' : undefined;
+  });
+  return found;
+}

@@ -1,0 +1,1441 @@
+import rule from '../../src/rules/no-async-constructor.js';
+import { jsTester, typedTester } from '../helpers/rule-tester.js';
+
+// Deferreds from the corpus (docs/accuracy.md, false findings 1-4): a `new Promise` whose executor
+// starts nothing, though it calls something other than its settlers: it wraps them
+// (`promiseTracker(resolve, reject)`), subscribes them through a local listener (`onConnect`) or to a
+// promise that already exists (`scope.cancelRequested.catch(reject)`). Each is reduced from the
+// package's code; the look-alikes below each do I/O or keep a timer, and stay reported. The type
+// tier also reads the calls the syntax cannot place: the helpers are in tests/fixtures
+// (nac-deferred-util.ts, bodies in the program; nac-deferred-lib.d.ts, declarations only).
+
+jsTester.run('no-async-constructor (JavaScript, deferreds)', rule, {
+  valid: [
+    // @polkadot/api promise/Api.js: the settlers go through a tracker object, settled by events.
+    `
+class ApiPromise extends ApiBase {
+  #isReadyOrErrorPromise;
+
+  constructor(options) {
+    super(options);
+    this.#isReadyOrErrorPromise = new Promise((resolve, reject) => {
+      const tracker = promiseTracker(resolve, reject);
+      super.once('ready', () => tracker.resolve(this));
+      super.once('error', (error) => tracker.reject(error));
+    });
+  }
+}
+    `,
+    // mysql2 lib/base/connection.js: listeners held in locals, each removing the other.
+    `
+class Connection extends EventEmitter {
+  constructor() {
+    super();
+    this.connected = new Promise((resolve, reject) => {
+      let onConnect, onError;
+      onConnect = (param) => {
+        this.removeListener('error', onError);
+        resolve(param);
+      };
+      onError = (err) => {
+        this.removeListener('connect', onConnect);
+        reject(err);
+      };
+      this.once('connect', onConnect);
+      this.once('error', onError);
+    });
+    this.closed = new Promise((resolve) => {
+      const onClose = () => resolve();
+      this.once('close', onClose);
+    });
+  }
+}
+    `,
+    // @temporalio/workflow src/trigger.ts, the part the syntax decides: `reject` subscribed to a
+    // promise that already exists; and `then(resolve, reject)` on stored promises.
+    `
+class Trigger {
+  constructor(scope) {
+    this.promise = new Promise((resolve, reject) => {
+      if (scope.cancellable) {
+        scope.cancelRequested.catch(reject);
+      }
+      this.resolve = resolve;
+      this.reject = reject;
+    });
+    this.settled = new Promise((resolve, reject) => this.inner.then(resolve, reject));
+    this.finished = new Promise((resolve, reject) => scope.done.then(resolve).catch(reject));
+  }
+}
+    `,
+    // ioredis built/Command.js, the part the syntax decides: a settler wrapped by a method of the
+    // class, kept in the field named for it.
+    `
+class Command {
+  constructor() {
+    this.promise = new Promise((resolve, reject) => {
+      this.resolve = this._convertValue(resolve);
+      this.reject = (err) => {
+        this._clearTimers();
+        reject(err);
+      };
+    });
+  }
+}
+    `,
+  ],
+  invalid: [
+    // A timer handed a settler is handed a delay too: not a wrapper, whatever its field is called.
+    {
+      code: `
+class Timeout {
+  constructor() {
+    this.expired = new Promise((resolve) => {
+      this.resolveTimer = setTimeout(resolve, 10);
+    });
+  }
+}
+      `,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 4,
+          column: 20,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Timeout {
+  static async create() {
+    const timeout = new Timeout();
+    timeout.expired = new Promise((resolve) => {
+      timeout.resolveTimer = setTimeout(resolve, 10);
+    });
+    await timeout.expired;
+    return timeout;
+  }
+}
+      `,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Timeout {
+  #init;
+
+  async #initialize() {
+    this.expired = new Promise((resolve) => {
+      this.resolveTimer = setTimeout(resolve, 10);
+    });
+    await this.expired;
+  }
+
+  then(onfulfilled, onrejected) {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this).then(onfulfilled, onrejected);
+  }
+}
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    // A watch whose id is kept to clear it: the call's result is not a settler.
+    {
+      code: `
+class Locator {
+  constructor(geolocation) {
+    this.position = new Promise((resolve, reject) => {
+      const id = geolocation.watchPosition(resolve, reject);
+      this.stop = () => geolocation.clearWatch(id);
+    });
+  }
+}
+      `,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 4,
+          column: 21,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Locator {
+  constructor(geolocation) {}
+
+  static async create(geolocation) {
+    const locator = new Locator(geolocation);
+    locator.position = new Promise((resolve, reject) => {
+      const id = geolocation.watchPosition(resolve, reject);
+      locator.stop = () => geolocation.clearWatch(id);
+    });
+    await locator.position;
+    return locator;
+  }
+}
+      `,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Locator {
+  #pendingInit = [];
+  #init;
+
+  constructor(geolocation) {
+    this.position = this.#trackInit(new Promise((resolve, reject) => {
+      const id = geolocation.watchPosition(resolve, reject);
+      this.stop = () => geolocation.clearWatch(id);
+    }));
+  }
+
+  async #initialize() {
+    await Promise.all(this.#pendingInit);
+  }
+
+  then(onfulfilled, onrejected) {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this).then(onfulfilled, onrejected);
+  }
+
+  #trackInit(work) {
+    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    // A request used for something else than settling, and a call whose result never settles anything.
+    {
+      code: `
+class Upload {
+  constructor(send) {
+    this.response = new Promise((resolve, reject) => {
+      const request = send(resolve, reject);
+      request.end();
+    });
+    this.polled = new Promise((resolve) => {
+      const poller = startPolling(resolve);
+    });
+  }
+}
+      `,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 4,
+          column: 21,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Upload {
+  constructor(send) {}
+
+  static async create(send) {
+    const upload = new Upload(send);
+    upload.response = new Promise((resolve, reject) => {
+      const request = send(resolve, reject);
+      request.end();
+    });
+    await upload.response;
+    upload.polled = new Promise((resolve) => {
+      const poller = startPolling(resolve);
+    });
+    await upload.polled;
+    return upload;
+  }
+}
+      `,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Upload {
+  #pendingInit = [];
+  #init;
+
+  constructor(send) {
+    this.response = this.#trackInit(new Promise((resolve, reject) => {
+      const request = send(resolve, reject);
+      request.end();
+    }));
+    this.polled = this.#trackInit(new Promise((resolve) => {
+      const poller = startPolling(resolve);
+    }));
+  }
+
+  async #initialize() {
+    await Promise.all(this.#pendingInit);
+  }
+
+  then(onfulfilled, onrejected) {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this).then(onfulfilled, onrejected);
+  }
+
+  #trackInit(work) {
+    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+      `,
+            },
+          ],
+        },
+        {
+          messageId: 'asyncWork',
+          line: 8,
+          column: 19,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Upload {
+  constructor(send) {}
+
+  static async create(send) {
+    const upload = new Upload(send);
+    upload.response = new Promise((resolve, reject) => {
+      const request = send(resolve, reject);
+      request.end();
+    });
+    await upload.response;
+    upload.polled = new Promise((resolve) => {
+      const poller = startPolling(resolve);
+    });
+    await upload.polled;
+    return upload;
+  }
+}
+      `,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Upload {
+  #pendingInit = [];
+  #init;
+
+  constructor(send) {
+    this.response = this.#trackInit(new Promise((resolve, reject) => {
+      const request = send(resolve, reject);
+      request.end();
+    }));
+    this.polled = this.#trackInit(new Promise((resolve) => {
+      const poller = startPolling(resolve);
+    }));
+  }
+
+  async #initialize() {
+    await Promise.all(this.#pendingInit);
+  }
+
+  then(onfulfilled, onrejected) {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this).then(onfulfilled, onrejected);
+  }
+
+  #trackInit(work) {
+    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    // A tracker settled by I/O: the fetch is the work.
+    {
+      code: `
+class Client {
+  constructor(url) {
+    this.body = new Promise((resolve, reject) => {
+      const tracker = promiseTracker(resolve, reject);
+      fetch(url).then((response) => tracker.resolve(response), (error) => tracker.reject(error));
+    });
+  }
+}
+      `,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 4,
+          column: 17,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Client {
+  constructor(url) {}
+
+  static async create(url) {
+    const client = new Client(url);
+    client.body = new Promise((resolve, reject) => {
+      const tracker = promiseTracker(resolve, reject);
+      fetch(url).then((response) => tracker.resolve(response), (error) => tracker.reject(error));
+    });
+    await client.body;
+    return client;
+  }
+}
+      `,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Client {
+  #pendingInit = [];
+  #init;
+
+  constructor(url) {
+    this.body = this.#trackInit(new Promise((resolve, reject) => {
+      const tracker = promiseTracker(resolve, reject);
+      fetch(url).then((response) => tracker.resolve(response), (error) => tracker.reject(error));
+    }));
+  }
+
+  async #initialize() {
+    await Promise.all(this.#pendingInit);
+  }
+
+  then(onfulfilled, onrejected) {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this).then(onfulfilled, onrejected);
+  }
+
+  #trackInit(work) {
+    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    // A local listener handed to I/O, not subscribed.
+    {
+      code: `
+class Config {
+  constructor(fs, path) {
+    this.text = new Promise((resolve) => {
+      const onData = (error, data) => resolve(data);
+      fs.readFile(path, onData);
+    });
+  }
+}
+      `,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 4,
+          column: 17,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Config {
+  constructor(fs, path) {}
+
+  static async create(fs, path) {
+    const config = new Config(fs, path);
+    config.text = new Promise((resolve) => {
+      const onData = (error, data) => resolve(data);
+      fs.readFile(path, onData);
+    });
+    await config.text;
+    return config;
+  }
+}
+      `,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Config {
+  #pendingInit = [];
+  #init;
+
+  constructor(fs, path) {
+    this.text = this.#trackInit(new Promise((resolve) => {
+      const onData = (error, data) => resolve(data);
+      fs.readFile(path, onData);
+    }));
+  }
+
+  async #initialize() {
+    await Promise.all(this.#pendingInit);
+  }
+
+  then(onfulfilled, onrejected) {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this).then(onfulfilled, onrejected);
+  }
+
+  #trackInit(work) {
+    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    // A local listener subscribed next to the call that starts the I/O.
+    {
+      code: `
+class Connection {
+  constructor(socket) {
+    this.connected = new Promise((resolve) => {
+      const onConnect = () => resolve();
+      socket.once('connect', onConnect);
+      socket.connect(443);
+    });
+  }
+}
+      `,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 4,
+          column: 22,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Connection {
+  constructor(socket) {}
+
+  static async create(socket) {
+    const connection = new Connection(socket);
+    connection.connected = new Promise((resolve) => {
+      const onConnect = () => resolve();
+      socket.once('connect', onConnect);
+      socket.connect(443);
+    });
+    await connection.connected;
+    return connection;
+  }
+}
+      `,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Connection {
+  #pendingInit = [];
+  #init;
+
+  constructor(socket) {
+    this.connected = this.#trackInit(new Promise((resolve) => {
+      const onConnect = () => resolve();
+      socket.once('connect', onConnect);
+      socket.connect(443);
+    }));
+  }
+
+  async #initialize() {
+    await Promise.all(this.#pendingInit);
+  }
+
+  then(onfulfilled, onrejected) {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this).then(onfulfilled, onrejected);
+  }
+
+  #trackInit(work) {
+    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    // Settlers subscribed to a promise that a call makes: the call is the work.
+    {
+      code: `
+class Session {
+  constructor(url) {
+    this.opened = new Promise((resolve, reject) => this.connect().then(resolve, reject));
+    this.loaded = new Promise((resolve, reject) => fetch(url).then(resolve).catch(reject));
+  }
+}
+      `,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 4,
+          column: 19,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Session {
+  constructor(url) {}
+
+  static async create(url) {
+    const session = new Session(url);
+    session.opened = new Promise((resolve, reject) => session.connect().then(resolve, reject));
+    await session.opened;
+    session.loaded = new Promise((resolve, reject) => fetch(url).then(resolve).catch(reject));
+    await session.loaded;
+    return session;
+  }
+}
+      `,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Session {
+  #pendingInit = [];
+  #init;
+
+  constructor(url) {
+    this.opened = this.#trackInit(new Promise((resolve, reject) => this.connect().then(resolve, reject)));
+    this.loaded = this.#trackInit(new Promise((resolve, reject) => fetch(url).then(resolve).catch(reject)));
+  }
+
+  async #initialize() {
+    await Promise.all(this.#pendingInit);
+  }
+
+  then(onfulfilled, onrejected) {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this).then(onfulfilled, onrejected);
+  }
+
+  #trackInit(work) {
+    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+      `,
+            },
+          ],
+        },
+        {
+          messageId: 'asyncWork',
+          line: 5,
+          column: 19,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Session {
+  constructor(url) {}
+
+  static async create(url) {
+    const session = new Session(url);
+    session.opened = new Promise((resolve, reject) => session.connect().then(resolve, reject));
+    await session.opened;
+    session.loaded = new Promise((resolve, reject) => fetch(url).then(resolve).catch(reject));
+    await session.loaded;
+    return session;
+  }
+}
+      `,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Session {
+  #pendingInit = [];
+  #init;
+
+  constructor(url) {
+    this.opened = this.#trackInit(new Promise((resolve, reject) => this.connect().then(resolve, reject)));
+    this.loaded = this.#trackInit(new Promise((resolve, reject) => fetch(url).then(resolve).catch(reject)));
+  }
+
+  async #initialize() {
+    await Promise.all(this.#pendingInit);
+  }
+
+  then(onfulfilled, onrejected) {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this).then(onfulfilled, onrejected);
+  }
+
+  #trackInit(work) {
+    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    // @temporalio/workflow src/trigger.ts whole, without types: `CancellationScope.current()` and
+    // `untrackPromise(…)` are functions of other modules, which the syntax cannot tell from work (the
+    // type tier reads their bodies).
+    {
+      code: `
+class Trigger {
+  constructor() {
+    this.promise = new Promise((resolve, reject) => {
+      const scope = CancellationScope.current();
+      if (scope.cancellable) {
+        untrackPromise(scope.cancelRequested.catch(reject));
+      }
+      this.resolve = resolve;
+      this.reject = reject;
+    });
+    untrackPromise(this.promise.catch(() => undefined));
+  }
+}
+      `,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 4,
+          column: 20,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Trigger {
+  #pendingInit = [];
+
+  constructor() {
+    this.promise = this.#trackInit(new Promise((resolve, reject) => {
+      const scope = CancellationScope.current();
+      if (scope.cancellable) {
+        untrackPromise(scope.cancelRequested.catch(reject));
+      }
+      this.resolve = resolve;
+      this.reject = reject;
+    }));
+    untrackPromise(this.promise.catch(() => undefined));
+  }
+
+  static async create() {
+    const trigger = new Trigger();
+    await Promise.all(trigger.#pendingInit);
+    return trigger;
+  }
+
+  #trackInit(work) {
+    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+      `,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Trigger {
+  #pendingInit = [];
+  #init;
+
+  constructor() {
+    this.promise = this.#trackInit(new Promise((resolve, reject) => {
+      const scope = CancellationScope.current();
+      if (scope.cancellable) {
+        untrackPromise(scope.cancelRequested.catch(reject));
+      }
+      this.resolve = resolve;
+      this.reject = reject;
+    }));
+    untrackPromise(this.promise.catch(() => undefined));
+  }
+
+  async #initialize() {
+    await Promise.all(this.#pendingInit);
+  }
+
+  then(onfulfilled, onrejected) {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this).then(onfulfilled, onrejected);
+  }
+
+  #trackInit(work) {
+    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    // mysql2 lib/base/connection.js, without types: a chain on a call of another module's function
+    // (`tracePromise`), which may start work of its own whatever it is handed (the type tier reads it).
+    {
+      code: `
+class BaseConnection extends EventEmitter {
+  constructor(config) {
+    super();
+    if (shouldTrace(connectChannel)) {
+      tracePromise(
+        connectChannel,
+        () =>
+          new Promise((resolve, reject) => {
+            let onConnect, onError;
+            onConnect = (param) => {
+              this.removeListener('error', onError);
+              resolve(param);
+            };
+            onError = (err) => {
+              this.removeListener('connect', onConnect);
+              reject(err);
+            };
+            this.once('connect', onConnect);
+            this.once('error', onError);
+          }),
+        () => ({ database: config.database || '' }),
+      ).catch(() => {});
+    }
+  }
+}
+      `,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 6,
+          column: 7,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class BaseConnection extends EventEmitter {
+  #pendingInit = [];
+
+  constructor(config) {
+    super();
+    if (shouldTrace(connectChannel)) {
+      this.#trackInit(tracePromise(
+        connectChannel,
+        () =>
+          new Promise((resolve, reject) => {
+            let onConnect, onError;
+            onConnect = (param) => {
+              this.removeListener('error', onError);
+              resolve(param);
+            };
+            onError = (err) => {
+              this.removeListener('connect', onConnect);
+              reject(err);
+            };
+            this.once('connect', onConnect);
+            this.once('error', onError);
+          }),
+        () => ({ database: config.database || '' }),
+      ).catch(() => {}));
+    }
+  }
+
+  static async create(config) {
+    const baseConnection = new BaseConnection(config);
+    await Promise.all(baseConnection.#pendingInit);
+    return baseConnection;
+  }
+
+  #trackInit(work) {
+    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+      `,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class BaseConnection extends EventEmitter {
+  #pendingInit = [];
+  #init;
+
+  constructor(config) {
+    super();
+    if (shouldTrace(connectChannel)) {
+      this.#trackInit(tracePromise(
+        connectChannel,
+        () =>
+          new Promise((resolve, reject) => {
+            let onConnect, onError;
+            onConnect = (param) => {
+              this.removeListener('error', onError);
+              resolve(param);
+            };
+            onError = (err) => {
+              this.removeListener('connect', onConnect);
+              reject(err);
+            };
+            this.once('connect', onConnect);
+            this.once('error', onError);
+          }),
+        () => ({ database: config.database || '' }),
+      ).catch(() => {}));
+    }
+  }
+
+  async #initialize() {
+    await Promise.all(this.#pendingInit);
+  }
+
+  then(onfulfilled, onrejected) {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this).then(onfulfilled, onrejected);
+  }
+
+  #trackInit(work) {
+    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    // ioredis built/Command.js, reduced: the executor also calls a function read from a registry
+    // (`transformer(this.args)`) and a method that calls others, which the syntax cannot tell from work.
+    {
+      code: `
+class Command {
+  constructor(name, args = []) {
+    this.name = name;
+    this.args = args.flat();
+    this.initPromise();
+  }
+
+  initPromise() {
+    this.promise = new Promise((resolve, reject) => {
+      const transformer = Command.transformers[this.name];
+      if (transformer) {
+        this.args = transformer(this.args);
+      }
+      this.stringifyArguments();
+      this.resolve = this._convertValue(resolve);
+      this.reject = (err) => reject(err);
+    });
+  }
+
+  stringifyArguments() {
+    this.args = this.args.map((arg) => (typeof arg === 'string' ? arg : String(arg)));
+  }
+
+  _convertValue(resolve) {
+    return (value) => resolve(this.transformReply(value));
+  }
+}
+      `,
+      errors: [
+        { messageId: 'asyncWork', line: 6, column: 5, suggestions: [] },
+      ],
+    },
+  ],
+});
+
+typedTester.run('no-async-constructor (TypeScript with types, deferreds)', rule, {
+  valid: [
+    // @temporalio/workflow src/trigger.ts: `CancellationScope.current()` reads a context store and
+    // `untrackPromise()` updates a map (their bodies say so); `reject` is subscribed to a promise
+    // that exists.
+    `
+import { CancellationScope, untrackPromise } from './nac-deferred-util.js';
+
+class Trigger<T> implements PromiseLike<T> {
+  resolve: ((value: T | PromiseLike<T>) => void) | undefined;
+  reject: ((reason?: unknown) => void) | undefined;
+  protected readonly promise: Promise<T>;
+
+  constructor() {
+    this.promise = new Promise<T>((resolve, reject) => {
+      const scope = CancellationScope.current();
+      if (scope.cancellable) {
+        untrackPromise(scope.cancelRequested.catch(reject));
+      }
+      this.resolve = resolve;
+      this.reject = reject;
+    });
+    untrackPromise(this.promise.catch(() => undefined));
+  }
+
+  then<TResult1 = T, TResult2 = never>(
+    onfulfilled?: ((value: T) => TResult1 | PromiseLike<TResult1>) | null,
+    onrejected?: ((reason: unknown) => TResult2 | PromiseLike<TResult2>) | null,
+  ): PromiseLike<TResult1 | TResult2> {
+    return this.promise.then(onfulfilled, onrejected);
+  }
+}
+    `,
+    // @polkadot/api promise/Api.js, typed.
+    `
+import { promiseTracker } from './nac-deferred-util.js';
+
+declare class ApiBase {
+  constructor(options: object);
+  once(event: string, listener: (...args: unknown[]) => void): this;
+}
+
+class ApiPromise extends ApiBase {
+  #isReadyOrErrorPromise: Promise<ApiPromise>;
+
+  constructor(options: object) {
+    super(options);
+    this.#isReadyOrErrorPromise = new Promise((resolve, reject) => {
+      const tracker = promiseTracker(resolve, reject);
+      super.once('ready', () => tracker.resolve(this));
+      super.once('error', (error) => tracker.reject(error));
+    });
+  }
+}
+    `,
+    // mysql2 lib/base/connection.js: \`tracePromise()\` runs the function it is handed (directly or
+    // through the channel's \`tracePromise\`), here a deferred settled by the connect/error events;
+    // and the channel's own method, handed one.
+    `
+import { connectChannel, tracePromise } from './nac-deferred-util.js';
+
+declare class EventEmitter {
+  once(event: string, listener: (...args: unknown[]) => void): this;
+  removeListener(event: string, listener: (...args: unknown[]) => void): this;
+}
+
+class BaseConnection extends EventEmitter {
+  constructor(config: { database?: string }) {
+    super();
+    tracePromise(
+      connectChannel,
+      () =>
+        new Promise((resolve, reject) => {
+          let onConnect: (param: unknown) => void;
+          let onError: (err: unknown) => void;
+          onConnect = (param) => {
+            this.removeListener('error', onError);
+            resolve(param);
+          };
+          onError = (err) => {
+            this.removeListener('connect', onConnect);
+            reject(err);
+          };
+          this.once('connect', onConnect);
+          this.once('error', onError);
+        }),
+      () => ({ database: config.database ?? '' }),
+    ).catch(() => {});
+    connectChannel?.tracePromise(() => new Promise((resolve) => this.once('close', resolve)), {}).catch(() => {});
+  }
+}
+    `,
+    // ioredis built/Command.js where its argument transformers have a type: a transformer computes
+    // a value (its signature says so), and \`stringifyArguments()\` only converts (its body says so).
+    `
+class Command {
+  static transformers: Record<string, ((args: unknown[]) => unknown[]) | undefined> = {};
+  args: unknown[];
+  promise: Promise<unknown> | undefined;
+  resolve: ((value: unknown) => void) | undefined;
+  reject: ((error: unknown) => void) | undefined;
+
+  constructor(readonly name: string, args: unknown[] = []) {
+    this.args = args;
+    this.initPromise();
+  }
+
+  initPromise(): void {
+    this.promise = new Promise((resolve, reject) => {
+      const transformer = Command.transformers[this.name];
+      if (transformer) {
+        this.args = transformer(this.args);
+      }
+      this.stringifyArguments();
+      this.resolve = this.convertValue(resolve);
+      this.reject = (error) => reject(error);
+    });
+  }
+
+  stringifyArguments(): void {
+    for (let i = 0; i < this.args.length; ++i) {
+      const arg = this.args[i];
+      if (typeof arg !== 'string') {
+        this.args[i] = String(arg);
+      }
+    }
+  }
+
+  convertValue(resolve: (value: unknown) => void): (value: unknown) => void {
+    return (value) => resolve(value);
+  }
+}
+    `,
+  ],
+  invalid: [
+    // A call made for its effect (`send(): void`, no body to read) may be the I/O the promise waits for.
+    {
+      code: `
+import type { Transport } from './nac-deferred-lib.js';
+
+class Request {
+  resolveReply: ((reply: string) => void) | undefined;
+  reply: Promise<string>;
+
+  constructor(transport: Transport, message: string) {
+    this.reply = new Promise<string>((resolve) => {
+      this.resolveReply = resolve;
+      transport.send(message);
+    });
+  }
+}
+      `,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 9,
+          column: 18,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+import type { Transport } from './nac-deferred-lib.js';
+
+class Request {
+  resolveReply: ((reply: string) => void) | undefined;
+  reply!: Promise<string>;
+
+  constructor(transport: Transport, message: string) {}
+
+  static async create(transport: Transport, message: string): Promise<Request> {
+    const request = new Request(transport, message);
+    request.reply = new Promise<string>((resolve) => {
+      request.resolveReply = resolve;
+      transport.send(message);
+    });
+    await request.reply;
+    return request;
+  }
+}
+      `,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+import type { Transport } from './nac-deferred-lib.js';
+
+class Request {
+  #pendingInit: unknown[] = [];
+  #init: Promise<void> | undefined;
+  resolveReply: ((reply: string) => void) | undefined;
+  reply: Promise<string>;
+
+  constructor(transport: Transport, message: string) {
+    this.reply = this.#trackInit(new Promise<string>((resolve) => {
+      this.resolveReply = resolve;
+      transport.send(message);
+    }));
+  }
+
+  async #initialize(): Promise<void> {
+    await Promise.all(this.#pendingInit);
+  }
+
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    // Calls on an event source (a socket) are I/O told through its events, whatever they return.
+    {
+      code: `
+import { Socket } from './nac-deferred-lib.js';
+
+class Connection {
+  connected: Promise<void>;
+  flushed: Promise<void>;
+
+  constructor(socket: Socket) {
+    this.connected = new Promise<void>((resolve) => {
+      const onConnect = () => resolve();
+      socket.once('connect', onConnect);
+      socket.connect(443);
+    });
+    this.flushed = new Promise<void>((resolve) => {
+      const queued = socket.write('ping');
+      socket.once('drain', resolve);
+    });
+  }
+}
+      `,
+      errors: [
+        { messageId: 'asyncWork', line: 9, column: 22, suggestions: [] },
+        { messageId: 'asyncWork', line: 14, column: 20, suggestions: [] },
+      ],
+    },
+    // A callback API handed a listener; a helper whose body writes to a socket.
+    {
+      code: `
+import { readFile } from './nac-deferred-lib.js';
+import { sendHello } from './nac-deferred-util.js';
+
+class Greeter {
+  text: Promise<string>;
+  greeted: Promise<void>;
+
+  constructor(path: string, socket: WebSocket) {
+    this.text = new Promise<string>((resolve) => {
+      readFile(path, (error, data) => resolve(data));
+    });
+    this.greeted = new Promise<void>((resolve) => {
+      const id = sendHello(socket);
+      socket.addEventListener('message', () => resolve());
+    });
+  }
+}
+      `,
+      errors: [
+        { messageId: 'asyncWork', line: 10, column: 17, suggestions: [] },
+        { messageId: 'asyncWork', line: 13, column: 20, suggestions: [] },
+      ],
+    },
+    // A call of `any` (ioredis's own transformers, in its JavaScript): nothing is known of it.
+    {
+      code: `
+declare const registry: any;
+
+class Command {
+  args: unknown[];
+  promise: Promise<unknown> | undefined;
+  resolve: ((value: unknown) => void) | undefined;
+
+  constructor(readonly name: string, args: unknown[] = []) {
+    this.args = args;
+    this.initPromise();
+  }
+
+  initPromise(): void {
+    this.promise = new Promise((resolve) => {
+      const transformer = registry[this.name];
+      this.args = transformer(this.args);
+      this.resolve = resolve;
+    });
+  }
+}
+      `,
+      errors: [
+        { messageId: 'asyncWork', line: 11, column: 5, suggestions: [] },
+      ],
+    },
+    // mysql2's query shape: the traced function's executor sends the command (`addCommand` writes to
+    // the socket).
+    {
+      code: `
+import type { Socket } from './nac-deferred-lib.js';
+import { connectChannel, tracePromise } from './nac-deferred-util.js';
+
+interface Command {
+  once(event: string, listener: (...args: unknown[]) => void): this;
+  toPacket(): string;
+}
+
+class BaseConnection {
+  constructor(
+    readonly stream: Socket,
+    command: Command,
+  ) {
+    tracePromise(
+      connectChannel,
+      () =>
+        new Promise<void>((resolve, reject) => {
+          command.once('error', reject);
+          command.once('end', () => resolve());
+          this.addCommand(command);
+        }),
+      () => ({ database: '' }),
+    ).catch(() => {});
+  }
+
+  addCommand(command: Command): void {
+    this.stream.write(command.toPacket());
+  }
+}
+      `,
+      errors: [
+        { messageId: 'asyncWork', line: 15, column: 5, suggestions: [] },
+      ],
+    },
+    // A helper that runs what it is handed, after I/O of its own.
+    {
+      code: `
+import { traceOver } from './nac-deferred-util.js';
+
+class Session {
+  constructor(socket: WebSocket) {
+    traceOver(socket, () => new Promise<void>((resolve) => socket.addEventListener('open', () => resolve()))).catch(() => {});
+  }
+}
+      `,
+      errors: [
+        { messageId: 'asyncWork', line: 6, column: 5, suggestions: [] },
+      ],
+    },
+    // The channel's method handed a function that fetches.
+    {
+      code: `
+import { connectChannel } from './nac-deferred-util.js';
+
+class Loader {
+  constructor(url: string) {
+    connectChannel?.tracePromise(() => fetch(url), {}).catch(() => {});
+  }
+}
+      `,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 6,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+import { connectChannel } from './nac-deferred-util.js';
+
+class Loader {
+  #pendingInit: unknown[] = [];
+
+  constructor(url: string) {
+    this.#trackInit(connectChannel?.tracePromise(() => fetch(url), {}).catch(() => {}));
+  }
+
+  static async create(url: string): Promise<Loader> {
+    const loader = new Loader(url);
+    await Promise.all(loader.#pendingInit);
+    return loader;
+  }
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+      `,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+import { connectChannel } from './nac-deferred-util.js';
+
+class Loader {
+  #pendingInit: unknown[] = [];
+  #init: Promise<void> | undefined;
+
+  constructor(url: string) {
+    this.#trackInit(connectChannel?.tracePromise(() => fetch(url), {}).catch(() => {}));
+  }
+
+  async #initialize(): Promise<void> {
+    await Promise.all(this.#pendingInit);
+  }
+
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+      `,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
