@@ -22,6 +22,7 @@ import {
   type ConstructorNode,
   type FunctionNode,
 } from '../utils/ast.js';
+import { getRecordedFields } from './awaited-by-class.js';
 import { getConstructionRoots, walkConstructionCode } from './construction.js';
 import type { TypeTier } from './types.js';
 
@@ -137,6 +138,11 @@ export interface FactoryInit {
   name: string;
   /** What the factory awaits on the instance before returning it: `connect` (a call), `#ready` (a field). */
   awaited: ReadonlySet<string>;
+  /**
+   * All the factory awaits is work the constructor started and recorded (`this.#trackInit(work)`):
+   * `new X()` runs the initialisation too, it only does not wait for it.
+   */
+  recordedOnly: boolean;
 }
 
 const factoryInitCache = new WeakMap<ClassNode, FactoryInit | null>();
@@ -173,7 +179,10 @@ function findFactoryInit(node: ClassNode, sourceCode: SourceCode): FactoryInit |
     const methods = [...awaited.methods];
     // The constructor does the work itself when it calls every awaited method (and no field is awaited).
     if (fields.length > 0 || methods.some((method) => !calledByConstructor!.has(method))) {
-      return { factory, name, awaited: new Set([...methods, ...fields]) };
+      // Work recorded where the constructor starts it (`this.#trackInit(work)`) is not left to the factory.
+      const recorded = getRecordedFields(node, sourceCode);
+      const recordedOnly = methods.length === 0 && fields.every((field) => recorded.has(field));
+      return { factory, name, awaited: new Set([...methods, ...fields]), recordedOnly };
     }
   }
   return undefined;

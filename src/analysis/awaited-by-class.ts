@@ -47,6 +47,19 @@ export function isAwaitedByOwnInit(work: AsyncWork, classNode: ClassNode, source
   return field !== undefined && own.awaited.has(field);
 }
 
+/**
+ * The private fields `classNode`'s recording methods push onto (`#pendingInit`): work recorded
+ * there was started by the constructor, so a factory that awaits them only waits for it.
+ */
+export function getRecordedFields(classNode: ClassNode, sourceCode: SourceCode): ReadonlySet<string> {
+  let own = cache.get(classNode);
+  if (!own) {
+    own = readOwnInit(classNode, sourceCode);
+    cache.set(classNode, own);
+  }
+  return new Set(own.recorders.values());
+}
+
 /** `this.#m(work)` with `node` as `work` (through parentheses and type wrappers), or `node` itself. */
 function getRecordingCall(node: TSESTree.Node): TSESTree.CallExpression | undefined {
   const isRecording = (candidate: TSESTree.Node | undefined): candidate is TSESTree.CallExpression => {

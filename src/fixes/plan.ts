@@ -809,6 +809,27 @@ export function findCallSites(
   return sites;
 }
 
+/**
+ * Same-file `new Db(…)` outside the class that {@link findCallSites} leaves as they are (outside
+ * async code, say): moving the work out of the constructor would leave those instances without it.
+ */
+export function hasUnrewrittenConstructions(
+  plan: { classNode: ClassNode; constructorNode?: ConstructorNode | undefined },
+  sourceCode: SourceCode,
+): boolean {
+  const rewritten = new Set(findCallSites(plan, sourceCode).map(({ call }) => call));
+  const { classNode } = plan;
+  return getClassReferences(classNode, sourceCode).some((callee) => {
+    const call = callee.parent;
+    return (
+      call.type === AST_NODE_TYPES.NewExpression &&
+      call.callee === callee &&
+      !rewritten.has(call) &&
+      !(call.range[0] >= classNode.range[0] && call.range[1] <= classNode.range[1])
+    );
+  });
+}
+
 function isInAsyncFunction(node: TSESTree.Node): boolean {
   for (let current = node.parent; current; current = current.parent) {
     if (isFunctionNode(current)) {

@@ -14,6 +14,7 @@ import {
 import { recordDecline } from './declines.js';
 import {
   findCallSites,
+  hasUnrewrittenConstructions,
   isExtendedInFile,
   isTypeScriptSource,
   needsParentheses,
@@ -108,7 +109,8 @@ export function createFactoryFix(
     return decline('factory name taken');
   }
   const { move, record } = planClass(classNode, works, sourceCode, options.filename);
-  if (move && !move.usesSuper && !isExtendedInFile(classNode, sourceCode)) {
+  // Same-file `new Db()` the fix cannot make `await Db.create()` keep the constructor's work: recorded.
+  if (move && !move.usesSuper && !isExtendedInFile(classNode, sourceCode) && !hasUnrewrittenConstructions(move, sourceCode)) {
     const fix = createMovedFactory(move, target, sourceCode, options);
     if (fix) {
       return fix;

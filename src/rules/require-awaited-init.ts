@@ -141,7 +141,12 @@ export default createRule<Options, MessageIds>({
           return factoryName === undefined ? undefined : { className, factoryName, pending: false };
         }
         const init = getFactoryInit(local, sourceCode);
-        return init && !callerInitialises(node, init.awaited) ? { className, factoryName: init.name, pending: false } : undefined;
+        // A constructor that starts and records its work initialises `new X()` outside async code
+        // as it did before its factory was written: only where `await X.create()` can go is it asked for.
+        if (!init || callerInitialises(node, init.awaited) || (init.recordedOnly && !canAwaitAt(node, sourceCode, types))) {
+          return undefined;
+        }
+        return { className, factoryName: init.name, pending: false };
       }
       if (!types || !isImported(callee)) {
         return undefined;
@@ -163,7 +168,9 @@ export default createRule<Options, MessageIds>({
       }
       const init = getFactoryInit(declared.node, declared.sourceCode);
       if (init) {
-        return callerInitialises(node, init.awaited) ? undefined : { className, factoryName: init.name, pending: false };
+        return callerInitialises(node, init.awaited) || (init.recordedOnly && !canAwaitAt(node, sourceCode, types))
+          ? undefined
+          : { className, factoryName: init.name, pending: false };
       }
       if (
         checkFactoryMigration &&

@@ -70,19 +70,29 @@ function send(config) {
               messageId: 'suggestFactory',
               output: `
 class Call {
-  constructor(config) {}
+  #pendingInit = [];
+
+  constructor(config) {
+    this.promise = this.#trackInit(new Promise((resolve) => {
+      this.request(config, resolve);
+    }));
+  }
 
   static async create(config) {
     const call = new Call(config);
-    call.promise = new Promise((resolve) => {
-      call.request(config, resolve);
-    });
-    await call.promise;
+    await Promise.all(call.#pendingInit);
     return call;
   }
 
   request(config, done) {
     setTimeout(done, 0, config);
+  }
+
+  #trackInit(work) {
+    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
   }
 }
 

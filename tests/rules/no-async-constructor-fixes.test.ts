@@ -18,7 +18,7 @@ type Case = InvalidTestCase<MessageIds, Options>;
 
 const tsCases: Case[] = [
     {
-      name: 'a floating call; same-file call sites in async functions become `await Db.create(…)` / `await new Db(…)`',
+      name: 'a floating call; same-file call sites in async functions become `await Db.create(…)` / `await new Db(…)`; the synchronous `new Db()` of `later()` keeps the work in the constructor, recorded, so that instance still connects',
       code: `
 class Db {
   constructor(readonly url: string) {
@@ -49,15 +49,26 @@ export function later(): Db {
               messageId: 'suggestFactory',
               output: `
 class Db {
-  constructor(readonly url: string) {}
+  #pendingInit: unknown[] = [];
+
+  constructor(readonly url: string) {
+    this.#trackInit(this.connect());
+  }
 
   static async create(url: string): Promise<Db> {
     const db = new Db(url);
-    await db.connect();
+    await Promise.all(db.#pendingInit);
     return db;
   }
 
   async connect(): Promise<void> {}
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
 }
 
 export async function main(): Promise<string> {

@@ -5,6 +5,28 @@ import { jsTester, tsTester, typedTester } from '../helpers/rule-tester.js';
 
 jsTester.run('require-awaited-init (js)', rule, {
   valid: [
+    // The recorded shape: the constructor starts and records its work, the factory awaits it. A
+    // `new Stream()` outside async code runs that work as it did before the factory was written.
+    `
+class Stream {
+  #pendingInit = [];
+  constructor(root) {
+    this.parents = [this.#trackInit(this.explore(root))];
+  }
+  static async create(root) {
+    const stream = new Stream(root);
+    await Promise.all(stream.#pendingInit);
+    return stream;
+  }
+  async explore(root) { return root; }
+  #trackInit(work) {
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+export const readdirp = (root) => new Stream(root);
+`,
     // Call sites: the factory constructs its own class; the caller runs the initialisation itself;
     // the constructor still does the work the factory awaits; a factory that awaits before it constructs.
     `
