@@ -662,6 +662,10 @@ export function writeMovedStatements(
     } else if (form.type === 'void') {
       edits.push({ range: form.operator.range, text: 'await' });
     }
+    // A statement that relied on ASI (minified code: `…})}`) gets its `;`: the next line may share its line.
+    if (sourceCode.getLastToken(statement)?.value !== ';') {
+      edits.push({ range: [statement.range[1], statement.range[1]], text: ';' });
+    }
     lines.push(plan.layout.bodyIndent + applyEdits(text, range[0], range[1], edits));
     if (form.type === 'ready') {
       const field = applyEdits(text, form.field.range[0], form.field.range[1], edits);

@@ -170,6 +170,34 @@ class Config {
         { messageId: 'asyncWork', line: 6, column: 20, endLine: 9, endColumn: 7, suggestions: [] },
       ],
     },
+    {
+      name: "minified: a one-line constructor whose statement relies on ASI gets its `;` in the factory",
+      code: `
+var pa=class{constructor(e){this._entries=this._readFile(e).then(async e=>e)}async _readFile(e){return e}};
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 2,
+          column: 43,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+var pa=class{constructor(e){} static async create(e) { const instance = new pa(e); instance._entries=instance._readFile(e).then(async e=>e); await instance._entries; return instance; }async _readFile(e){return e}};
+`,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+var pa=class{#pendingInit = []; #init; constructor(e){this._entries=this.#trackInit(this._readFile(e).then(async e=>e))} async #initialize() { await Promise.all(this.#pendingInit); } then(onfulfilled, onrejected) { this.#init ??= this.#initialize().then(() => { Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true }); }); return this.#init.then(() => this).then(onfulfilled, onrejected); }async _readFile(e){return e} #trackInit(work) { /* Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it. */ Promise.resolve(work).catch(() => {}); this.#pendingInit.push(work); return work; }};
+`,
+            },
+          ],
+        },
+      ],
+    },
     // esbuild's output names classes by assignment (`X.name === 'X'`): messages use that name.
     {
       code: `
