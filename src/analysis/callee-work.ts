@@ -1,5 +1,6 @@
 import type * as ts from 'typescript';
 
+import { SUBSCRIBE_METHODS } from '../utils/ast.js';
 import type { TypeTier } from './types.js';
 
 /**
@@ -253,7 +254,6 @@ const INERT_GLOBAL_CLASSES = new Set([
 /** Methods of the built-in collections that only store (no callback runs). */
 const STORING_METHODS = new Set(['add', 'clear', 'delete', 'push', 'set', 'unshift']);
 const COLLECTIONS = new Set(['Array', 'Map', 'Set', 'WeakMap', 'WeakSet']);
-const SUBSCRIBE_METHODS = new Set(['addEventListener', 'addListener', 'on', 'once', 'prependListener', 'prependOnceListener']);
 const CHAIN_METHODS = new Set(['catch', 'finally', 'then']);
 
 /**

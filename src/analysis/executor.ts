@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 
-import { getPropertyName, isFunctionNode, skipTypeWrappers, walk, type FunctionNode } from '../utils/ast.js';
+import { getPropertyName, isFunctionNode, isSubscribeMethodName, skipTypeWrappers, walk, type FunctionNode } from '../utils/ast.js';
 import { isSynchronousCall } from './callee-work.js';
 import { containsCall, walkConstructionCode } from './construction.js';
 import type { TypeTier } from './types.js';
@@ -175,16 +175,6 @@ function isSettlerCall(call: TSESTree.CallExpression, settlers: Settlers): boole
   return object.type === AST_NODE_TYPES.Identifier && settlers.holders.has(object.name) && SETTLING_MEMBER.test(getPropertyName(callee) ?? '');
 }
 
-/** Methods that subscribe a listener to an event (plus `on<event>` methods: `transport.onopen(f)`). */
-const SUBSCRIBE_METHODS = new Set([
-  'addEventListener',
-  'addListener',
-  'on',
-  'once',
-  'prependListener',
-  'prependOnceListener',
-]);
-
 /**
  * `emitter.once('close', resolve)`, `socket.on('error', (error) => reject(error))`: a call that
  * subscribes a listener that settles the promise to an event, with no other call in its arguments.
@@ -218,7 +208,7 @@ function isSubscribeCall(call: TSESTree.CallExpression): boolean {
     return false;
   }
   const method = getPropertyName(callee);
-  return method !== undefined && (SUBSCRIBE_METHODS.has(method) || /^on[A-Za-z]/u.test(method));
+  return method !== undefined && isSubscribeMethodName(method);
 }
 
 const CHAIN_METHODS = new Set(['catch', 'then']);

@@ -8,6 +8,7 @@ import {
   hasConstructorOverloads,
   isClassNode,
   isFunctionNode,
+  isSubscribeMethodName,
   skipTypeWrappers,
   walk,
   type ClassNode,
@@ -446,9 +447,6 @@ function hasOwnReturn(constructorFunction: TSESTree.FunctionExpression, visitorK
   return found;
 }
 
-/** Methods that subscribe a listener to an event (and `on<event>` methods). */
-const SUBSCRIBE_METHODS = new Set(['addEventListener', 'addListener', 'on', 'once', 'prependListener', 'prependOnceListener']);
-
 /**
  * `new Promise((resolve) => { emitter.once('ready', resolve); … })`: the promise settles on an
  * event, which may only come once the caller uses the object. Awaiting it in the factory or the
@@ -484,7 +482,7 @@ function waitsForAnEvent(statement: TSESTree.Node, visitorKeys: TSESLint.SourceC
         child.callee.type === AST_NODE_TYPES.MemberExpression &&
         !child.callee.computed &&
         child.callee.property.type === AST_NODE_TYPES.Identifier &&
-        (SUBSCRIBE_METHODS.has(child.callee.property.name) || /^on[A-Za-z]/u.test(child.callee.property.name)) &&
+        isSubscribeMethodName(child.callee.property.name) &&
         child.arguments.some(
           (argument) =>
             (argument.type === AST_NODE_TYPES.Identifier && settlers.has(argument.name)) ||
@@ -580,10 +578,6 @@ function planRemovals(
   return { removals, bodyLeftEmpty: false };
 }
 
-/**
- * `ready: Promise<void>;` is assigned in the constructor today; once the assignment moves out,
- * `--strictPropertyInitialization` wants `ready!: Promise<void>;`.
- */
 /** `readonly ready: Promise<void>;`, or a `readonly` parameter property of that name. */
 function isReadonlyField(classNode: ClassNode, constructorNode: ConstructorNode, name: string): boolean {
   return (
@@ -601,6 +595,10 @@ function isReadonlyField(classNode: ClassNode, constructorNode: ConstructorNode,
   );
 }
 
+/**
+ * `ready: Promise<void>;` is assigned in the constructor today; once the assignment moves out,
+ * `--strictPropertyInitialization` wants `ready!: Promise<void>;`.
+ */
 function planDefiniteAssignments(classNode: ClassNode, moved: readonly MovedStatement[]): Edit[] {
   const edits: Edit[] = [];
   for (const { form } of moved) {

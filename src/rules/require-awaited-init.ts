@@ -17,6 +17,7 @@ import {
   isAwaitableNew,
   isPromiseExpression,
   resolveConstructedClass,
+  type FactoryInit,
 } from '../analysis/async-class.js';
 import { getDeclaredClass } from '../analysis/declaring-file.js';
 import { createRule } from '../utils/create-rule.js';
@@ -141,12 +142,7 @@ export default createRule<Options, MessageIds>({
           return factoryName === undefined ? undefined : { className, factoryName, pending: false };
         }
         const init = getFactoryInit(local, sourceCode);
-        // A constructor that starts and records its work initialises `new X()` outside async code
-        // as it did before its factory was written: only where `await X.create()` can go is it asked for.
-        if (!init || callerInitialises(node, init.awaited) || (init.recordedOnly && !canAwaitAt(node, sourceCode, types))) {
-          return undefined;
-        }
-        return { className, factoryName: init.name, pending: false };
+        return init && asksForFactory(node, init) ? { className, factoryName: init.name, pending: false } : undefined;
       }
       if (!types || !isImported(callee)) {
         return undefined;
@@ -168,9 +164,7 @@ export default createRule<Options, MessageIds>({
       }
       const init = getFactoryInit(declared.node, declared.sourceCode);
       if (init) {
-        return callerInitialises(node, init.awaited) || (init.recordedOnly && !canAwaitAt(node, sourceCode, types))
-          ? undefined
-          : { className, factoryName: init.name, pending: false };
+        return asksForFactory(node, init) ? { className, factoryName: init.name, pending: false } : undefined;
       }
       if (
         checkFactoryMigration &&
@@ -179,6 +173,15 @@ export default createRule<Options, MessageIds>({
         return { className, factoryName: migrationFactoryName, pending: true };
       }
       return undefined;
+    }
+
+    /**
+     * Whether `new X()` should be `await X.create()`: the caller does not run the initialisation
+     * itself, and, for a constructor that starts and records its work, `await` can go there (outside
+     * async code such a `new X()` runs the initialisation as it did before the factory was written).
+     */
+    function asksForFactory(node: TSESTree.NewExpression, init: FactoryInit): boolean {
+      return !callerInitialises(node, init.awaited) && !(init.recordedOnly && !canAwaitAt(node, sourceCode, types));
     }
 
     /** Reports `node` when its class initialises in a factory; whether it did. */

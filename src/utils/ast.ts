@@ -145,6 +145,21 @@ export function getAnonymousClassBinding(
   return variable;
 }
 
+/** Methods that subscribe a listener to an event. */
+export const SUBSCRIBE_METHODS: ReadonlySet<string> = new Set([
+  'addEventListener',
+  'addListener',
+  'on',
+  'once',
+  'prependListener',
+  'prependOnceListener',
+]);
+
+/** A method name that subscribes a listener: {@link SUBSCRIBE_METHODS}, or `on<event>` (`transport.onopen(f)`). */
+export function isSubscribeMethodName(name: string): boolean {
+  return SUBSCRIBE_METHODS.has(name) || /^on[A-Za-z]/u.test(name);
+}
+
 export function isStaticMember(member: ClassMember): boolean {
   return member.static;
 }
