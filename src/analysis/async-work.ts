@@ -116,21 +116,30 @@ function classify(
       if (callee.type === AST_NODE_TYPES.Identifier && finder.isPromiseFunction(callee)) {
         return { label: describe(node, sourceCode), callee, kind: 'call' };
       }
-      if (callee.type !== AST_NODE_TYPES.Super && types && mayReturnThenable(node, types, sourceCode) && types.isThenable(node) && !isInertCall(types.tsNode(node) as ts.CallExpression, types)) {
+      if (
+        callee.type !== AST_NODE_TYPES.Super &&
+        types &&
+        mayReturnThenable(node, types, sourceCode) &&
+        types.isThenable(node) &&
+        !isInertCall(types.tsNode(node) as ts.CallExpression, types) &&
+        !isPromiseAdapter(node, types)
+      ) {
         return { label: describe(node, sourceCode), callee, kind: 'call' };
       }
       return undefined;
     }
     case AST_NODE_TYPES.NewExpression: {
+      // An executor's calls the settlers cannot reach are judged as the constructor's own.
+      const isWork = (call: TSESTree.CallExpression): boolean => classify(call, finder, false) !== undefined;
       if (isGlobalReference(node.callee, 'Promise', sourceCode)) {
-        return isWorkingExecutor(node.arguments[0], sourceCode, types)
+        return isWorkingExecutor(node.arguments[0], sourceCode, types, isWork)
           ? { label: '`new Promise(…)`', callee: undefined, kind: 'promise' }
           : undefined;
       }
       // Constructing a thenable starts nothing by itself (a deferred such as `new ManualPromise()`,
       // a lazy query): its own constructor is checked where it is declared. It starts work here
       // when it is handed an executor that does work, as `new Promise(executor)` is.
-      if (node.arguments.some((argument) => isWorkingExecutor(argument, sourceCode, types)) && types?.isThenable(node)) {
+      if (node.arguments.some((argument) => isWorkingExecutor(argument, sourceCode, types, isWork)) && types?.isThenable(node)) {
         return { label: describe(node, sourceCode), callee: node.callee, kind: 'call' };
       }
       return undefined;
@@ -205,6 +214,38 @@ function mayReturnThenable(call: TSESTree.CallExpression, types: TypeTier, sourc
     }
     return !types.isUnknown(returned) && tsutils.isThenableType(checker, callNode, returned);
   });
+}
+
+/**
+ * A call of a function that is handed a promise and returns a promise of what that one fulfils
+ * with (`asCallback<T>(promise: Promise<T>, cb): Promise<T>`, `pTimeout<T>(p: Promise<T>, ms)`), read
+ * from its generic signature: a chain on the promise it is handed, like `.then()`, so it starts no
+ * work of its own; the promise handed to it is judged where it is made.
+ */
+function isPromiseAdapter(call: TSESTree.CallExpression, types: TypeTier): boolean {
+  const { checker, tsutils } = types;
+  const callNode = types.tsNode(call);
+  const signatures = checker.getTypeAtLocation(types.tsNode(call.callee)).getCallSignatures();
+  return (
+    signatures.length > 0 &&
+    signatures.every((signature) => {
+      const parameters = signature.getTypeParameters() ?? [];
+      const returned = checker.getReturnTypeOfSignature(signature);
+      const fulfilled = tsutils.isTypeReference(returned) ? checker.getTypeArguments(returned)[0] : undefined;
+      if (!fulfilled || !parameters.includes(fulfilled as ts.TypeParameter) || !tsutils.isThenableType(checker, callNode, returned)) {
+        return false;
+      }
+      return signature.getParameters().some((parameter, index) => {
+        const type = checker.getTypeOfSymbol(parameter);
+        return (
+          index < call.arguments.length &&
+          tsutils.isTypeReference(type) &&
+          checker.getTypeArguments(type)[0] === fulfilled &&
+          tsutils.isThenableType(checker, callNode, type)
+        );
+      });
+    })
+  );
 }
 
 /**

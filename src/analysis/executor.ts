@@ -1,7 +1,18 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 
-import { getPropertyName, isFunctionNode, isSubscribeMethodName, skipTypeWrappers, walk, type FunctionNode } from '../utils/ast.js';
+import {
+  findMembers,
+  getMemberFunction,
+  getPropertyName,
+  isClassNode,
+  isFunctionNode,
+  isSubscribeMethodName,
+  skipTypeWrappers,
+  walk,
+  type ClassNode,
+  type FunctionNode,
+} from '../utils/ast.js';
 import { isSynchronousCall } from './callee-work.js';
 import { containsCall, walkConstructionCode } from './construction.js';
 import type { TypeTier } from './types.js';
@@ -37,6 +48,7 @@ export function isWorkingExecutor(
   executor: TSESTree.Node | undefined,
   sourceCode: Readonly<TSESLint.SourceCode>,
   types: TypeTier | undefined,
+  isConstructionWork: (call: TSESTree.CallExpression) => boolean,
 ): boolean {
   if (!executor || !isFunctionNode(executor)) {
     return false;
@@ -45,6 +57,7 @@ export function isWorkingExecutor(
     return true;
   }
   const settlers = findSettlers(executor, sourceCode);
+  const reach = findSettlerReach(executor, settlers, sourceCode);
   let works = false;
   walkConstructionCode(executor.body, sourceCode.visitorKeys, (node) => {
     if (works) {
@@ -59,13 +72,289 @@ export function isWorkingExecutor(
         // emitter.once('close', resolve), closing.catch(reject): wiring a settler starts no work.
         return 'skip';
       }
-      works = !isSettlerCall(node, settlers) && !(types && isSynchronousCall(types.tsNode(node) as ts.CallExpression, types));
+      if (isSettlerCall(node, settlers) || (types && isSynchronousCall(types.tsNode(node) as ts.CallExpression, types))) {
+        return undefined;
+      }
+      // A call the settlers cannot reach does not settle the promise: it is construction code like
+      // any other (`this.args = transformer(this.args)`), work only where it would be in the constructor.
+      works = canSettle(node, settlers, reach, sourceCode) || isConstructionWork(node);
     } else if (node.type === AST_NODE_TYPES.NewExpression || node.type === AST_NODE_TYPES.ImportExpression || node.type === AST_NODE_TYPES.AwaitExpression) {
       works = true;
     }
     return works ? 'skip' : undefined;
   });
   return works;
+}
+
+/**
+ * Where the settlers go besides the executor's own calls: the `this` fields they are stored in
+ * (`this.resolve = resolve`, `this.reject = (err) => reject(err)`), and whether they go anywhere else
+ * (an outer variable, another object, an alias), where any code might reach them.
+ */
+interface SettlerReach {
+  fields: ReadonlySet<string>;
+  elsewhere: boolean;
+  /** The objects the settlers are subscribed to, as written: `socket`, `this`. */
+  targets: ReadonlySet<string>;
+}
+
+function isSettlerName(name: string, settlers: Settlers): boolean {
+  return settlers.callable.has(name) || settlers.listeners.has(name);
+}
+
+function isWiring(call: TSESTree.CallExpression, settlers: Settlers, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  return (
+    settlers.wrappers.has(call) ||
+    isSubscriptionOfSettler(call, settlers, sourceCode) ||
+    isSettlerSubscriptionOfPromise(call, settlers, sourceCode)
+  );
+}
+
+function findSettlerReach(executor: FunctionNode, settlers: Settlers, sourceCode: Readonly<TSESLint.SourceCode>): SettlerReach {
+  const fields = new Set<string>();
+  const targets = new Set<string>();
+  let elsewhere = false;
+  walk(executor.body, sourceCode.visitorKeys, (node) => {
+    if (node.type === AST_NODE_TYPES.CallExpression && isSubscriptionOfSettler(node, settlers, sourceCode)) {
+      targets.add(sourceCode.getText(skipTypeWrappers((skipTypeWrappers(node.callee) as TSESTree.MemberExpression).object)));
+    } else if (node.type === AST_NODE_TYPES.AssignmentExpression && node.operator === '=') {
+      const value = skipTypeWrappers(node.right);
+      const stored =
+        (value.type === AST_NODE_TYPES.Identifier && isSettlerName(value.name, settlers)) ||
+        (value.type === AST_NODE_TYPES.CallExpression && settlers.wrappers.has(value)) ||
+        (isFunctionNode(value) && isSettlerListener(value, settlers, sourceCode));
+      if (stored) {
+        const name = node.left.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(node.left) : undefined;
+        if (node.left.type === AST_NODE_TYPES.MemberExpression && node.left.object.type === AST_NODE_TYPES.ThisExpression && name !== undefined) {
+          fields.add(name);
+        } else if (!(node.left.type === AST_NODE_TYPES.Identifier && settlers.listeners.has(node.left.name))) {
+          elsewhere = true;
+        }
+      }
+    } else if (node.type === AST_NODE_TYPES.Identifier && isSettlerName(node.name, settlers) && !isSettlerNameInPlace(node)) {
+      elsewhere = true;
+    }
+    return undefined;
+  });
+  return { fields, elsewhere, targets };
+}
+
+/**
+ * A settler's name where it goes nowhere new: called, handed to a call (judged by that call), the
+ * value of an assignment (judged above), a parameter or a local's own declaration.
+ */
+function isSettlerNameInPlace(identifier: TSESTree.Identifier): boolean {
+  const parent = identifier.parent;
+  switch (parent.type) {
+    case AST_NODE_TYPES.MemberExpression:
+      // tracker.resolve(x): a holder's settling member; this.resolve: a property's name.
+      return parent.object === identifier || (parent.property === identifier && !parent.computed);
+    case AST_NODE_TYPES.Property:
+      return parent.key === identifier && !parent.computed && !parent.shorthand;
+    case AST_NODE_TYPES.CallExpression:
+    case AST_NODE_TYPES.NewExpression:
+      return true;
+    case AST_NODE_TYPES.AssignmentExpression:
+      return parent.right === identifier || parent.left === identifier;
+    case AST_NODE_TYPES.VariableDeclarator:
+      return parent.id === identifier;
+    default:
+      return isFunctionNode(parent) && parent.params.includes(identifier);
+  }
+}
+
+/**
+ * Whether a call in the executor can settle the promise, so that it is the promise's work: it is
+ * handed a settler (outside wiring it is handed: `untrackPromise(scope.done.catch(reject))` is
+ * handed a promise), a callback, `this`, or an object the settlers are subscribed to
+ * (`sendHello(socket)`); it is a method of another object (`transport.send(message)`, which may
+ * route a reply to them), or of the class where the class is subscribed to or the method reads the
+ * fields the settlers are stored in (through the methods it calls); the settlers went somewhere any
+ * call may reach; or what it returns is what settles the promise: handed to a settler
+ * (`resolve(fetch(url))`) or the event source the settlers are subscribed to (`const request =
+ * http.get(url); request.on('response', resolve)`). What is left is a plain function handed data
+ * (`this.args = transformer(this.args)`): construction code like the constructor's own.
+ */
+function canSettle(
+  call: TSESTree.CallExpression,
+  settlers: Settlers,
+  reach: SettlerReach,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): boolean {
+  if (reach.elsewhere) {
+    return true;
+  }
+  for (const argument of call.arguments) {
+    let handed = false;
+    walk(argument, sourceCode.visitorKeys, (node) => {
+      if (handed) {
+        return 'skip';
+      }
+      if (node.type === AST_NODE_TYPES.CallExpression && isWiring(node, settlers, sourceCode)) {
+        return 'skip';
+      }
+      handed =
+        (node.type === AST_NODE_TYPES.Identifier && isSettlerName(node.name, settlers)) ||
+        isFunctionNode(node) ||
+        (node.type === AST_NODE_TYPES.ThisExpression && !isObjectOfMember(node)) ||
+        reach.targets.has(sourceCode.getText(node));
+      return handed ? 'skip' : undefined;
+    });
+    if (handed) {
+      return true;
+    }
+  }
+  const callee = skipTypeWrappers(call.callee);
+  if (callee.type === AST_NODE_TYPES.MemberExpression) {
+    const object = skipTypeWrappers(callee.object);
+    if (object.type !== AST_NODE_TYPES.ThisExpression) {
+      return true;
+    }
+    const name = getPropertyName(callee);
+    const owner = findEnclosingClass(call);
+    if (reach.targets.has('this') || name === undefined || !owner || methodReaches(owner, name, reach.fields, sourceCode, new Set())) {
+      return true;
+    }
+  } else if (callee.type !== AST_NODE_TYPES.Identifier && !isIndirectFunction(callee)) {
+    return true;
+  }
+  return resultSettles(call, settlers, sourceCode);
+}
+
+/** `(0, utils_1.toArg)`: how compiled modules call an imported function, a plain function call. */
+function isIndirectFunction(callee: TSESTree.Node): boolean {
+  return callee.type === AST_NODE_TYPES.SequenceExpression && callee.expressions.length === 2 && callee.expressions[0]?.type === AST_NODE_TYPES.Literal;
+}
+
+function isObjectOfMember(node: TSESTree.Node): boolean {
+  return node.parent?.type === AST_NODE_TYPES.MemberExpression && node.parent.object === node;
+}
+
+function findEnclosingClass(node: TSESTree.Node): ClassNode | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (isClassNode(current)) {
+      return current;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Whether `this.name()` may reach the settlers stored in `fields`: the method (one of the class,
+ * not inherited) reads one of them, hands `this` on, calls `super`, or calls a method that may.
+ * Cycle-safe: a method already being read adds nothing.
+ */
+function methodReaches(
+  owner: ClassNode,
+  name: string,
+  fields: ReadonlySet<string>,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  visiting: Set<string>,
+): boolean {
+  if (visiting.has(name)) {
+    return false;
+  }
+  visiting.add(name);
+  const members = findMembers(owner, name);
+  if (members.length === 0) {
+    return true;
+  }
+  return members.some((member) => {
+    const fn = getMemberFunction(member);
+    if (!fn || !fn.body) {
+      return true;
+    }
+    let reaches = false;
+    walk(fn.body, sourceCode.visitorKeys, (node) => {
+      if (reaches) {
+        return 'skip';
+      }
+      if (node.type === AST_NODE_TYPES.Super) {
+        reaches = true;
+      } else if (node.type === AST_NODE_TYPES.CallExpression) {
+        // Another object's method (`this.emitter.emit('started')`) may settle; so may a function
+        // handed a callback or `this`. A plain function handed data (`toArg(arg)`) does not.
+        const callee = skipTypeWrappers(node.callee);
+        reaches =
+          (callee.type === AST_NODE_TYPES.MemberExpression && skipTypeWrappers(callee.object).type !== AST_NODE_TYPES.ThisExpression) ||
+          node.arguments.some((argument) => isFunctionNode(argument) || argument.type === AST_NODE_TYPES.ThisExpression);
+      } else if (node.type === AST_NODE_TYPES.ThisExpression) {
+        const member = node.parent;
+        const field = member.type === AST_NODE_TYPES.MemberExpression && member.object === node ? getPropertyName(member) : undefined;
+        reaches =
+          field === undefined ||
+          fields.has(field) ||
+          (member.parent?.type === AST_NODE_TYPES.CallExpression &&
+            member.parent.callee === member &&
+            methodReaches(owner, field, fields, sourceCode, visiting));
+      }
+      return reaches ? 'skip' : undefined;
+    });
+    return reaches;
+  });
+}
+
+/**
+ * What the call returns settles the promise: it is handed to a settler (`resolve(fetch(url))`,
+ * through a chain on it), or kept in a local that is handed to one or that the settlers are
+ * subscribed to (`request.on('response', resolve)`, `socket.onopen = () => resolve()`). A local
+ * read only for its members' members (`scope.cancelRequested.catch(reject)`) is looked up, not made.
+ */
+function resultSettles(call: TSESTree.CallExpression, settlers: Settlers, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  let value: TSESTree.Node = call;
+  while (value.parent && (value.parent.type === AST_NODE_TYPES.MemberExpression || value.parent.type === AST_NODE_TYPES.CallExpression) && !(value.parent.type === AST_NODE_TYPES.CallExpression && value.parent.arguments.includes(value as TSESTree.Expression))) {
+    value = value.parent;
+  }
+  const parent = value.parent;
+  if (parent?.type === AST_NODE_TYPES.CallExpression && isSettlerCall(parent, settlers)) {
+    return true;
+  }
+  let local: TSESTree.Identifier | undefined;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === value && parent.id.type === AST_NODE_TYPES.Identifier) {
+    local = parent.id;
+  } else if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === value && parent.left.type === AST_NODE_TYPES.Identifier) {
+    local = parent.left;
+  }
+  if (!local) {
+    return false;
+  }
+  const name = local.name;
+  const variable = sourceCode.getScope(local).set.get(name) ?? findVariable(sourceCode.getScope(local), name);
+  if (!variable) {
+    return true;
+  }
+  return variable.references.some((reference) => {
+    if (reference.writeExpr) {
+      return false;
+    }
+    const read = reference.identifier;
+    const use = read.parent;
+    if (use?.type === AST_NODE_TYPES.CallExpression) {
+      return use.arguments.includes(read as TSESTree.Expression) && isSettlerCall(use, settlers);
+    }
+    if (use?.type !== AST_NODE_TYPES.MemberExpression || use.object !== read) {
+      return false;
+    }
+    const outer = use.parent;
+    if (outer?.type === AST_NODE_TYPES.CallExpression && outer.callee === use) {
+      return outer.arguments.some((argument) => isSettlerListener(argument, settlers, sourceCode));
+    }
+    return (
+      outer?.type === AST_NODE_TYPES.AssignmentExpression &&
+      outer.left === use &&
+      isSettlerListener(skipTypeWrappers(outer.right), settlers, sourceCode)
+    );
+  });
+}
+
+function findVariable(scope: TSESLint.Scope.Scope, name: string): TSESLint.Scope.Variable | undefined {
+  for (let current: TSESLint.Scope.Scope | null = scope; current; current = current.upper) {
+    const variable = current.set.get(name);
+    if (variable) {
+      return variable;
+    }
+  }
+  return undefined;
 }
 
 /** Member names that settle when called on a wrapper of the settlers: `tracker.resolve(x)`, `d.rejectWith(e)`. */

@@ -2085,14 +2085,16 @@ class Session {
 class Worker {
   started: Promise<void>;
 
-  constructor(private readonly emitter: { once(event: string, listener: () => void): void }) {
+  constructor(private readonly emitter: { once(event: string, listener: () => void): void; emit(event: string): void }) {
     this.started = new Promise((resolve) => {
       emitter.once('started', resolve);
       this.start();
     });
   }
 
-  start(): void {}
+  start(): void {
+    this.emitter.emit('started');
+  }
 }
 `,
       output: null,
