@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 
 import {
@@ -64,11 +64,7 @@ export function isWorkingExecutor(
       return 'skip';
     }
     if (node.type === AST_NODE_TYPES.CallExpression) {
-      if (
-        settlers.wrappers.has(node) ||
-        isSubscriptionOfSettler(node, settlers, sourceCode) ||
-        isSettlerSubscriptionOfPromise(node, settlers, sourceCode)
-      ) {
+      if (isWiring(node, settlers, sourceCode)) {
         // emitter.once('close', resolve), closing.catch(reject): wiring a settler starts no work.
         return 'skip';
       }
@@ -318,8 +314,7 @@ function resultSettles(call: TSESTree.CallExpression, settlers: Settlers, source
   if (!local) {
     return false;
   }
-  const name = local.name;
-  const variable = sourceCode.getScope(local).set.get(name) ?? findVariable(sourceCode.getScope(local), name);
+  const variable = ASTUtils.findVariable(sourceCode.getScope(local), local);
   if (!variable) {
     return true;
   }
@@ -345,16 +340,6 @@ function resultSettles(call: TSESTree.CallExpression, settlers: Settlers, source
       isSettlerListener(skipTypeWrappers(outer.right), settlers, sourceCode)
     );
   });
-}
-
-function findVariable(scope: TSESLint.Scope.Scope, name: string): TSESLint.Scope.Variable | undefined {
-  for (let current: TSESLint.Scope.Scope | null = scope; current; current = current.upper) {
-    const variable = current.set.get(name);
-    if (variable) {
-      return variable;
-    }
-  }
-  return undefined;
 }
 
 /** Member names that settle when called on a wrapper of the settlers: `tracker.resolve(x)`, `d.rejectWith(e)`. */
