@@ -2,11 +2,11 @@ import path from 'node:path';
 
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { getPropertyName, isFunctionNode, isGlobalReference, skipTypeWrappers } from '../utils/ast.js';
-import { containsCall, isInvokedImmediately } from './construction.js';
+import { getPropertyName, isFunctionNode, isGlobalReference, skipTypeWrappers, type FunctionNode } from '../utils/ast.js';
+import { containsCall, isInvokedImmediately, walkConstructionCode } from './construction.js';
 import type * as ts from 'typescript';
 
-import { isInertCall } from './callee-work.js';
+import { hasReadableBody, isInertCall } from './callee-work.js';
 import { isWorkingExecutor } from './executor.js';
 import type { TypeTier } from './types.js';
 
@@ -96,6 +96,15 @@ function classify(
           if (root.type === AST_NODE_TYPES.CallExpression && types && isInertChainRoot(root, types)) {
             return undefined;
           }
+          // Where no body can be read, a helper handed a deferred (or a function that makes one) is
+          // read as a wrapper of it: `tracePromise(channel, () => handshakeDone, context).catch(…)`.
+          if (
+            root.type === AST_NODE_TYPES.CallExpression &&
+            !(types && hasReadableBody(types.tsNode(root) as ts.CallExpression, types)) &&
+            isDeferredWrapperCall(root, finder)
+          ) {
+            return undefined;
+          }
           return { label: describe(root, sourceCode), callee: calleeOf(root), kind: 'chain' };
         }
         if (method !== undefined && COMBINATORS.has(method) && isGlobalReference(callee.object, 'Promise', sourceCode)) {
@@ -153,6 +162,72 @@ function classify(
     default:
       return undefined;
   }
+}
+
+/**
+ * `tracePromise(channel, () => new Promise((resolve, reject) => { this.once('connect', resolve); … }),
+ * context)`, `pTimeout(closed, ms)`: a call handed a promise that starts nothing (a deferred, settled
+ * by events or by whoever holds its resolvers) or a function that makes one, and otherwise data and
+ * functions that start nothing. Such a helper (tracing, a timeout, a retry, a queue) runs or watches
+ * what it is handed, and what it returns settles as that promise does: a chain on it starts nothing,
+ * as one on `Promise.all` over stored promises does not. Handed a timer's promise
+ * (`withTimeout(url, () => new Promise((r) => setTimeout(r, ms)))`) or a function that does work,
+ * it may be the work.
+ */
+function isDeferredWrapperCall(call: TSESTree.CallExpression, finder: AsyncWorkFinder): boolean {
+  // A promise method of the class or function of the module is work of its own, whatever it is handed.
+  const callee = skipTypeWrappers(call.callee);
+  const target = callee.type === AST_NODE_TYPES.MemberExpression ? getMethodTarget(callee) : undefined;
+  if ((target && finder.isPromiseMethod(target.name, target.viaSuper)) || (callee.type === AST_NODE_TYPES.Identifier && finder.isPromiseFunction(callee))) {
+    return false;
+  }
+  let handedDeferred = false;
+  for (const argument of call.arguments) {
+    const value = skipTypeWrappers(argument);
+    if (isFunctionNode(value)) {
+      if (value.async || startsWork(value.body, finder)) {
+        return false;
+      }
+      handedDeferred ||= returnsNewPromise(value, finder.sourceCode);
+    } else if (value.type === AST_NODE_TYPES.NewExpression && isGlobalReference(value.callee, 'Promise', finder.sourceCode)) {
+      if (classify(value, finder, false)) {
+        return false;
+      }
+      handedDeferred = true;
+    }
+  }
+  return handedDeferred;
+}
+
+/** Whether code that runs now starts work (functions defined in it run later and are not walked into). */
+function startsWork(root: TSESTree.Node, finder: AsyncWorkFinder): boolean {
+  let found = false;
+  walkConstructionCode(root, finder.sourceCode.visitorKeys, (node) => {
+    if (found) {
+      return 'skip';
+    }
+    found = classify(node, finder, false) !== undefined;
+    return found ? 'skip' : undefined;
+  });
+  return found;
+}
+
+/** `() => new Promise(…)`, `function () { return new Promise(…); }`: every value it returns is a `new Promise`. */
+function returnsNewPromise(fn: FunctionNode, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  const isNewPromise = (node: TSESTree.Node | null | undefined): boolean => {
+    const value = node ? skipTypeWrappers(node) : undefined;
+    return value?.type === AST_NODE_TYPES.NewExpression && isGlobalReference(value.callee, 'Promise', sourceCode);
+  };
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) {
+    return isNewPromise(fn.body);
+  }
+  const statements = fn.body.body;
+  const last = statements.at(-1);
+  return (
+    last?.type === AST_NODE_TYPES.ReturnStatement &&
+    isNewPromise(last.argument) &&
+    statements.slice(0, -1).every((statement) => statement.type !== AST_NODE_TYPES.ReturnStatement)
+  );
 }
 
 /** A call a chain starts from that starts nothing (the type tier): a thenable or an `any`, by its function. */

@@ -36,6 +36,11 @@ export function isInertCall(call: ts.CallExpression, types: TypeTier): boolean {
 
 type FunctionWithBody = ts.FunctionLikeDeclaration & { body: ts.ConciseBody };
 
+/** Whether the function a call runs has its body in the program, for `isInertCall` to read. */
+export function hasReadableBody(call: ts.CallExpression, types: TypeTier): boolean {
+  return getTracedFunction(call, types, NO_BINDINGS) !== undefined || Boolean(getImplementation(call, types));
+}
+
 /**
  * The function a call runs, with its body, when that body is in the program's own source (not a
  * declaration file); `undefined` when there is none to read (a `.d.ts`, a lib); `null` when the

@@ -33,6 +33,8 @@ interface Settlers {
   listeners: ReadonlySet<string>;
   /** The calls that wrap the settlers (`promiseTracker(resolve, reject)`): wiring, not work. */
   wrappers: ReadonlySet<TSESTree.CallExpression>;
+  /** The executor's `reject`: a settler that can only fail the promise, never fulfil it. */
+  rejecting: ReadonlySet<string>;
 }
 
 /**
@@ -204,7 +206,11 @@ function canSettle(
   if (callee.type === AST_NODE_TYPES.MemberExpression) {
     const object = skipTypeWrappers(callee.object);
     if (object.type !== AST_NODE_TYPES.ThisExpression) {
-      return true;
+      // Made for its effect (`transport.send(message)`), it may start what a reply routes to the
+      // settlers; made for its value (`const scope = CancellationScope.current()`, then only its
+      // members read), it is judged by what that value reaches, as a plain function's is.
+      // A method of an object the settlers are subscribed to may fire their event (`socket.write(…)`).
+      return reach.targets.has(sourceCode.getText(object)) || !isLookedUp(call, sourceCode) || resultSettles(call, settlers, sourceCode);
     }
     const name = getPropertyName(callee);
     const owner = findEnclosingClass(call);
@@ -334,12 +340,82 @@ function resultSettles(call: TSESTree.CallExpression, settlers: Settlers, source
     if (outer?.type === AST_NODE_TYPES.CallExpression && outer.callee === use) {
       return outer.arguments.some((argument) => isSettlerListener(argument, settlers, sourceCode));
     }
+    if (isMemberPromiseFulfilling(use, settlers, sourceCode)) {
+      return true;
+    }
     return (
       outer?.type === AST_NODE_TYPES.AssignmentExpression &&
       outer.left === use &&
       isSettlerListener(skipTypeWrappers(outer.right), settlers, sourceCode)
     );
   });
+}
+
+/**
+ * `conn.ready.then(resolve, reject)`: a promise the value holds, chained to a settler that fulfils
+ * the promise, so that the call that made the value is what settles it. One chained only to
+ * `reject` (`scope.cancelRequested.catch(reject)`, a cancellation) can fail the promise but not
+ * fulfil it: what fulfils it is elsewhere (`this.resolve = resolve`).
+ */
+function isMemberPromiseFulfilling(member: TSESTree.MemberExpression, settlers: Settlers, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  let top: TSESTree.Node = member;
+  while (top.parent?.type === AST_NODE_TYPES.MemberExpression && top.parent.object === top && top.parent.parent.type !== AST_NODE_TYPES.CallExpression) {
+    top = top.parent;
+  }
+  const method = top.parent;
+  const call = method?.parent;
+  return (
+    method?.type === AST_NODE_TYPES.MemberExpression &&
+    method.object === top &&
+    CHAIN_METHODS.has(getPropertyName(method) ?? '') &&
+    call?.type === AST_NODE_TYPES.CallExpression &&
+    call.callee === method &&
+    call.arguments.some((argument) => isSettlerListener(argument, settlers, sourceCode) && !isRejectingListener(argument, settlers, sourceCode))
+  );
+}
+
+/** `reject`, `(error) => reject(error)`: a listener whose every settling call rejects. */
+function isRejectingListener(node: TSESTree.Node, settlers: Settlers, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  if (node.type === AST_NODE_TYPES.Identifier) {
+    return settlers.rejecting.has(node.name);
+  }
+  let fulfils = false;
+  walk(node, sourceCode.visitorKeys, (child) => {
+    if (fulfils) {
+      return 'skip';
+    }
+    if (child.type === AST_NODE_TYPES.CallExpression && isSettlerCall(child, settlers)) {
+      const callee = skipTypeWrappers(child.callee);
+      fulfils = !(callee.type === AST_NODE_TYPES.Identifier && settlers.rejecting.has(callee.name));
+    }
+    return fulfils ? 'skip' : undefined;
+  });
+  return !fulfils;
+}
+
+/**
+ * `const scope = CancellationScope.current()`, the local then only read for its members
+ * (`scope.cancellable`, `scope.cancelRequested.catch(reject)`): a call made for its value, not for
+ * its effect. Each call on its members is judged on its own. One kept but never read
+ * (`const queued = socket.write('ping')`) was made for its effect.
+ */
+function isLookedUp(call: TSESTree.CallExpression, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  let value: TSESTree.Node = call;
+  while (value.parent && skipTypeWrappers(value.parent) === call) {
+    value = value.parent;
+  }
+  const declarator = value.parent;
+  if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== value || declarator.id.type !== AST_NODE_TYPES.Identifier) {
+    return false;
+  }
+  const variable = ASTUtils.findVariable(sourceCode.getScope(declarator.id), declarator.id);
+  const reads = variable?.references.filter((reference) => reference.init !== true) ?? [];
+  return (
+    variable !== null &&
+    variable.defs.length === 1 &&
+    reads.length > 0 &&
+    reads.every((reference) => !reference.writeExpr && isObjectOfMember(reference.identifier))
+  );
 }
 
 /** Member names that settle when called on a wrapper of the settlers: `tracker.resolve(x)`, `d.rejectWith(e)`. */
@@ -388,7 +464,9 @@ function findSettlers(executor: FunctionNode, sourceCode: Readonly<TSESLint.Sour
     }
     return undefined;
   });
-  const derived: Settlers = { callable, holders, listeners, wrappers };
+  const reject = executor.params[1];
+  const rejecting = new Set(reject?.type === AST_NODE_TYPES.Identifier ? [reject.name] : []);
+  const derived: Settlers = { callable, holders, listeners, wrappers, rejecting };
   for (const variable of locals) {
     const writes = writtenValues(variable);
     if (writes.length > 0 && writes.every((write) => isFunctionNode(write) && isSettlerListener(write, derived, sourceCode))) {

@@ -132,8 +132,392 @@ class Command {
   }
 }
     `,
+    // @temporalio/workflow src/trigger.ts whole, without types (docs/accuracy.md, false finding 1):
+    // `CancellationScope.current()` is made for its value (its members are only read), and that
+    // value reaches only `reject` (`scope.cancelRequested.catch(reject)`, a cancellation): it can
+    // fail the promise, not fulfil it. What fulfils it is the stored `this.resolve`.
+    `
+class Trigger {
+  constructor() {
+    this.promise = new Promise((resolve, reject) => {
+      const scope = CancellationScope.current();
+      if (scope.cancellable) {
+        untrackPromise(scope.cancelRequested.catch(reject));
+      }
+      this.resolve = resolve;
+      this.reject = reject;
+    });
+    untrackPromise(this.promise.catch(() => undefined));
+  }
+}
+    `,
+    // mysql2 lib/base/connection.js, without types (docs/accuracy.md, false finding 2): a helper
+    // handed a function that makes a deferred settled by events, and a function that starts
+    // nothing, is read as a wrapper of that deferred (tracing): the chain on it starts nothing.
+    `
+class BaseConnection extends EventEmitter {
+  constructor(config) {
+    super();
+    if (shouldTrace(connectChannel)) {
+      tracePromise(
+        connectChannel,
+        () =>
+          new Promise((resolve, reject) => {
+            let onConnect, onError;
+            onConnect = (param) => {
+              this.removeListener('error', onError);
+              resolve(param);
+            };
+            onError = (err) => {
+              this.removeListener('connect', onConnect);
+              reject(err);
+            };
+            this.once('connect', onConnect);
+            this.once('error', onError);
+          }),
+        () => ({ database: config.database || '' }),
+      ).catch(() => {});
+    }
+  }
+}
+    `,
   ],
   invalid: [
+    // Look-alikes of Temporal's Trigger: a value whose promise fulfils the deferred (the call that
+    // made it is the work), and a value handed on (not only looked up).
+    {
+      code: `
+class Session {
+  constructor(db) {
+    this.ready = new Promise((resolve, reject) => {
+      const connection = db.connect();
+      connection.ready.then(resolve, reject);
+    });
+  }
+}
+      `,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 4,
+          column: 18,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Session {
+  constructor(db) {}
+
+  static async create(db) {
+    const session = new Session(db);
+    session.ready = new Promise((resolve, reject) => {
+      const connection = db.connect();
+      connection.ready.then(resolve, reject);
+    });
+    await session.ready;
+    return session;
+  }
+}
+      `,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Session {
+  #pendingInit = [];
+  #init;
+
+  constructor(db) {
+    this.ready = this.#trackInit(new Promise((resolve, reject) => {
+      const connection = db.connect();
+      connection.ready.then(resolve, reject);
+    }));
+  }
+
+  async #initialize() {
+    await Promise.all(this.#pendingInit);
+  }
+
+  then(onfulfilled, onrejected) {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this).then(onfulfilled, onrejected);
+  }
+
+  #trackInit(work) {
+    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `
+class Session {
+  constructor(db, pool) {
+    this.ready = new Promise((resolve) => {
+      this.resolveReady = resolve;
+      const connection = db.connect();
+      pool.add(connection);
+    });
+  }
+}
+      `,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 4,
+          column: 18,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Session {
+  constructor(db, pool) {}
+
+  static async create(db, pool) {
+    const session = new Session(db, pool);
+    session.ready = new Promise((resolve) => {
+      session.resolveReady = resolve;
+      const connection = db.connect();
+      pool.add(connection);
+    });
+    await session.ready;
+    return session;
+  }
+}
+      `,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Session {
+  #pendingInit = [];
+  #init;
+
+  constructor(db, pool) {
+    this.ready = this.#trackInit(new Promise((resolve) => {
+      this.resolveReady = resolve;
+      const connection = db.connect();
+      pool.add(connection);
+    }));
+  }
+
+  async #initialize() {
+    await Promise.all(this.#pendingInit);
+  }
+
+  then(onfulfilled, onrejected) {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this).then(onfulfilled, onrejected);
+  }
+
+  #trackInit(work) {
+    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    // Look-alikes of mysql2's traced handshake: a helper handed a timer's promise and data, a
+    // deferred factory whose executor fetches, and a function that starts work next to a deferred.
+    {
+      code: `
+class Client {
+  constructor(url) {
+    withTimeout(url, () => new Promise((resolve) => setTimeout(resolve, 100))).catch(() => {});
+  }
+}
+      `,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 4,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Client {
+  constructor(url) {}
+
+  static async create(url) {
+    const client = new Client(url);
+    await withTimeout(url, () => new Promise((resolve) => setTimeout(resolve, 100))).catch(() => {});
+    return client;
+  }
+}
+      `,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Client {
+  #pendingInit = [];
+  #init;
+
+  constructor(url) {
+    this.#trackInit(withTimeout(url, () => new Promise((resolve) => setTimeout(resolve, 100))).catch(() => {}));
+  }
+
+  async #initialize() {
+    await Promise.all(this.#pendingInit);
+  }
+
+  then(onfulfilled, onrejected) {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this).then(onfulfilled, onrejected);
+  }
+
+  #trackInit(work) {
+    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `
+class Client extends EventEmitter {
+  constructor(url) {
+    super();
+    trace(channel, () => new Promise((resolve) => {
+      fetch(url).then(resolve);
+    })).catch(() => {});
+  }
+}
+      `,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 5,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Client extends EventEmitter {
+  constructor(url) {
+    super();
+  }
+
+  static async create(url) {
+    const client = new Client(url);
+    await trace(channel, () => new Promise((resolve) => {
+      fetch(url).then(resolve);
+    })).catch(() => {});
+    return client;
+  }
+}
+      `,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Client extends EventEmitter {
+  #pendingInit = [];
+  #init;
+
+  constructor(url) {
+    super();
+    this.#trackInit(trace(channel, () => new Promise((resolve) => {
+      fetch(url).then(resolve);
+    })).catch(() => {}));
+  }
+
+  async #initialize() {
+    await Promise.all(this.#pendingInit);
+  }
+
+  then(onfulfilled, onrejected) {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this).then(onfulfilled, onrejected);
+  }
+
+  #trackInit(work) {
+    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `
+class Client extends EventEmitter {
+  constructor(config) {
+    super();
+    tracePromise(
+      channel,
+      () => new Promise((resolve) => this.once('connect', resolve)),
+      () => this.describe(config).then((context) => context.server),
+    ).catch(() => {});
+  }
+}
+      `,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 5,
+          column: 5,
+          suggestions: [],
+        },
+      ],
+    },
+    // A promise method of the class handed a deferred factory: its own work, whatever it is handed.
+    {
+      code: `
+class Client extends EventEmitter {
+  constructor() {
+    super();
+    this.trace(() => new Promise((resolve) => this.once('connect', resolve))).catch(() => {});
+  }
+
+  async trace(fn) {
+    await this.connect();
+    return fn();
+  }
+}
+     `,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 5,
+          column: 5,
+          suggestions: [],
+        },
+      ],
+    },
     // Look-alikes of ioredis' Command: a deferred whose executor calls a method that can settle it,
     // one reading the stored settler through another (cycle-safe), or one that hands `this` on; a
     // plain function handed `this`; and a function's result the settlers are subscribed to.
@@ -1112,243 +1496,6 @@ class Session {
         },
       ],
     },
-    // @temporalio/workflow src/trigger.ts whole, without types: `CancellationScope.current()` and
-    // `untrackPromise(…)` are functions of other modules, which the syntax cannot tell from work (the
-    // type tier reads their bodies).
-    {
-      code: `
-class Trigger {
-  constructor() {
-    this.promise = new Promise((resolve, reject) => {
-      const scope = CancellationScope.current();
-      if (scope.cancellable) {
-        untrackPromise(scope.cancelRequested.catch(reject));
-      }
-      this.resolve = resolve;
-      this.reject = reject;
-    });
-    untrackPromise(this.promise.catch(() => undefined));
-  }
-}
-      `,
-      errors: [
-        {
-          messageId: 'asyncWork',
-          line: 4,
-          column: 20,
-          suggestions: [
-            {
-              messageId: 'suggestFactory',
-              output: `
-class Trigger {
-  #pendingInit = [];
-
-  constructor() {
-    this.promise = this.#trackInit(new Promise((resolve, reject) => {
-      const scope = CancellationScope.current();
-      if (scope.cancellable) {
-        untrackPromise(scope.cancelRequested.catch(reject));
-      }
-      this.resolve = resolve;
-      this.reject = reject;
-    }));
-    untrackPromise(this.promise.catch(() => undefined));
-  }
-
-  static async create() {
-    const trigger = new Trigger();
-    await Promise.all(trigger.#pendingInit);
-    return trigger;
-  }
-
-  #trackInit(work) {
-    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
-  }
-}
-      `,
-            },
-            {
-              messageId: 'suggestThenable',
-              output: `
-class Trigger {
-  #pendingInit = [];
-  #init;
-
-  constructor() {
-    this.promise = this.#trackInit(new Promise((resolve, reject) => {
-      const scope = CancellationScope.current();
-      if (scope.cancellable) {
-        untrackPromise(scope.cancelRequested.catch(reject));
-      }
-      this.resolve = resolve;
-      this.reject = reject;
-    }));
-    untrackPromise(this.promise.catch(() => undefined));
-  }
-
-  async #initialize() {
-    await Promise.all(this.#pendingInit);
-  }
-
-  then(onfulfilled, onrejected) {
-    this.#init ??= this.#initialize().then(() => {
-      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
-    });
-    return this.#init.then(() => this).then(onfulfilled, onrejected);
-  }
-
-  #trackInit(work) {
-    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
-  }
-}
-      `,
-            },
-          ],
-        },
-      ],
-    },
-    // mysql2 lib/base/connection.js, without types: a chain on a call of another module's function
-    // (`tracePromise`), which may start work of its own whatever it is handed (the type tier reads it).
-    {
-      code: `
-class BaseConnection extends EventEmitter {
-  constructor(config) {
-    super();
-    if (shouldTrace(connectChannel)) {
-      tracePromise(
-        connectChannel,
-        () =>
-          new Promise((resolve, reject) => {
-            let onConnect, onError;
-            onConnect = (param) => {
-              this.removeListener('error', onError);
-              resolve(param);
-            };
-            onError = (err) => {
-              this.removeListener('connect', onConnect);
-              reject(err);
-            };
-            this.once('connect', onConnect);
-            this.once('error', onError);
-          }),
-        () => ({ database: config.database || '' }),
-      ).catch(() => {});
-    }
-  }
-}
-      `,
-      errors: [
-        {
-          messageId: 'asyncWork',
-          line: 6,
-          column: 7,
-          suggestions: [
-            {
-              messageId: 'suggestFactory',
-              output: `
-class BaseConnection extends EventEmitter {
-  #pendingInit = [];
-
-  constructor(config) {
-    super();
-    if (shouldTrace(connectChannel)) {
-      this.#trackInit(tracePromise(
-        connectChannel,
-        () =>
-          new Promise((resolve, reject) => {
-            let onConnect, onError;
-            onConnect = (param) => {
-              this.removeListener('error', onError);
-              resolve(param);
-            };
-            onError = (err) => {
-              this.removeListener('connect', onConnect);
-              reject(err);
-            };
-            this.once('connect', onConnect);
-            this.once('error', onError);
-          }),
-        () => ({ database: config.database || '' }),
-      ).catch(() => {}));
-    }
-  }
-
-  static async create(config) {
-    const baseConnection = new BaseConnection(config);
-    await Promise.all(baseConnection.#pendingInit);
-    return baseConnection;
-  }
-
-  #trackInit(work) {
-    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
-  }
-}
-      `,
-            },
-            {
-              messageId: 'suggestThenable',
-              output: `
-class BaseConnection extends EventEmitter {
-  #pendingInit = [];
-  #init;
-
-  constructor(config) {
-    super();
-    if (shouldTrace(connectChannel)) {
-      this.#trackInit(tracePromise(
-        connectChannel,
-        () =>
-          new Promise((resolve, reject) => {
-            let onConnect, onError;
-            onConnect = (param) => {
-              this.removeListener('error', onError);
-              resolve(param);
-            };
-            onError = (err) => {
-              this.removeListener('connect', onConnect);
-              reject(err);
-            };
-            this.once('connect', onConnect);
-            this.once('error', onError);
-          }),
-        () => ({ database: config.database || '' }),
-      ).catch(() => {}));
-    }
-  }
-
-  async #initialize() {
-    await Promise.all(this.#pendingInit);
-  }
-
-  then(onfulfilled, onrejected) {
-    this.#init ??= this.#initialize().then(() => {
-      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
-    });
-    return this.#init.then(() => this).then(onfulfilled, onrejected);
-  }
-
-  #trackInit(work) {
-    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
-  }
-}
-      `,
-            },
-          ],
-        },
-      ],
-    },
     // ioredis built/Command.js, reduced: the executor also calls a function read from a registry
     // (`transformer(this.args)`) and a method that calls others, which the syntax cannot tell from work.
     {
@@ -1570,6 +1717,101 @@ class Command {
     `,
   ],
   invalid: [
+    // An adapter handed work (`asCallback(this.connect(), cb)`): the chain on its argument is not
+    // reported, the work it is handed is.
+    {
+      code: `
+import { asCallback } from './nac-deferred-lib.js';
+
+class Client {
+  ready: Promise<void>;
+
+  constructor(readonly callback?: (error: unknown) => void) {
+    this.ready = asCallback(this.connect(), this.callback);
+  }
+
+  async connect(): Promise<void> {}
+}
+      `,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 8,
+          column: 29,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+import { asCallback } from './nac-deferred-lib.js';
+
+class Client {
+  #pendingInit: unknown[] = [];
+  ready: Promise<void>;
+
+  constructor(readonly callback?: (error: unknown) => void) {
+    this.ready = asCallback(this.#trackInit(this.connect()), this.callback);
+  }
+
+  static async create(callback?: (error: unknown) => void): Promise<Client> {
+    const client = new Client(callback);
+    await Promise.all(client.#pendingInit);
+    return client;
+  }
+
+  async connect(): Promise<void> {}
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+      `,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+import { asCallback } from './nac-deferred-lib.js';
+
+class Client {
+  #pendingInit: unknown[] = [];
+  #init: Promise<void> | undefined;
+  ready: Promise<void>;
+
+  constructor(readonly callback?: (error: unknown) => void) {
+    this.ready = asCallback(this.#trackInit(this.connect()), this.callback);
+  }
+
+  async #initialize(): Promise<void> {
+    await Promise.all(this.#pendingInit);
+  }
+
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+
+  async connect(): Promise<void> {}
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+      `,
+            },
+          ],
+        },
+      ],
+    },
     // A call made for its effect (`send(): void`, no body to read) may be the I/O the promise waits for.
     {
       code: `
