@@ -287,7 +287,7 @@ export const REVIEWS = [
     column: 20,
     rule: 'no-async-constructor',
     verdict: 'false',
-    why: "`Trigger` is Temporal's deferred: the executor stores `resolve`/`reject` and hands `reject` to an existing promise (`scope.cancelRequested.catch(reject)`), after a synchronous `CancellationScope.current()`. It starts no work. Request to typetier: /work/notes/false-findings.md #1. No longer reported typed since a22b6cc (the executor's calls are read: `current()` reads a context store, `untrackPromise()` updates a map; `cancelRequested.catch(reject)` wires a settler, b137f37); untyped still reported: nothing there says what those two functions of other modules do.",
+    why: "`Trigger` is Temporal's deferred: the executor stores `resolve`/`reject` and hands `reject` to an existing promise (`scope.cancelRequested.catch(reject)`), after a synchronous `CancellationScope.current()`. It starts no work. Request to typetier: /work/notes/false-findings.md #1. No longer reported typed since a22b6cc (the executor's calls are read: `current()` reads a context store, `untrackPromise()` updates a map; `cancelRequested.catch(reject)` wires a settler, b137f37); untyped no longer reported since 597722e: `CancellationScope.current()` is made for its value (only its members are read) and that value links only `reject` (a cancellation), so it cannot fulfil the promise; `untrackPromise(…)` is a plain function handed a wired promise.",
   },
   {
     package: "firebase-admin",
@@ -323,7 +323,7 @@ export const REVIEWS = [
     column: 9,
     rule: 'no-async-constructor',
     verdict: 'false',
-    why: "`tracePromise(connectChannel, () => new Promise(\u2026)).catch(noop)` only traces the handshake for diagnostics_channel: the function returns a deferred settled by the `connect`/`error` events, and `tracePromise` calls it (or `channel.tracePromise`). The handshake itself is started by `this.addCommand(handshakeCommand)`, which the rule does not see. Request to typetier: /work/notes/false-findings.md #2. No longer reported typed since 7f54307 (`tracePromise`'s body is read with `fn` bound to the deferred factory it is handed, and `TracingChannel#tracePromise` runs only `fn`); untyped still reported: a chain on a call of another module's function, which may start work of its own.",
+    why: "`tracePromise(connectChannel, () => new Promise(\u2026)).catch(noop)` only traces the handshake for diagnostics_channel: the function returns a deferred settled by the `connect`/`error` events, and `tracePromise` calls it (or `channel.tracePromise`). The handshake itself is started by `this.addCommand(handshakeCommand)`, which the rule does not see. Request to typetier: /work/notes/false-findings.md #2. No longer reported typed since 7f54307 (`tracePromise`'s body is read with `fn` bound to the deferred factory it is handed, and `TracingChannel#tracePromise` runs only `fn`); untyped no longer reported since 597722e: a helper handed a function that makes a deferred settled by events, and otherwise data and a function that starts nothing, is read as a wrapper of that deferred (a timer's promise, a fetching factory or a working function handed next to it stay reported).",
   },
   {
     package: "@polkadot/api",

@@ -100,8 +100,8 @@ function classify(
           // read as a wrapper of it: `tracePromise(channel, () => handshakeDone, context).catch(…)`.
           if (
             root.type === AST_NODE_TYPES.CallExpression &&
-            !(types && hasReadableBody(types.tsNode(root) as ts.CallExpression, types)) &&
-            isDeferredWrapperCall(root, finder)
+            isDeferredWrapperCall(root, finder) &&
+            !(types && hasReadableBody(types.tsNode(root) as ts.CallExpression, types))
           ) {
             return undefined;
           }
