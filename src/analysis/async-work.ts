@@ -78,7 +78,12 @@ function classify(
           // A chain on a call starts that call's work; on a stored promise it only marks it handled.
           const root = getChainRoot(node);
           if (root.type !== AST_NODE_TYPES.CallExpression && root.type !== AST_NODE_TYPES.NewExpression) {
-            return undefined;
+            // this.ready.then(() => this.more()): no work of its own, but a callback that starts work
+            // continues the initialisation once the promise settles, and nothing awaits that either.
+            const continued = findContinuedWork(node, finder);
+            return continued
+              ? { label: `${continued.label} once \`${shorten(sourceCode.getText(root))}\` settles`, callee: continued.callee, kind: 'chain' }
+              : undefined;
           }
           // Promise.resolve().then(…) defers its callback like queueMicrotask: no work starts here.
           // Promise.all([…]).then(…) starts work only when the combinator does.
@@ -228,6 +233,45 @@ function returnsNewPromise(fn: FunctionNode, sourceCode: Readonly<TSESLint.Sourc
     isNewPromise(last.argument) &&
     statements.slice(0, -1).every((statement) => statement.type !== AST_NODE_TYPES.ReturnStatement)
   );
+}
+
+/**
+ * The work the callbacks of a chain on a stored promise start when they run: an async callback, or
+ * the first work an arrow callback's body starts (`() => this.more()`; a `function` callback has
+ * another `this`). Callbacks that only record or report (`() => this.emit('ready')`) start none.
+ */
+function findContinuedWork(chain: TSESTree.CallExpression, finder: AsyncWorkFinder): { label: string; callee: TSESTree.Node | undefined } | undefined {
+  for (let current: TSESTree.Node = chain; current.type === AST_NODE_TYPES.CallExpression; ) {
+    const callee = skipTypeWrappers(current.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || !CHAIN_METHODS.has(getPropertyName(callee) ?? '')) {
+      return undefined;
+    }
+    for (const argument of current.arguments) {
+      const callback = skipTypeWrappers(argument);
+      if (!isFunctionNode(callback)) {
+        continue;
+      }
+      if (callback.async) {
+        return { label: 'an async callback', callee: undefined };
+      }
+      if (callback.type !== AST_NODE_TYPES.ArrowFunctionExpression) {
+        continue;
+      }
+      let found: Omit<AsyncWork, 'node' | 'returned'> | undefined;
+      walkConstructionCode(callback.body, finder.sourceCode.visitorKeys, (node) => {
+        if (found) {
+          return 'skip';
+        }
+        found = classify(node, finder, false);
+        return found ? 'skip' : undefined;
+      });
+      if (found) {
+        return { label: found.label, callee: found.callee };
+      }
+    }
+    current = skipTypeWrappers(callee.object);
+  }
+  return undefined;
 }
 
 /** A call a chain starts from that starts nothing (the type tier): a thenable or an `any`, by its function. */
@@ -570,11 +614,13 @@ function isCallLike(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCod
 
 /** `` `this.connect()` ``: the callee as written (whitespace folded, long text cut), then `()`. */
 function describe(node: TSESTree.CallExpression | TSESTree.NewExpression, sourceCode: Readonly<TSESLint.SourceCode>): string {
-  let text = sourceCode.getText(node.callee).replace(/\s+/gu, ' ');
-  if (text.length > 40) {
-    text = `${text.slice(0, 39)}…`;
-  }
-  return `\`${node.type === AST_NODE_TYPES.NewExpression ? 'new ' : ''}${text}()\``;
+  return `\`${node.type === AST_NODE_TYPES.NewExpression ? 'new ' : ''}${shorten(sourceCode.getText(node.callee))}()\``;
+}
+
+/** Code as a message quotes it: whitespace folded, long text cut. */
+function shorten(code: string): string {
+  const text = code.replace(/\s+/gu, ' ');
+  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
 }
 
 /**

@@ -136,8 +136,10 @@ export function collectConstructionWork(node: ClassNode, options: ConstructionWo
     if (expression.type !== AST_NODE_TYPES.CallExpression) {
       return false;
     }
-    const call = work.kind === 'chain' ? getChainRoot(expression) : expression;
-    if (call.type !== AST_NODE_TYPES.CallExpression) {
+    const root = work.kind === 'chain' ? getChainRoot(expression) : expression;
+    // A chain on a stored promise: the call its callback starts (`this.ready.then(() => this.poll())`).
+    const call = root.type === AST_NODE_TYPES.CallExpression ? root : work.callee?.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression) {
       return false;
     }
     const fn = resolveCallee(call, inMethod);

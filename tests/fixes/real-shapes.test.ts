@@ -905,13 +905,12 @@ export class Machine {
 `,
   },
   {
-    name: 'loader: init continued from the stored ready promise (B3: `this.ready.then(() => this.more())` is not reported)',
+    name: 'loader: init continued from the stored ready promise (`this.ready.then(() => this.more())`, B3)',
     lang: 'ts',
     className: 'TwoStageLoader',
     args: '',
     check: '(loader) => loader.stage === 2',
     offers: both,
-    openBug: 'B3',
     code: `
 export class TwoStageLoader {
   ready: Promise<void>;

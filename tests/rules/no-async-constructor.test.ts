@@ -155,6 +155,25 @@ class Client {
   }
 }
     `,
+    // Callbacks on a stored promise that start no work: they record, report or log; a `function`
+    // callback's `this` is not the instance.
+    `
+class Client {
+  constructor(ready) {
+    this.ready = ready;
+    this.ready.then(() => this.emit('ready')).catch((error) => this.log(error));
+    ready.then(function () {
+      return this.connect();
+    });
+  }
+
+  emit() {}
+
+  log() {}
+
+  async connect() {}
+}
+    `,
     // Promise.resolve().then(…) defers its callback like queueMicrotask.
     `
 class Ticker {
@@ -370,6 +389,260 @@ class Cache {
     },
   ],
   invalid: [
+    // Work continued from a stored promise: a callback that starts work once it settles (B3); an
+    // async callback; a background loop started that way (no transform awaits it).
+    {
+      code: `
+class TwoStageLoader {
+  constructor() {
+    this.ready = this.load();
+    this.ready.then(() => this.more());
+  }
+
+  async load() {}
+
+  async more() {}
+}
+     `,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 4,
+          column: 18,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class TwoStageLoader {
+  static async create() {
+    const twoStageLoader = new TwoStageLoader();
+    twoStageLoader.ready = twoStageLoader.load();
+    await twoStageLoader.ready;
+    await twoStageLoader.ready.then(() => twoStageLoader.more());
+    return twoStageLoader;
+  }
+
+  async load() {}
+
+  async more() {}
+}
+     `,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class TwoStageLoader {
+  #init;
+
+  async #initialize() {
+    this.ready = this.load();
+    await this.ready;
+    await this.ready.then(() => this.more());
+  }
+
+  then(onfulfilled, onrejected) {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this).then(onfulfilled, onrejected);
+  }
+
+  async load() {}
+
+  async more() {}
+}
+     `,
+            },
+          ],
+        },
+        {
+          messageId: 'asyncWork',
+          line: 5,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class TwoStageLoader {
+  static async create() {
+    const twoStageLoader = new TwoStageLoader();
+    twoStageLoader.ready = twoStageLoader.load();
+    await twoStageLoader.ready;
+    await twoStageLoader.ready.then(() => twoStageLoader.more());
+    return twoStageLoader;
+  }
+
+  async load() {}
+
+  async more() {}
+}
+     `,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class TwoStageLoader {
+  #init;
+
+  async #initialize() {
+    this.ready = this.load();
+    await this.ready;
+    await this.ready.then(() => this.more());
+  }
+
+  then(onfulfilled, onrejected) {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this).then(onfulfilled, onrejected);
+  }
+
+  async load() {}
+
+  async more() {}
+}
+     `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `
+class Session {
+  constructor(ready) {
+    ready.then(async () => {
+      await this.sync();
+    });
+  }
+
+  sync() {}
+}
+     `,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 4,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Session {
+  constructor(ready) {}
+
+  static async create(ready) {
+    const session = new Session(ready);
+    await ready.then(async () => {
+      await session.sync();
+    });
+    return session;
+  }
+
+  sync() {}
+}
+     `,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Session {
+  #pendingInit = [];
+  #init;
+
+  constructor(ready) {
+    this.#trackInit(ready.then(async () => {
+      await this.sync();
+    }));
+  }
+
+  async #initialize() {
+    await Promise.all(this.#pendingInit);
+  }
+
+  then(onfulfilled, onrejected) {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this).then(onfulfilled, onrejected);
+  }
+
+  sync() {}
+
+  #trackInit(work) {
+    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+     `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `
+class Consumer {
+  running = true;
+
+  constructor(ready) {
+    this.ready = ready;
+    this.ready.then(() => this.run()).catch(() => {});
+  }
+
+  async run() {
+    while (this.running) {
+      await this.poll();
+    }
+  }
+
+  poll() {}
+
+  close() {
+    this.running = false;
+  }
+}
+     `,
+      errors: [
+        {
+          messageId: 'backgroundWork',
+          line: 7,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestStart',
+              output: `
+class Consumer {
+  running = true;
+
+  constructor(ready) {
+    this.ready = ready;
+  }
+
+  start() {
+    this.ready.then(() => this.run()).catch(() => {});
+  }
+
+  async run() {
+    while (this.running) {
+      await this.poll();
+    }
+  }
+
+  poll() {}
+
+  close() {
+    this.running = false;
+  }
+}
+     `,
+            },
+          ],
+        },
+      ],
+    },
     {
       code: `
 class Db {
