@@ -566,6 +566,35 @@ export function findDisposeMember(node: ClassNode, sourceCode: SourceCode, types
   return found;
 }
 
+/** Instance members with a computed key: where `[Symbol.asyncDispose]` and its aliases are. */
+const COMPUTED_MEMBER = ':matches(MethodDefinition, PropertyDefinition)[computed=true][static=false]';
+
+/**
+ * The listeners of a rule about disposable classes. Without types, a class is disposable only
+ * through a computed dispose key in this file: the classes are collected and judged at the end,
+ * and only when such a key was seen. With types, every class is judged.
+ */
+export function createDisposableClassListeners(
+  sourceCode: SourceCode,
+  types: TypeTier | undefined,
+  checkClass: (node: ClassNode) => void,
+): TSESLint.RuleListener {
+  const classes: ClassNode[] = [];
+  let hasDisposeKey = types !== undefined;
+  return {
+    ClassDeclaration: (node) => classes.push(node),
+    ClassExpression: (node) => classes.push(node),
+    [COMPUTED_MEMBER]: (member: TSESTree.MethodDefinition | TSESTree.PropertyDefinition) => {
+      hasDisposeKey ||= getDisposeKeyKind(member.key, sourceCode, types) !== undefined;
+    },
+    'Program:exit': () => {
+      if (hasDisposeKey) {
+        classes.forEach(checkClass);
+      }
+    },
+  };
+}
+
 /** The disposal symbol a computed key names, if any. */
 export function getDisposeKeyKind(key: TSESTree.Node, sourceCode: SourceCode, types: TypeTier | undefined): DisposeKind | undefined {
   const bySyntax = getWellKnownDisposeKind(key, sourceCode, 0);

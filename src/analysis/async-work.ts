@@ -2,7 +2,7 @@ import path from 'node:path';
 
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { getPropertyName, isFunctionNode, isGlobalReference, skipTypeWrappers, type FunctionNode } from '../utils/ast.js';
+import { getOutermostWrapper, getPropertyName, isFunctionNode, isGlobalReference, skipTypeWrappers, type FunctionNode } from '../utils/ast.js';
 import { containsCall, isInvokedImmediately, walkConstructionCode } from './construction.js';
 import type * as ts from 'typescript';
 
@@ -628,16 +628,7 @@ function shorten(code: string): string {
  * a field initialiser `ready = work`), where callers can await it.
  */
 export function isReadyPromiseAssignment(node: TSESTree.Node): boolean {
-  let current = node;
-  while (
-    current.parent &&
-    (current.parent.type === AST_NODE_TYPES.TSAsExpression ||
-      current.parent.type === AST_NODE_TYPES.TSNonNullExpression ||
-      current.parent.type === AST_NODE_TYPES.TSSatisfiesExpression ||
-      current.parent.type === AST_NODE_TYPES.ChainExpression)
-  ) {
-    current = current.parent;
-  }
+  const current = getOutermostWrapper(node);
   const parent = current.parent;
   if (!parent) {
     return false;

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { getPropertyName, getStaticKeyName, isFunctionNode, isGlobalReference, skipTypeWrappers, walk, type ClassNode } from '../utils/ast.js';
+import { getOutermostWrapper, getPropertyName, getStaticKeyName, isFunctionNode, isGlobalReference, skipTypeWrappers, walk, type ClassNode } from '../utils/ast.js';
 import type { AsyncWork } from './async-work.js';
 
 /**
@@ -77,16 +77,7 @@ function getRecordingCall(node: TSESTree.Node): TSESTree.CallExpression | undefi
   if (isRecording(node)) {
     return node;
   }
-  let current: TSESTree.Node = node;
-  while (
-    current.parent &&
-    (current.parent.type === AST_NODE_TYPES.TSAsExpression ||
-      current.parent.type === AST_NODE_TYPES.TSNonNullExpression ||
-      current.parent.type === AST_NODE_TYPES.TSSatisfiesExpression ||
-      current.parent.type === AST_NODE_TYPES.ChainExpression)
-  ) {
-    current = current.parent;
-  }
+  const current = getOutermostWrapper(node);
   const parent = current.parent;
   return isRecording(parent) && parent.arguments[0] === current ? parent : undefined;
 }

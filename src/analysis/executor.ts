@@ -4,6 +4,7 @@ import type * as ts from 'typescript';
 import {
   findMembers,
   getMemberFunction,
+  getOutermostWrapper,
   getPropertyName,
   isClassNode,
   isFunctionNode,
@@ -400,10 +401,7 @@ function isRejectingListener(node: TSESTree.Node, settlers: Settlers, sourceCode
  * (`const queued = socket.write('ping')`) was made for its effect.
  */
 function isLookedUp(call: TSESTree.CallExpression, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
-  let value: TSESTree.Node = call;
-  while (value.parent && skipTypeWrappers(value.parent) === call) {
-    value = value.parent;
-  }
+  const value = getOutermostWrapper(call);
   const declarator = value.parent;
   if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== value || declarator.id.type !== AST_NODE_TYPES.Identifier) {
     return false;

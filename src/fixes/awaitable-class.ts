@@ -5,7 +5,6 @@ import {
   findMembers,
   getClassName,
   getSameFileAncestors,
-  isFunctionNode,
   getThisOwner,
   hasConstructorOverloads,
   isGlobalReference,
@@ -14,6 +13,7 @@ import {
 import { recordDecline } from './declines.js';
 import {
   findCallSites,
+  isInAsyncFunction,
   needsParentheses,
   PENDING_FIELD,
   placeMembers,
@@ -251,15 +251,6 @@ function isUsedUnawaitedOnConstruction(classNode: ClassNode, sourceCode: SourceC
       ) {
         return true;
       }
-    }
-  }
-  return false;
-}
-
-function isInAsyncFunction(node: TSESTree.Node): boolean {
-  for (let current = node.parent; current; current = current.parent) {
-    if (isFunctionNode(current)) {
-      return current.async;
     }
   }
   return false;

@@ -5,12 +5,11 @@ import {
   getConstructor,
   getSameFileAncestors,
   hasConstructorOverloads,
-  isFunctionNode,
   type ClassNode,
   type ConstructorNode,
 } from '../utils/ast.js';
 import { recordDecline } from './declines.js';
-import { isExtendedInFile, isTypeScriptSource, needsParentheses, toFixer, type Edit } from './plan.js';
+import { isExtendedInFile, isInAsyncFunction, isTypeScriptSource, needsParentheses, toFixer, type Edit } from './plan.js';
 
 /**
  * The init-factory transform, for a class whose async init method nobody calls: a static async
@@ -368,20 +367,4 @@ function rewriteCallSites(classNode: ClassNode, factoryName: string, sourceCode:
       }
       return edits;
     });
-}
-
-function isInAsyncFunction(node: TSESTree.Node): boolean {
-  for (let current = node.parent; current; current = current.parent) {
-    if (isFunctionNode(current)) {
-      return current.async;
-    }
-    if (
-      current.type === AST_NODE_TYPES.PropertyDefinition ||
-      current.type === AST_NODE_TYPES.AccessorProperty ||
-      current.type === AST_NODE_TYPES.StaticBlock
-    ) {
-      return false;
-    }
-  }
-  return false;
 }

@@ -4,6 +4,7 @@ import {
   findMembers,
   getAnonymousClassBinding,
   getConstructor,
+  getOutermostWrapper,
   getThisOwner,
   hasConstructorOverloads,
   isClassNode,
@@ -832,7 +833,8 @@ export function hasUnrewrittenConstructions(
   });
 }
 
-function isInAsyncFunction(node: TSESTree.Node): boolean {
+/** Whether `node` runs in an async function, where it can be awaited (not in a field initialiser or static block). */
+export function isInAsyncFunction(node: TSESTree.Node): boolean {
   for (let current = node.parent; current; current = current.parent) {
     if (isFunctionNode(current)) {
       return current.async;
@@ -1016,16 +1018,7 @@ export function planRecord(
       return { decline: 'waits for an event' };
     }
     // `this.connect()!`, `client?.connect()`, `work as Promise<void>`: the whole expression is recorded.
-    let target: TSESTree.Node = work.node;
-    while (
-      target.parent &&
-      (target.parent.type === AST_NODE_TYPES.ChainExpression ||
-        target.parent.type === AST_NODE_TYPES.TSNonNullExpression ||
-        target.parent.type === AST_NODE_TYPES.TSAsExpression ||
-        target.parent.type === AST_NODE_TYPES.TSSatisfiesExpression)
-    ) {
-      target = target.parent;
-    }
+    const target = getOutermostWrapper(work.node);
     wraps.push(
       { range: [target.range[0], target.range[0]], text: `this.${TRACK_METHOD}(` },
       { range: [target.range[1], target.range[1]], text: ')' },

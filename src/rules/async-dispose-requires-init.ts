@@ -11,9 +11,9 @@ import {
   type ClassNode,
 } from '../utils/ast.js';
 import {
+  createDisposableClassListeners,
   findDisposeMember,
   getAsyncOnlyFields,
-  getDisposeKeyKind,
   getConstructorAccess,
   getInstanceType,
   getStaticFactories,
@@ -189,27 +189,9 @@ export default createRule<Options, MessageIds>({
       return next.value === '.' ? fixer.replaceText(next, '?.') : fixer.insertTextBefore(next, '?.');
     }
 
-    // Without types, a class is disposable only through a computed dispose key in this file: the
-    // classes are judged at the end, and only when such a key was seen.
-    const classes: ClassNode[] = [];
-    let hasDisposeKey = types !== undefined;
-    return {
-      ClassDeclaration: (node) => classes.push(node),
-      ClassExpression: (node) => classes.push(node),
-      [COMPUTED_MEMBER]: (member: TSESTree.MethodDefinition | TSESTree.PropertyDefinition) => {
-        hasDisposeKey ||= getDisposeKeyKind(member.key, sourceCode, types) !== undefined;
-      },
-      'Program:exit': () => {
-        if (hasDisposeKey) {
-          classes.forEach(checkClass);
-        }
-      },
-    };
+    return createDisposableClassListeners(sourceCode, types, checkClass);
   },
 });
-
-/** Instance members with a computed key: where `[Symbol.asyncDispose]` and its aliases are. */
-const COMPUTED_MEMBER = ':matches(MethodDefinition, PropertyDefinition)[computed=true][static=false]';
 
 /** A dispose member from a same-file ancestor, or (type tier) from any ancestor. */
 function findInheritedDisposeKind(

@@ -1,5 +1,3 @@
-import type { TSESTree } from '@typescript-eslint/utils';
-
 import {
   getClassName,
   getConstructor,
@@ -8,9 +6,9 @@ import {
   type ClassNode,
 } from '../utils/ast.js';
 import {
+  createDisposableClassListeners,
   findDisposeMember,
   getConstructorAccess,
-  getDisposeKeyKind,
   getStaticFactories,
   isAwaitableClass,
   isAwaitableClassByType,
@@ -149,27 +147,9 @@ export default createRule<Options, MessageIds>({
       return undefined;
     }
 
-    // Without types, a class is disposable only through a computed dispose key in this file: the
-    // classes are judged at the end, and only when such a key was seen.
-    const classes: ClassNode[] = [];
-    let hasDisposeKey = types !== undefined;
-    return {
-      ClassDeclaration: (node) => classes.push(node),
-      ClassExpression: (node) => classes.push(node),
-      [COMPUTED_MEMBER]: (member: TSESTree.MethodDefinition | TSESTree.PropertyDefinition) => {
-        hasDisposeKey ||= getDisposeKeyKind(member.key, sourceCode, types) !== undefined;
-      },
-      'Program:exit': () => {
-        if (hasDisposeKey) {
-          classes.forEach(checkClass);
-        }
-      },
-    };
+    return createDisposableClassListeners(sourceCode, types, checkClass);
   },
 });
-
-/** Instance members with a computed key: where `[Symbol.asyncDispose]` and its aliases are. */
-const COMPUTED_MEMBER = ':matches(MethodDefinition, PropertyDefinition)[computed=true][static=false]';
 
 /** The first guard, for the message: "`query()` throws", "`get socket` returns early". */
 function describeGuard(init: TwoPhaseInit): { guard: string; exit: string } {

@@ -369,6 +369,25 @@ export function skipTypeWrappers(node: TSESTree.Node): TSESTree.Node {
   return current;
 }
 
+/**
+ * The outermost expression that is `node` under TypeScript-only wrappers and optional chaining,
+ * going up: `this.connect()!`, `client?.connect()`, `work as Promise<void>`, `<T>work`.
+ */
+export function getOutermostWrapper(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (
+    current.parent &&
+    (current.parent.type === AST_NODE_TYPES.TSAsExpression ||
+      current.parent.type === AST_NODE_TYPES.TSNonNullExpression ||
+      current.parent.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+      current.parent.type === AST_NODE_TYPES.TSTypeAssertion ||
+      current.parent.type === AST_NODE_TYPES.ChainExpression)
+  ) {
+    current = current.parent;
+  }
+  return current;
+}
+
 /** The property name of a non-computed (or literal-computed) member access: `a.b`, `a['b']`, `a.#b`. */
 export function getPropertyName(node: TSESTree.MemberExpression): string | undefined {
   return getStaticKeyName(node.property, node.computed);
