@@ -1,15 +1,13 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import {
-  findMembers,
   getConstructor,
-  getSameFileAncestors,
   hasConstructorOverloads,
   type ClassNode,
   type ConstructorNode,
 } from '../utils/ast.js';
 import { recordDecline } from './declines.js';
-import { isExtendedInFile, isInAsyncFunction, isTypeScriptSource, needsParentheses, toFixer, type Edit } from './plan.js';
+import { isExtendedInFile, isFactoryNameTaken, isInAsyncFunction, isTypeScriptSource, needsParentheses, toFixer, type Edit } from './plan.js';
 
 /**
  * The init-factory transform, for a class whose async init method nobody calls: a static async
@@ -74,11 +72,7 @@ export function createInitFactoryFix(
   if (classNode.typeParameters && classNode.typeParameters.params.length > 0) {
     return decline('generic class');
   }
-  if (
-    findMembers(classNode, factoryName, true).length > 0 ||
-    findMembers(classNode, factoryName, false).length > 0 ||
-    getSameFileAncestors(classNode, sourceCode).some((ancestor) => findMembers(ancestor, factoryName, true).length > 0)
-  ) {
+  if (isFactoryNameTaken(classNode, factoryName, sourceCode)) {
     return decline('a member is named like the factory');
   }
   const constructorNode = getConstructor(classNode);

@@ -5,6 +5,7 @@ import {
   getAnonymousClassBinding,
   getConstructor,
   getOutermostWrapper,
+  getSameFileAncestors,
   getThisOwner,
   hasConstructorOverloads,
   isClassNode,
@@ -831,6 +832,15 @@ export function hasUnrewrittenConstructions(
       !(call.range[0] >= classNode.range[0] && call.range[1] <= classNode.range[1])
     );
   });
+}
+
+/** Whether the class, or a static member of a same-file ancestor, already has a member named like the factory. */
+export function isFactoryNameTaken(classNode: ClassNode, factoryName: string, sourceCode: SourceCode): boolean {
+  return (
+    findMembers(classNode, factoryName, true).length > 0 ||
+    findMembers(classNode, factoryName, false).length > 0 ||
+    getSameFileAncestors(classNode, sourceCode).some((ancestor) => findMembers(ancestor, factoryName, true).length > 0)
+  );
 }
 
 /** Whether `node` runs in an async function, where it can be awaited (not in a field initialiser or static block). */

@@ -2,11 +2,9 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 
 import type { ConstructionWork } from '../analysis/construction-work.js';
 import {
-  findMembers,
   getAnonymousClassBinding,
   getClassName,
   getConstructor,
-  getSameFileAncestors,
   hasConstructorOverloads,
   type ClassNode,
   type ConstructorNode,
@@ -16,6 +14,7 @@ import {
   findCallSites,
   hasUnrewrittenConstructions,
   isExtendedInFile,
+  isFactoryNameTaken,
   isTypeScriptSource,
   needsParentheses,
   PENDING_FIELD,
@@ -101,11 +100,7 @@ export function createFactoryFix(
   if (hasConstructorOverloads(classNode)) {
     return decline('constructor overloads');
   }
-  if (
-    findMembers(classNode, factoryName, true).length > 0 ||
-    findMembers(classNode, factoryName, false).length > 0 ||
-    getSameFileAncestors(classNode, sourceCode).some((ancestor) => findMembers(ancestor, factoryName, true).length > 0)
-  ) {
+  if (isFactoryNameTaken(classNode, factoryName, sourceCode)) {
     return decline('factory name taken');
   }
   const { move, record } = planClass(classNode, works, sourceCode, options.filename);
