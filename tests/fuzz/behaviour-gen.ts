@@ -13,7 +13,7 @@ import type { Shape } from '../helpers/fix-outcomes.js';
  */
 
 export type ParamKind = 'plain' | 'default' | 'destructured' | 'property' | 'rest';
-export type Form = 'call' | 'void' | 'catch' | 'stored' | 'storedPrivate' | 'iife' | 'then' | 'promise' | 'all' | 'function' | 'viaMethod';
+export type Form = 'call' | 'void' | 'catch' | 'stored' | 'storedPrivate' | 'continued' | 'iife' | 'then' | 'promise' | 'all' | 'function' | 'viaMethod';
 export type Wrapper = 'none' | 'if' | 'ifElse' | 'ifElseBoth' | 'forOf' | 'forCount' | 'try' | 'switch';
 export type StatementKind = 'event' | 'assign' | 'local' | 'readSync' | 'setMode' | 'earlyReturn';
 
@@ -49,7 +49,7 @@ export interface GeneratedClass {
 }
 
 const piece: fc.Arbitrary<Piece> = fc.record({
-  form: fc.constantFrom<Form>('call', 'void', 'catch', 'stored', 'storedPrivate', 'iife', 'then', 'promise', 'all', 'function', 'viaMethod'),
+  form: fc.constantFrom<Form>('call', 'void', 'catch', 'stored', 'storedPrivate', 'continued', 'iife', 'then', 'promise', 'all', 'function', 'viaMethod'),
   wrappers: fc.array(fc.constantFrom<Wrapper>('if', 'ifElse', 'ifElseBoth', 'forOf', 'forCount', 'try', 'switch'), { maxLength: 2 }),
   arg: fc.nat({ max: 7 }),
   cond: fc.nat({ max: 7 }),
@@ -208,6 +208,15 @@ export function renderClass(spec: GeneratedClass, name = 'generated'): Shape {
           fieldsDeclared.push(ts ? `${field}: Promise<void> | undefined;` : `${field};`);
         }
         return [`this.${field} = ${load};`];
+      }
+      case 'continued': {
+        // The initialisation goes on from the stored promise once it settles (B3).
+        const field = `ready_${key.replace(/\W/g, '_')}`;
+        if (!stored.includes(field)) {
+          stored.push(field);
+          fieldsDeclared.push(ts ? `${field}: Promise<void> | undefined;` : `${field};`);
+        }
+        return [`this.${field} = ${load};`, `this.${field}.then(() => this.load('${key}.more', ${arg}));`];
       }
       case 'iife':
         return ['(async () => {', `  await ${load};`, `  ev('iife:${key}');`, '})();'];
