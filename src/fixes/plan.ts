@@ -786,7 +786,11 @@ export function isExtendedInFile(classNode: ClassNode, sourceCode: SourceCode): 
 
 /**
  * Same-file `new Db(…)` inside async functions (outside the constructor), where a transform can
- * make the caller await: the callee written right after `new`, with no comment between.
+ * make the caller await: the callee written right after `new`, with no comment between. A module's
+ * top level is left alone although `require-awaited-init` (`canAwaitAt`) counts it as awaitable:
+ * a fix has no types to tell an ES module from a CommonJS file that ESLint parses as one (its
+ * default `sourceType` for `.js`), where a top-level `await` would not run. Those constructions stay,
+ * so the transforms record the work instead of moving it (`hasUnrewrittenConstructions`).
  */
 export function findCallSites(
   plan: { classNode: ClassNode; constructorNode?: ConstructorNode | undefined },
