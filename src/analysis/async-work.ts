@@ -190,7 +190,7 @@ function isDeferredWrapperCall(call: TSESTree.CallExpression, finder: AsyncWorkF
   for (const argument of call.arguments) {
     const value = skipTypeWrappers(argument);
     if (isFunctionNode(value)) {
-      if (value.async || startsWork(value.body, finder)) {
+      if (value.async || findStartedWork(value.body, finder)) {
         return false;
       }
       handedDeferred ||= returnsNewPromise(value, finder.sourceCode);
@@ -204,14 +204,14 @@ function isDeferredWrapperCall(call: TSESTree.CallExpression, finder: AsyncWorkF
   return handedDeferred;
 }
 
-/** Whether code that runs now starts work (functions defined in it run later and are not walked into). */
-function startsWork(root: TSESTree.Node, finder: AsyncWorkFinder): boolean {
-  let found = false;
+/** The first work that code running now starts (functions defined in it run later and are not walked into). */
+function findStartedWork(root: TSESTree.Node, finder: AsyncWorkFinder): Omit<AsyncWork, 'node' | 'returned'> | undefined {
+  let found: Omit<AsyncWork, 'node' | 'returned'> | undefined;
   walkConstructionCode(root, finder.sourceCode.visitorKeys, (node) => {
     if (found) {
       return 'skip';
     }
-    found = classify(node, finder, false) !== undefined;
+    found = classify(node, finder, false);
     return found ? 'skip' : undefined;
   });
   return found;
@@ -257,14 +257,7 @@ function findContinuedWork(chain: TSESTree.CallExpression, finder: AsyncWorkFind
       if (callback.type !== AST_NODE_TYPES.ArrowFunctionExpression) {
         continue;
       }
-      let found: Omit<AsyncWork, 'node' | 'returned'> | undefined;
-      walkConstructionCode(callback.body, finder.sourceCode.visitorKeys, (node) => {
-        if (found) {
-          return 'skip';
-        }
-        found = classify(node, finder, false);
-        return found ? 'skip' : undefined;
-      });
+      const found = findStartedWork(callback.body, finder);
       if (found) {
         return { label: found.label, callee: found.callee };
       }

@@ -166,13 +166,16 @@ function isSettlerNameInPlace(identifier: TSESTree.Identifier): boolean {
  * Whether a call in the executor can settle the promise, so that it is the promise's work: it is
  * handed a settler (outside wiring it is handed: `untrackPromise(scope.done.catch(reject))` is
  * handed a promise), a callback, `this`, or an object the settlers are subscribed to
- * (`sendHello(socket)`); it is a method of another object (`transport.send(message)`, which may
- * route a reply to them), or of the class where the class is subscribed to or the method reads the
- * fields the settlers are stored in (through the methods it calls); the settlers went somewhere any
- * call may reach; or what it returns is what settles the promise: handed to a settler
- * (`resolve(fetch(url))`) or the event source the settlers are subscribed to (`const request =
- * http.get(url); request.on('response', resolve)`). What is left is a plain function handed data
- * (`this.args = transformer(this.args)`): construction code like the constructor's own.
+ * (`sendHello(socket)`); it is a method of another object made for its effect
+ * (`transport.send(message)`, which may route a reply to them) or of an object the settlers are
+ * subscribed to, or of the class where the class is subscribed to or the method reads the fields
+ * the settlers are stored in (through the methods it calls); the settlers went somewhere any call
+ * may reach; or what it returns is what settles the promise: handed to a settler
+ * (`resolve(fetch(url))`), the event source the settlers are subscribed to (`const request =
+ * http.get(url); request.on('response', resolve)`), or holding a promise chained to a settler
+ * that fulfils it. What is left is a plain function handed data (`this.args =
+ * transformer(this.args)`) or another object's method made for a value that cannot fulfil the
+ * promise (`CancellationScope.current()`): construction code like the constructor's own.
  */
 function canSettle(
   call: TSESTree.CallExpression,
@@ -300,8 +303,10 @@ function methodReaches(
 /**
  * What the call returns settles the promise: it is handed to a settler (`resolve(fetch(url))`,
  * through a chain on it), or kept in a local that is handed to one or that the settlers are
- * subscribed to (`request.on('response', resolve)`, `socket.onopen = () => resolve()`). A local
- * read only for its members' members (`scope.cancelRequested.catch(reject)`) is looked up, not made.
+ * subscribed to (`request.on('response', resolve)`, `socket.onopen = () => resolve()`), or whose
+ * member is a promise chained to a settler that fulfils it (`conn.ready.then(resolve, reject)`). A
+ * local whose members' promise can only reject it (`scope.cancelRequested.catch(reject)`) is looked
+ * up, not what settles it.
  */
 function resultSettles(call: TSESTree.CallExpression, settlers: Settlers, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
   let value: TSESTree.Node = call;
