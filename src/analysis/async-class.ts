@@ -201,7 +201,19 @@ function getAwaitedInstanceWork(
   const instances = new Set<string>();
   const returned = new Set<string>();
   const awaits: TSESTree.Node[] = [];
+  // Local lists of promises awaited together (`const pending = [db.#a]; pending.push(db.b()); await Promise.all(pending)`).
+  const lists = new Map<string, TSESTree.Node[]>();
   walkSameThis(fn.body, sourceCode, (child) => {
+    if (child.type === AST_NODE_TYPES.VariableDeclarator && child.id.type === AST_NODE_TYPES.Identifier && child.init?.type === AST_NODE_TYPES.ArrayExpression) {
+      lists.set(child.id.name, child.init.elements.flatMap((element) => (element ? [element] : [])));
+    } else if (
+      child.type === AST_NODE_TYPES.CallExpression &&
+      child.callee.type === AST_NODE_TYPES.MemberExpression &&
+      child.callee.object.type === AST_NODE_TYPES.Identifier &&
+      getPropertyName(child.callee) === 'push'
+    ) {
+      lists.get(child.callee.object.name)?.push(...child.arguments);
+    }
     if (
       child.type === AST_NODE_TYPES.VariableDeclarator &&
       child.id.type === AST_NODE_TYPES.Identifier &&
@@ -231,10 +243,14 @@ function getAwaitedInstanceWork(
       current = skipTypeWrappers(current.callee.object);
     }
     if (current.type === AST_NODE_TYPES.CallExpression && isGlobalPromiseCall(current, sourceCode)) {
-      // `Promise.all([v.a(), v.b()])`, or a field holding the list: `Promise.all(v.#pendingInit)`.
+      // `Promise.all([v.a(), v.b()])`, a field holding the list: `Promise.all(v.#pendingInit)`, or a local list.
       const [list] = current.arguments;
       if (list?.type === AST_NODE_TYPES.ArrayExpression) {
-        list.elements.forEach((element) => element && visit(element));
+        list.elements.forEach((element) => element && visit(element.type === AST_NODE_TYPES.SpreadElement ? element.argument : element));
+      } else if (list?.type === AST_NODE_TYPES.Identifier && lists.has(list.name)) {
+        const elements = lists.get(list.name)!;
+        lists.delete(list.name);
+        elements.forEach((element) => visit(element.type === AST_NODE_TYPES.SpreadElement ? element.argument : element));
       } else if (list && list.type !== AST_NODE_TYPES.SpreadElement) {
         visit(list);
       }

@@ -2,6 +2,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 
 import { getOutermostWrapper, getPropertyName, getStaticKeyName, isFunctionNode, isGlobalReference, skipTypeWrappers, walk, type ClassNode } from '../utils/ast.js';
 import type { AsyncWork } from './async-work.js';
+import { getConstructionAssignedFields, isStoredInAwaitedField } from './awaited-fields.js';
 
 /**
  * Whether a class awaits, itself, a piece of work its constructor starts: the work is handed to a
@@ -30,6 +31,10 @@ const cache = new WeakMap<ClassNode, OwnInit>();
  * recording call (`this.#trackInit(…)`, as the type tier sees it) or its first argument.
  */
 export function isAwaitedByOwnInit(work: AsyncWork, classNode: ClassNode, sourceCode: SourceCode): boolean {
+  // Stored where it stands in a field the class awaits (`this.#connecting = work`): the quick fixes' recorded shape.
+  if (isStoredInAwaitedField(work, classNode, sourceCode)) {
+    return true;
+  }
   const call = getRecordingCall(work.node);
   if (!call) {
     return false;
@@ -57,7 +62,8 @@ export function getRecordedFields(classNode: ClassNode, sourceCode: SourceCode):
     own = readOwnInit(classNode, sourceCode);
     cache.set(classNode, own);
   }
-  return new Set(own.recorders.values());
+  // Also the fields construction code assigns (`this.#connecting = work`): what they hold, it started.
+  return new Set([...own.recorders.values(), ...getConstructionAssignedFields(classNode, sourceCode)]);
 }
 
 /** `this.#m(work)` with `node` as `work` (through parentheses and type wrappers), or `node` itself. */
