@@ -5,31 +5,21 @@ import {
   findMembers,
   getClassName,
   getSameFileAncestors,
-  getThisOwner,
   hasConstructorOverloads,
   isGlobalReference,
   type ClassNode,
 } from '../utils/ast.js';
-import { recordDecline } from './declines.js';
-import {
-  findCallSites,
-  isInAsyncFunction,
-  needsParentheses,
-  PENDING_FIELD,
-  placeMembers,
-  placeRecordedMembers,
-  planClass,
-  toFixer,
-  writeMethod,
-  writeMovedStatements,
-  writePendingField,
-  writeTrackMethod,
-  type Edit,
-  type Layout,
-  type MovePlan,
-  type RecordPlan,
-} from './plan.js';
+import { recordDecline, recordFixForm } from './declines.js';
+import { findCallSites, isInAsyncFunction, needsParentheses } from './plan/call-sites.js';
+import { cleanConstructor } from './plan/clean.js';
+import { placeMembers, planClass, type ClassPlan } from './plan/index.js';
+import { toFixer, writeMethod, type Edit, type Layout } from './plan/layout.js';
+import { decideMoves, type MoveDecision, type MoveRules } from './plan/move.js';
+import { isWithin, type Piece } from './plan/pieces.js';
+import { getTakenNames, planRecords } from './plan/record.js';
+import { writeMove } from './plan/write.js';
 import { buildInitField, buildSettledThen } from './settle-then.js';
+import { blocksField, planFieldEdits, usesConstructorOnly, type TransformFix } from './static-factory.js';
 
 /**
  * The awaitable-class transform, built on the "settled `then`" of settle-then.ts.
@@ -43,10 +33,17 @@ import { buildInitField, buildSettledThen } from './settle-then.js';
  *   (a thenable that resolves to itself is unwrapped again and again, forever);
  * - a failed initialisation rejects every await with the initialiser's error (and never resolves
  *   with the instance, so nothing loops either).
+ *
+ * The constructor's work moves into `#initialize()` with its guard, its loop and the locals it
+ * reads; the parameters it reads are kept on private fields (`this.#url = url;`), a parameter
+ * property is read as `this.url`. Work that must stay is recorded where it stands
+ * (`this.#connecting = this.connect()`), handled there so that an instance awaited late meets no
+ * unhandled rejection, and `#initialize()` awaits it.
  */
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Fixer = (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix[];
+type Variable = TSESLint.Scope.Variable;
 
 const INIT_FIELD = '#init';
 const INITIALIZER = '#initialize';
@@ -56,31 +53,35 @@ export interface ThenableFixOptions {
   filename?: string;
 }
 
-/**
- * The fix that makes `classNode` awaitable: the class gains a `#init` field and the settled `then`
- * ({@link buildSettledThen}), whose `async #initialize()` runs or awaits all of the construction
- * work, so `await new Db(url)` settles once it is done and gives the instance. Where every piece of
- * work can leave the constructor ({@link planMove}) and reads no constructor parameter other than
- * a parameter property (`#initialize()` has no parameters; a parameter property is read as
- * `this.name`), it moves into `#initialize()`; otherwise it stays where it is, recorded, and
- * `#initialize()` awaits what was recorded. `null` when it cannot be made right (the decline is
- * recorded): the class (or a same-file ancestor) already has a `then`, `#init` or `#initialize`,
- * it extends `Promise`, or {@link planRecord} declines.
- */
+/** The awaitable-class transform's edit alone ({@link createThenableTransform}). */
 export function createThenableFix(
   classNode: ClassNode,
   works: readonly ConstructionWork[],
   sourceCode: SourceCode,
   options: ThenableFixOptions = {},
 ): Fixer | null {
+  return createThenableTransform(classNode, works, sourceCode, options)?.fix ?? null;
+}
+
+/**
+ * The fix that makes `classNode` awaitable: the class gains a `#init` field and the settled `then`
+ * ({@link buildSettledThen}), whose `async #initialize()` runs or awaits all of the construction
+ * work, so `await new Db(url)` settles once it is done and gives the instance; and its form.
+ * `null` when it cannot be made right (the decline is recorded): the class (or a same-file
+ * ancestor) already has a `then`, `#init` or `#initialize`, it extends `Promise`, it is disposable,
+ * it is used right after `new` outside async code, or no transform can take its work.
+ */
+export function createThenableTransform(
+  classNode: ClassNode,
+  works: readonly ConstructionWork[],
+  sourceCode: SourceCode,
+  options: ThenableFixOptions = {},
+): TransformFix | null {
+  const filename = options.filename ?? '<input>';
+  const target = getClassName(classNode) ?? '(anonymous class)';
+  const line = works[0]?.work.node.loc.start.line ?? classNode.loc.start.line;
   const decline = (reason: string): null => {
-    recordDecline(() => ({
-      transform: 'thenable',
-      target: getClassName(classNode) ?? '(anonymous class)',
-      reason,
-      filename: options.filename ?? '<input>',
-      line: works[0]?.work.node.loc.start.line ?? classNode.loc.start.line,
-    }));
+    recordDecline(() => ({ transform: 'thenable', target, reason, filename, line }));
     return null;
   };
   if ([classNode, ...getSameFileAncestors(classNode, sourceCode)].some((cls) => findMembers(cls, 'then').length > 0)) {
@@ -105,62 +106,205 @@ export function createThenableFix(
   if (isUsedUnawaitedOnConstruction(classNode, sourceCode)) {
     return decline('used right after new outside async code');
   }
-  const { move, record } = planClass(classNode, works, sourceCode, options.filename);
-  const moved = move && createMovedThenable(move, sourceCode);
-  if (moved) {
-    return moved;
+  const plan = planClass(classNode, works, sourceCode, options.filename);
+  if ('decline' in plan.pieces) {
+    return decline(plan.pieces.decline);
   }
-  if ('decline' in record) {
-    return decline(record.decline);
+  const taken = getTakenNames(classNode);
+  const parameterFields = new Map<Variable, string>();
+  const decision = decideMoves({ ...plan, pieces: plan.pieces }, thenableRules(plan, taken, parameterFields));
+  const fix = writeThenable(plan, plan.pieces, decision, taken, parameterFields);
+  if ('decline' in fix) {
+    return decline(fix.decline);
   }
-  return createRecordedThenable(record, sourceCode) ?? decline('overlapping edits');
+  const reason = [...decision.recorded.values()][0];
+  recordFixForm(() => ({ transform: 'thenable', target, form: reason === undefined ? 'moved' : 'recorded', ...(reason !== undefined && { reason }), filename, line }));
+  return { fix: fix.fix, form: reason === undefined ? 'moved' : 'recorded', ...(reason !== undefined && { reason }) };
 }
 
-function createMovedThenable(plan: MovePlan, sourceCode: SourceCode): Fixer | null {
-  // `#init` would land between the overload signatures and the implementation: recorded instead.
-  if (hasConstructorOverloads(plan.classNode)) {
-    return null;
+/**
+ * What `#initialize()` cannot take: a `new.target` read, work after an early `return`, a stored
+ * promise it cannot assign; and a parameter it cannot keep on a field (one the constructor
+ * reassigns; in TypeScript, a destructured one, or one whose type cannot be written).
+ */
+function thenableRules(plan: ClassPlan, taken: Set<string>, parameterFields: Map<Variable, string>): MoveRules {
+  const { constructorNode, sourceCode, isTypeScript, classNode } = plan;
+  return {
+    blocks(piece) {
+      if (plan.returnsEarly) {
+        return 'the constructor can return early';
+      }
+      if (hasConstructorOverloads(classNode)) {
+        // Its parameters would need a field per overload's meaning.
+        return 'constructor overloads';
+      }
+      return usesConstructorOnly(piece, constructorNode, sourceCode, false) ?? blocksField(piece, plan);
+    },
+    blocksParameter(variable) {
+      if (variable.references.some((reference) => reference.isWrite() && !reference.init)) {
+        return 'reads a parameter the constructor reassigns';
+      }
+      const param = getParameter(variable, constructorNode?.value.params ?? []);
+      if (!param) {
+        return 'reads a parameter #initialize() cannot keep';
+      }
+      if (param.type === AST_NODE_TYPES.TSParameterProperty) {
+        return undefined;
+      }
+      if (!parameterFields.has(variable)) {
+        const type = isTypeScript ? getParameterType(param, variable, classNode, constructorNode?.value.params.indexOf(param) ?? -1, sourceCode) : '';
+        if (type === undefined) {
+          return 'reads a parameter whose type cannot be written';
+        }
+        let name = `#${variable.name}`;
+        for (let counter = 2; taken.has(name); counter++) {
+          name = `#${variable.name}${counter}`;
+        }
+        taken.add(name);
+        parameterFields.set(variable, name);
+      }
+      return undefined;
+    },
+  };
+}
+
+/** The constructor parameter that declares `variable`. */
+function getParameter(variable: Variable, params: readonly TSESTree.Parameter[]): TSESTree.Parameter | undefined {
+  return params.find((param) => param.range[0] <= variable.defs[0]!.name.range[0] && variable.defs[0]!.name.range[1] <= param.range[1]);
+}
+
+/** The type of a parameter kept on a field: as written, or the class's `ConstructorParameters`; none for a destructured one. */
+function getParameterType(
+  param: TSESTree.Parameter,
+  variable: Variable,
+  classNode: ClassNode,
+  index: number,
+  sourceCode: SourceCode,
+): string | undefined {
+  const inner = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param.type === AST_NODE_TYPES.RestElement ? param.argument : param;
+  if (inner.type !== AST_NODE_TYPES.Identifier || inner.name !== variable.name) {
+    return undefined;
   }
-  const parameterEdits: Edit[] = [];
-  for (const read of plan.parameterReads) {
-    const edit = readAsProperty(read, plan.constructorNode.value);
-    if (!edit) {
-      return null;
+  const annotation = inner.typeAnnotation ?? (param.type === AST_NODE_TYPES.RestElement ? param.typeAnnotation : undefined);
+  if (annotation) {
+    const text = sourceCode.getText(annotation.typeAnnotation);
+    return inner.optional && param.type !== AST_NODE_TYPES.AssignmentPattern ? `${text} | undefined` : text;
+  }
+  // A literal default says it: `retries = 3` is a number.
+  if (param.type === AST_NODE_TYPES.AssignmentPattern) {
+    const value = param.right;
+    if (value.type === AST_NODE_TYPES.Literal && ['number', 'string', 'boolean', 'bigint'].includes(typeof value.value)) {
+      return typeof value.value;
     }
-    parameterEdits.push(edit);
+    if (value.type === AST_NODE_TYPES.TemplateLiteral) {
+      return 'string';
+    }
   }
-
-  const { isTypeScript, layout } = plan;
-  const initializer = writeMethod(
-    plan,
-    `async ${INITIALIZER}()${isTypeScript ? ': Promise<void>' : ''}`,
-    writeMovedStatements(plan, sourceCode, 'this', parameterEdits),
-  );
-  const then = writeThen(plan);
-  const field = buildInitField({ indent: layout.memberIndent, isTypeScript, initField: INIT_FIELD });
-  const placed = placeMembers(plan, sourceCode, [initializer, then], false);
-  const replacesConstructor = placed.some((edit) => edit.range[0] === plan.constructorNode.range[0]);
-  if (layout.inline || replacesConstructor) {
-    // The field leads the new members: `#init; async #initialize() {…} then(…) {…}`.
-    const members = placeMembers(plan, sourceCode, [field, initializer, then], false);
-    return toFixer([...members, ...plan.definiteAssignments, ...awaitCallSites(plan, sourceCode)]);
+  if (!classNode.id || classNode.typeParameters || param.type === AST_NODE_TYPES.RestElement) {
+    return undefined;
   }
-  const lineStart = getMemberLineStart(plan.constructorNode, sourceCode);
-  const fieldEdit: Edit = { range: [lineStart, lineStart], text: field + layout.newline + layout.newline };
-  return toFixer([fieldEdit, ...placed, ...plan.definiteAssignments, ...awaitCallSites(plan, sourceCode)]);
+  const type = `ConstructorParameters<typeof ${classNode.id.name}>[${index}]`;
+  return param.type === AST_NODE_TYPES.AssignmentPattern ? `NonNullable<${type}>` : type;
 }
 
-/** The work stays where it is, recorded; `#initialize()` awaits it. */
-function createRecordedThenable(plan: RecordPlan, sourceCode: SourceCode): Fixer | null {
-  const { isTypeScript, layout } = plan;
-  const initializer = writeMethod(plan, `async ${INITIALIZER}()${isTypeScript ? ': Promise<void>' : ''}`, [
-    `${layout.bodyIndent}await Promise.all(this.${PENDING_FIELD});`,
-  ]);
-  const lead = [writePendingField(plan), buildInitField({ indent: layout.memberIndent, isTypeScript, initField: INIT_FIELD })];
-  return toFixer([
-    ...placeRecordedMembers(plan, sourceCode, lead, [initializer, writeThen(plan)], writeTrackMethod(plan, 'awaiting the instance')),
+/** Assembles the awaitable-class fix: the moved and recorded work, `#initialize()`, `then`, the call sites. */
+function writeThenable(
+  plan: ClassPlan,
+  pieces: readonly Piece[],
+  decision: MoveDecision,
+  taken: Set<string>,
+  parameterFields: ReadonlyMap<Variable, string>,
+): { fix: Fixer } | { decline: string } {
+  const { classNode, constructorNode, sourceCode, layout, isTypeScript } = plan;
+  const records = planRecords(plan, decision.recorded, { handleLateAwaits: true, taken });
+  if ('decline' in records) {
+    return records;
+  }
+  const pendingName = ['pending', 'pendingWork', 'pendingWork2'].find((name) => !sourceCode.getTokens(constructorNode ?? classNode).some((token) => token.value === name)) ?? 'pendingWork3';
+  const written = writeMove(
+    { constructorNode, sourceCode, pieces, resolve: (identifier) => plan.reader.resolve(identifier) },
+    decision,
+    {
+      instance: 'this',
+      pendingName,
+      isTypeScript,
+      layout,
+      readParameter: (_identifier, variable) => {
+        const field = parameterFields.get(variable);
+        return field === undefined ? `this.${variable.name}` : `this.${field}`;
+      },
+    },
+    records.awaited('this'),
+  );
+  // The parameters `#initialize()` reads, kept on fields by the constructor.
+  const parameterLines: string[] = [];
+  const parameterDeclarations: string[] = [];
+  const byPosition = [...parameterFields].sort(([a], [b]) => a.defs[0]!.name.range[0] - b.defs[0]!.name.range[0]);
+  for (const [variable, field] of byPosition) {
+    if (!decision.parameters.has(variable)) {
+      continue;
+    }
+    const param = getParameter(variable, constructorNode?.value.params ?? [])!;
+    const type = isTypeScript ? getParameterType(param, variable, classNode, constructorNode!.value.params.indexOf(param), sourceCode) : undefined;
+    parameterDeclarations.push(`${field}${type === undefined ? '' : `: ${type}`};`);
+    parameterLines.push(`this.${field} = ${variable.name};`);
+  }
+  const cleaned = constructorNode
+    ? cleanConstructor(classNode, constructorNode, sourceCode, {
+        removedStatements: written.removedStatements,
+        removals: written.removals,
+        addsStatements: parameterLines.length > 0 || records.edits.some((edit) => isWithin(edit, constructorNode.value.body)),
+        pruneParameters: false,
+        keepConstructor: false,
+      })
+    : undefined;
+  const storeEdits: Edit[] = constructorNode && parameterLines.length > 0 ? storeParameters(plan, parameterLines, cleaned?.edits ?? []) : [];
+  const initializer = writeMethod(plan, `async ${INITIALIZER}()${isTypeScript ? ': Promise<void>' : ''}`, written.lines);
+  const initField = buildInitField({ indent: '', isTypeScript, initField: INIT_FIELD });
+  const fix = toFixer([
+    ...(cleaned ? (cleaned.removed ? [] : cleaned.edits.filter((edit) => !storeEdits.some((store) => store.range[0] === edit.range[0] && store.range[1] === edit.range[1]))) : written.removals),
+    ...storeEdits,
+    ...records.edits,
+    ...placeMembers(plan, {
+      fields: [...records.fields, ...parameterDeclarations, initField],
+      fieldsFirst: records.methods.length > 0,
+      members: [initializer, writeThen(plan)],
+      last: records.methods,
+      replaceConstructor: cleaned?.removed ?? false,
+    }),
+    ...planFieldEdits(plan, pieces, decision),
     ...awaitCallSites(plan, sourceCode),
   ]);
+  return fix ? { fix } : { decline: 'overlapping edits' };
+}
+
+/**
+ * `this.#url = url;` at the start of the constructor's body (after `super(…)`), where the
+ * parameters have their values; in an emptied body, the body's only statements.
+ */
+function storeParameters(plan: ClassPlan, lines: readonly string[], bodyEdits: readonly Edit[]): Edit[] {
+  const { constructorNode, sourceCode, layout } = plan;
+  const body = constructorNode!.value.body;
+  const emptied = bodyEdits.find((edit) => edit.range[0] === body.range[0] && edit.range[1] === body.range[1]);
+  if (emptied || body.body.length === 0) {
+    const text = layout.inline
+      ? `{ ${lines.join(' ')} }`
+      : `{${layout.newline}${lines.map((line) => layout.bodyIndent + line).join(layout.newline)}${layout.newline}${layout.memberIndent}}`;
+    return [{ range: body.range, text }];
+  }
+  const superCall = body.body.find(
+    (statement) =>
+      statement.type === AST_NODE_TYPES.ExpressionStatement &&
+      statement.expression.type === AST_NODE_TYPES.CallExpression &&
+      statement.expression.callee.type === AST_NODE_TYPES.Super,
+  );
+  if (layout.inline) {
+    const at = superCall ? superCall.range[1] : body.range[0] + 1;
+    return [{ range: [at, at], text: ` ${lines.join(' ')}` }];
+  }
+  const anchor = superCall ? sourceCode.text.indexOf('\n', superCall.range[1]) : sourceCode.text.indexOf('\n', body.range[0]);
+  const at = anchor === -1 ? body.range[0] + 1 : anchor + 1;
+  return [{ range: [at, at], text: lines.map((line) => `${layout.bodyIndent}${line}${layout.newline}`).join('') }];
 }
 
 function writeThen(plan: { layout: Layout; isTypeScript: boolean }): string {
@@ -180,7 +324,7 @@ function writeThen(plan: { layout: Layout; isTypeScript: boolean }): string {
  * never initialised (its work no longer starts in the constructor). Left alone where the value is
  * awaited already, or returned from the async function (which adopts the thenable).
  */
-function awaitCallSites(plan: MovePlan | RecordPlan, sourceCode: SourceCode): Edit[] {
+function awaitCallSites(plan: ClassPlan, sourceCode: SourceCode): Edit[] {
   return findCallSites(plan, sourceCode).flatMap(({ call }): Edit[] => {
     const parent = call.parent;
     if (
@@ -196,42 +340,6 @@ function awaitCallSites(plan: MovePlan | RecordPlan, sourceCode: SourceCode): Ed
       ...(parenthesize ? [{ range: [call.range[1], call.range[1]] as [number, number], text: ')' }] : []),
     ];
   });
-}
-
-/**
- * A parameter property read in moved code becomes `this.name` (`{ name }` becomes
- * `{ name: this.name }`); only where `this` still means the instance.
- */
-function readAsProperty(read: TSESTree.Identifier, constructorFunction: TSESTree.FunctionExpression): Edit | undefined {
-  const isParameterProperty = constructorFunction.params.some(
-    (param) =>
-      param.type === AST_NODE_TYPES.TSParameterProperty &&
-      ((param.parameter.type === AST_NODE_TYPES.Identifier && param.parameter.name === read.name) ||
-        (param.parameter.type === AST_NODE_TYPES.AssignmentPattern &&
-          param.parameter.left.type === AST_NODE_TYPES.Identifier &&
-          param.parameter.left.name === read.name)),
-  );
-  if (!isParameterProperty || getThisOwner(read) !== constructorFunction) {
-    return undefined;
-  }
-  const parent = read.parent;
-  if (parent.type === AST_NODE_TYPES.Property && parent.shorthand && parent.value === read) {
-    return { range: parent.range, text: `${read.name}: this.${read.name}` };
-  }
-  return { range: read.range, text: `this.${read.name}` };
-}
-
-/** The start of the line the constructor (with its leading comments) begins on. */
-function getMemberLineStart(node: TSESTree.Node, sourceCode: SourceCode): number {
-  const comments = sourceCode.getCommentsBefore(node);
-  const previous = sourceCode.getTokenBefore(node);
-  let start = node.range[0];
-  for (const comment of comments) {
-    if (!previous || comment.loc.start.line > previous.loc.end.line) {
-      start = Math.min(start, comment.range[0]);
-    }
-  }
-  return sourceCode.text.lastIndexOf('\n', start - 1) + 1;
 }
 
 /** `[Symbol.asyncDispose]` and `[Symbol.dispose]`, as `getStaticKeyName` names them. */

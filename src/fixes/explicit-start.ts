@@ -4,7 +4,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 
 import { findMembers, getConstructor, getSameFileAncestors, getThisOwner, walk, type ClassNode } from '../utils/ast.js';
 import { recordDecline } from './declines.js';
-import { isTypeScriptSource } from './plan.js';
+import { isTypeScriptSource } from './plan/layout.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 

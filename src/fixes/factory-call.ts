@@ -4,7 +4,7 @@ import type { ClassNode } from '../utils/ast.js';
 import { isAwaitedByOwnInit } from '../analysis/awaited-by-class.js';
 import { collectConstructionWork } from '../analysis/construction-work.js';
 import type { TypeTier } from '../analysis/types.js';
-import { needsParentheses } from './plan.js';
+import { needsParentheses } from './plan/call-sites.js';
 import { createFactoryFix } from './static-factory.js';
 
 /**

@@ -7,7 +7,8 @@ import {
   type ConstructorNode,
 } from '../utils/ast.js';
 import { recordDecline } from './declines.js';
-import { isExtendedInFile, isFactoryNameTaken, isInAsyncFunction, isTypeScriptSource, needsParentheses, toFixer, type Edit } from './plan.js';
+import { isExtendedInFile, isFactoryNameTaken, isInAsyncFunction, needsParentheses } from './plan/call-sites.js';
+import { isTypeScriptSource, toFixer, type Edit } from './plan/layout.js';
 
 /**
  * The init-factory transform, for a class whose async init method nobody calls: a static async

@@ -11,7 +11,7 @@ import {
   walk,
   type ClassNode,
 } from '../utils/ast.js';
-import { isTypeScriptSource } from './plan.js';
+import { isTypeScriptSource } from './plan/layout.js';
 import { getValueParameters, isSelf, type SelfScope, type ThenFunction } from '../analysis/thenable.js';
 
 /**

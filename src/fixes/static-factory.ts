@@ -1,38 +1,32 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import type { ConstructionWork } from '../analysis/construction-work.js';
+import type * as ts from 'typescript';
+
 import {
   getAnonymousClassBinding,
   getClassName,
-  getConstructor,
+  getThisOwner,
   hasConstructorOverloads,
+  isFunctionNode,
+  resolveDefinition,
+  walk,
   type ClassNode,
   type ConstructorNode,
 } from '../utils/ast.js';
-import { recordDecline } from './declines.js';
-import {
-  findCallSites,
-  hasUnrewrittenConstructions,
-  isExtendedInFile,
-  isFactoryNameTaken,
-  isTypeScriptSource,
-  needsParentheses,
-  PENDING_FIELD,
-  placeMembers,
-  placeRecordedMembers,
-  planClass,
-  toFixer,
-  writeMethod,
-  writeMovedStatements,
-  writePendingField,
-  writeTrackMethod,
-  type Edit,
-  type MovePlan,
-  type RecordPlan,
-} from './plan.js';
+import { recordDecline, recordFixForm } from './declines.js';
+import { findCallSites, isExtendedInFile, isFactoryNameTaken, needsParentheses } from './plan/call-sites.js';
+import { cleanConstructor, readsArguments } from './plan/clean.js';
+import { boundNames, getPatternPruneEdits } from './plan/declarations.js';
+import { placeMembers, planClass, type ClassPlan } from './plan/index.js';
+import { applyEdits, toFixer, writeMethod, type Edit } from './plan/layout.js';
+import { decideMoves, type MoveDecision, type MoveRules } from './plan/move.js';
+import type { Piece } from './plan/pieces.js';
+import { getTakenNames, planRecords } from './plan/record.js';
+import { writeMove } from './plan/write.js';
 
 /**
- * The static async factory transform: the reported statements leave the constructor for
+ * The static async factory transform: the constructor's async work leaves it for
  *
  * ```ts
  * static async create(url: string): Promise<Db> {
@@ -42,10 +36,13 @@ import {
  * }
  * ```
  *
- * `this` in the moved code becomes the instance, `void work` and `work` become `await work`,
- * `this.ready = work` stays and is awaited, `.catch(handler)` chains stay (and are awaited, so the
- * handler still sees the error). Same-file `new Db(…)` inside async functions become
- * `await Db.create(…)` in the same fix.
+ * with its guard, its loop and the locals it reads (src/fixes/plan/move.ts decides what moves).
+ * `this` in the moved code becomes the instance; one promise is awaited where it starts, several
+ * together once all have started. Work that must stay (later constructor code reads what its
+ * synchronous part sets up) is recorded where it stands, one private field per piece
+ * (`this.#connecting = this.connect()`), and the factory awaits it too. The emptied constructor
+ * loses the parameters nothing reads any more, or goes. Same-file `new Db(…)` inside async
+ * functions become `await Db.create(…)` in the same fix.
  */
 
 export type ConstructorVisibility = 'unchanged' | 'private' | 'protected';
@@ -61,37 +58,52 @@ export interface FactoryFixOptions {
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Fixer = (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix[];
+type Variable = TSESLint.Scope.Variable;
 
-/**
- * The fix that gives `classNode` a static async factory that awaits all of its construction work,
- * or `null` when it cannot be made right (the decline is recorded). Where every piece of work can
- * leave the constructor ({@link planMove}), it moves into the factory; otherwise it stays where it
- * is, recorded (`this.#trackInit(work)`), and the factory awaits what was recorded. An anonymous
- * class is constructed by its constant binding or as `new this(…)`. Declined: an anonymous
- * TypeScript class whose parameter types only `typeof` could name; an abstract class, constructor
- * overloads, a member named like the factory, or a same-file ancestor with such a static; and the
- * cases {@link planRecord} declines.
- */
+/** An offered transform: its edit, and whether it moves all of the work or records some where it stands (and why). */
+export interface TransformFix {
+  fix: Fixer;
+  form: 'moved' | 'recorded';
+  /** Why some work stays (the first piece that does), for `recorded`. */
+  reason?: string;
+}
+
+/** The factory transform's edit alone ({@link createFactoryTransform}), for callers that need no form. */
 export function createFactoryFix(
   classNode: ClassNode,
   works: readonly ConstructionWork[],
   sourceCode: SourceCode,
   options: FactoryFixOptions,
 ): Fixer | null {
+  return createFactoryTransform(classNode, works, sourceCode, options)?.fix ?? null;
+}
+
+/**
+ * The fix that gives `classNode` a static async factory that runs or awaits all of its
+ * construction work, and its form (moved or recorded); or `null` when it cannot be made right
+ * (the decline is recorded). An anonymous class is constructed by its constant binding or as
+ * `new this(…)`. Declined: an anonymous TypeScript class whose parameter types only `typeof` could
+ * name; an abstract class, constructor overloads, a member named like the factory, or a
+ * same-file ancestor with such a static; and the work no transform can take ({@link findPieces}).
+ */
+export function createFactoryTransform(
+  classNode: ClassNode,
+  works: readonly ConstructionWork[],
+  sourceCode: SourceCode,
+  options: FactoryFixOptions,
+): TransformFix | null {
   const { factoryName } = options;
+  const filename = options.filename ?? '<input>';
+  const target = getClassName(classNode) ?? '(anonymous class)';
+  const line = works[0]?.work.node.loc.start.line ?? classNode.loc.start.line;
   const decline = (reason: string): null => {
-    recordDecline(() => ({
-      transform: 'factory',
-      target: getClassName(classNode) ?? '(anonymous class)',
-      reason,
-      filename: options.filename ?? '<input>',
-      line: works[0]?.work.node.loc.start.line ?? classNode.loc.start.line,
-    }));
+    recordDecline(() => ({ transform: 'factory', target, reason, filename, line }));
     return null;
   };
-  const isTypeScript = isTypeScriptSource(sourceCode, options.filename);
-  const target = getFactoryTarget(classNode, sourceCode);
-  if (!readParameters(classNode, target, getConstructor(classNode), sourceCode, isTypeScript)) {
+  const plan = planClass(classNode, works, sourceCode, options.filename);
+  const factoryTarget = getFactoryTarget(classNode, sourceCode);
+  const parameters = readParameters(classNode, factoryTarget, plan.constructorNode, sourceCode, plan.isTypeScript);
+  if (!parameters) {
     return decline('anonymous class (its parameter types cannot be named)');
   }
   if (classNode.type === AST_NODE_TYPES.ClassDeclaration && classNode.abstract) {
@@ -103,72 +115,357 @@ export function createFactoryFix(
   if (isFactoryNameTaken(classNode, factoryName, sourceCode)) {
     return decline('factory name taken');
   }
-  const { move, record } = planClass(classNode, works, sourceCode, options.filename);
-  // Same-file `new Db()` the fix cannot make `await Db.create()` keep the constructor's work: recorded.
-  if (move && !move.usesSuper && !isExtendedInFile(classNode, sourceCode) && !hasUnrewrittenConstructions(move, sourceCode)) {
-    const fix = createMovedFactory(move, target, sourceCode, options);
-    if (fix) {
-      return fix;
+  if ('decline' in plan.pieces) {
+    return decline(plan.pieces.decline);
+  }
+  const decision = decideMoves({ ...plan, pieces: plan.pieces }, factoryRules(plan, parameters));
+  const fix = writeFactory(plan, plan.pieces, decision, factoryTarget, parameters, options);
+  if ('decline' in fix) {
+    return decline(fix.decline);
+  }
+  const reason = [...decision.recorded.values()][0];
+  recordFixForm(() => ({ transform: 'factory', target, form: reason === undefined ? 'moved' : 'recorded', ...(reason !== undefined && { reason }), filename, line }));
+  return { fix: fix.fix, form: reason === undefined ? 'moved' : 'recorded', ...(reason !== undefined && { reason }) };
+}
+
+/** What the factory cannot take from the constructor. */
+function factoryRules(plan: ClassPlan, parameters: FactoryParameters): MoveRules {
+  const { classNode, constructorNode, sourceCode } = plan;
+  const extended = isExtendedInFile(classNode, sourceCode);
+  return {
+    blocks(piece) {
+      if (extended) {
+        // A subclass's `super()` still runs the constructor: its instances keep the work.
+        return 'the class is extended in this file';
+      }
+      if (plan.returnsEarly) {
+        return 'the constructor can return early';
+      }
+      return usesConstructorOnly(piece, constructorNode, sourceCode, true) ?? blocksField(piece, plan);
+    },
+    blocksParameter(variable) {
+      if (variable.references.some((reference) => reference.isWrite() && !reference.init)) {
+        return 'reads a parameter the constructor reassigns';
+      }
+      return parameters.declared.has(variable.name) || parameters.patterns.some(({ names }) => names.includes(variable.name))
+        ? undefined
+        : 'reads a parameter the factory does not declare';
+    },
+  };
+}
+
+/**
+ * What only the constructor has: `super` (the factory has none for the instance; `#initialize()`
+ * has), `new.target`.
+ */
+export function usesConstructorOnly(
+  piece: Piece,
+  constructorNode: ConstructorNode | undefined,
+  sourceCode: SourceCode,
+  superIsConstructorOnly: boolean,
+): string | undefined {
+  let found: string | undefined;
+  walk(piece.unit, sourceCode.visitorKeys, (node) => {
+    if (found) {
+      return 'skip';
+    }
+    const owner = node.type === AST_NODE_TYPES.Super || node.type === AST_NODE_TYPES.MetaProperty ? getThisOwner(node) : undefined;
+    if (owner !== undefined && (owner === constructorNode?.value || owner.type === AST_NODE_TYPES.PropertyDefinition)) {
+      if (node.type === AST_NODE_TYPES.MetaProperty) {
+        found = 'reads new.target';
+      } else if (superIsConstructorOnly) {
+        found = 'uses super';
+      }
+    }
+    return undefined;
+  });
+  return found;
+}
+
+/**
+ * A stored promise the target cannot assign: a `readonly` field, or (TypeScript) a field
+ * initialiser whose type cannot be written once its value is gone: no annotation, and no
+ * `Promise<…>` return type on the method it calls.
+ */
+export function blocksField(piece: Piece, plan: ClassPlan): string | undefined {
+  const { slot } = piece;
+  if (slot?.kind !== 'field') {
+    return undefined;
+  }
+  if (isReadonlyField(plan, slot.name)) {
+    return 'a readonly field';
+  }
+  if (slot.target.type === AST_NODE_TYPES.AccessorProperty) {
+    return 'an accessor field';
+  }
+  if (slot.target.type === AST_NODE_TYPES.PropertyDefinition && plan.isTypeScript && getFieldType(slot.target, plan) === undefined) {
+    return 'a field initialiser whose type cannot be written';
+  }
+  return undefined;
+}
+
+/** `readonly ready: Promise<void>;`, or a `readonly` parameter property of that name. */
+function isReadonlyField(plan: ClassPlan, name: string): boolean {
+  const { classNode, constructorNode } = plan;
+  return (
+    classNode.body.body.some(
+      (member) =>
+        (member.type === AST_NODE_TYPES.PropertyDefinition || member.type === AST_NODE_TYPES.AccessorProperty) &&
+        member.readonly &&
+        !member.static &&
+        (member.key.type === AST_NODE_TYPES.PrivateIdentifier ? `#${member.key.name}` : member.key.type === AST_NODE_TYPES.Identifier ? member.key.name : undefined) === name,
+    ) ||
+    (constructorNode?.value.params.some(
+      (param) =>
+        param.type === AST_NODE_TYPES.TSParameterProperty &&
+        param.readonly &&
+        boundNames(param.parameter).includes(name),
+    ) ??
+      false)
+  );
+}
+
+/** The type a moved field initialiser's field is declared with: its annotation, or its call's declared `Promise<…>`. */
+export function getFieldType(field: TSESTree.PropertyDefinition, plan: ClassPlan): string | undefined {
+  const { sourceCode, classNode } = plan;
+  if (field.typeAnnotation) {
+    return sourceCode.getText(field.typeAnnotation.typeAnnotation);
+  }
+  const value = field.value;
+  const fromTypes = value ? getTypeText(value, sourceCode) : undefined;
+  if (fromTypes !== undefined) {
+    return fromTypes;
+  }
+  if (value?.type === AST_NODE_TYPES.CallExpression && value.callee.type === AST_NODE_TYPES.Identifier) {
+    // A function of this module declared to return a promise: `loadJson(): Promise<Settings>`.
+    const definition = resolveDefinition(value.callee, sourceCode);
+    return isFunctionNode(definition) && definition.returnType && !definition.typeParameters
+      ? sourceCode.getText(definition.returnType.typeAnnotation)
+      : undefined;
+  }
+  if (value?.type !== AST_NODE_TYPES.CallExpression || value.callee.type !== AST_NODE_TYPES.MemberExpression || value.callee.object.type !== AST_NODE_TYPES.ThisExpression) {
+    return undefined;
+  }
+  const callee = value.callee;
+  const name = callee.property.type === AST_NODE_TYPES.PrivateIdentifier ? `#${callee.property.name}` : callee.property.type === AST_NODE_TYPES.Identifier && !callee.computed ? callee.property.name : undefined;
+  for (const member of classNode.body.body) {
+    if (
+      member.type === AST_NODE_TYPES.MethodDefinition &&
+      member.kind === 'method' &&
+      !member.static &&
+      (member.key.type === AST_NODE_TYPES.PrivateIdentifier ? `#${member.key.name}` : member.key.type === AST_NODE_TYPES.Identifier ? member.key.name : undefined) === name &&
+      member.value.returnType
+    ) {
+      return sourceCode.getText(member.value.returnType.typeAnnotation);
     }
   }
-  if ('decline' in record) {
-    return decline(record.decline);
-  }
-  return createRecordedFactory(record, target, sourceCode, options) ?? decline('overlapping edits');
+  return undefined;
 }
 
-/** The factory that runs the moved work: `const db = new Db(url); await db.connect(); return db;`. */
-function createMovedFactory(
-  plan: MovePlan,
-  target: FactoryTarget,
-  sourceCode: SourceCode,
-  options: FactoryFixOptions,
-): Fixer | null {
-  const parameters = readParameters(plan.classNode, target, plan.constructorNode, sourceCode, plan.isTypeScript);
-  // The moved code reads names the factory's parameter list does not declare (a destructured one).
-  if (!parameters || plan.parameterReads.some((read) => !parameters.declared.has(read.name))) {
-    return null;
+/**
+ * With type information: the type of `expression` as the checker writes it, when it is a plain
+ * promise type that needs no import to be written here (`Promise<string[]>`).
+ */
+function getTypeText(expression: TSESTree.Node, sourceCode: SourceCode): string | undefined {
+  const services = sourceCode.parserServices as
+    | { program?: { getTypeChecker(): ts.TypeChecker } | null; esTreeNodeToTSNodeMap?: { get(node: TSESTree.Node): ts.Node | undefined } }
+    | undefined;
+  const checker = services?.program?.getTypeChecker();
+  const tsNode = services?.esTreeNodeToTSNodeMap?.get(expression);
+  if (!checker || !tsNode) {
+    return undefined;
   }
-  const { layout, constructorNode } = plan;
-  const instance = pickInstanceName(target, constructorNode, sourceCode);
-  const factory = writeMethod(plan, writeFactoryHeader(plan.classNode, target, plan.isTypeScript, options.factoryName, parameters, sourceCode), [
-    `${layout.bodyIndent}const ${instance} = new ${target.construct}${getTypeArguments(plan.classNode, plan.isTypeScript)}(${parameters.names.join(', ')});`,
-    ...writeMovedStatements(plan, sourceCode, instance),
-    `${layout.bodyIndent}return ${instance};`,
-  ]);
-  const visibility = plan.isTypeScript ? options.constructorVisibility : 'unchanged';
-  return toFixer([
-    ...placeMembers(plan, sourceCode, [factory], visibility !== 'unchanged'),
-    ...plan.definiteAssignments,
-    ...rewriteCallSites(plan, options.factoryName, sourceCode),
-    ...setVisibility(constructorNode, visibility, sourceCode),
-  ]);
+  const text = checker.typeToString(checker.getTypeAtLocation(tsNode));
+  if (!/^[\w$<>[\], |.]+$/u.test(text) || /\b(?:any|import)\b/u.test(text)) {
+    return undefined;
+  }
+  // Every name in it must mean the same here: a built-in type, or one this module declares or imports.
+  const globalScope = sourceCode.scopeManager?.globalScope;
+  const moduleScope = globalScope?.childScopes.find((scope) => scope.type === 'module') ?? globalScope;
+  const names = text.match(/[A-Za-z_$][\w$]*/gu) ?? [];
+  return names.every((name) => BUILT_IN_TYPES.has(name) || moduleScope?.set.has(name) || globalScope?.set.has(name)) ? text : undefined;
 }
 
-/** The factory that awaits the recorded work: `const db = new Db(url); await Promise.all(db.#pendingInit); return db;`. */
-function createRecordedFactory(
-  plan: RecordPlan,
-  target: FactoryTarget,
-  sourceCode: SourceCode,
-  options: FactoryFixOptions,
-): Fixer | null {
-  const { classNode, constructorNode, layout, isTypeScript } = plan;
-  const parameters = readParameters(classNode, target, constructorNode, sourceCode, isTypeScript);
-  if (!parameters) {
-    return null;
+const BUILT_IN_TYPES = new Set([
+  'Promise',
+  'PromiseLike',
+  'Array',
+  'ReadonlyArray',
+  'Map',
+  'Set',
+  'Record',
+  'string',
+  'number',
+  'boolean',
+  'bigint',
+  'void',
+  'undefined',
+  'null',
+  'unknown',
+  'never',
+  'object',
+  'true',
+  'false',
+]);
+
+/**
+ * The edits that move field initialisers out (`ready = this.load();` → `ready!: Promise<void>;`)
+ * and let fields assigned outside the constructor now be declared without a value (`ready!:`).
+ */
+export function planFieldEdits(plan: ClassPlan, pieces: readonly Piece[], decision: MoveDecision): Edit[] {
+  const { sourceCode, isTypeScript, classNode } = plan;
+  const edits: Edit[] = [];
+  const definite = new Set<string>();
+  for (const piece of pieces) {
+    if (decision.recorded.has(piece) || piece.slot?.kind !== 'field') {
+      continue;
+    }
+    const { target, name } = piece.slot;
+    if (target.type === AST_NODE_TYPES.PropertyDefinition) {
+      const type = isTypeScript ? getFieldType(target, plan) : undefined;
+      const keyEnd = target.typeAnnotation ? target.typeAnnotation.range[1] : target.key.range[1];
+      const marker = isTypeScript && !target.optional && !target.definite ? '!' : '';
+      edits.push({
+        range: [target.key.range[1], target.value!.range[1]],
+        text: `${marker}${type !== undefined ? `: ${type}` : ''}`,
+      });
+      void keyEnd;
+    } else if (isTypeScript) {
+      definite.add(name);
+    }
   }
-  const instance = pickInstanceName(target, constructorNode, sourceCode);
-  const factory = writeMethod(plan, writeFactoryHeader(classNode, target, isTypeScript, options.factoryName, parameters, sourceCode), [
-    `${layout.bodyIndent}const ${instance} = new ${target.construct}${getTypeArguments(classNode, isTypeScript)}(${parameters.names.join(', ')});`,
-    `${layout.bodyIndent}await Promise.all(${instance}.${PENDING_FIELD});`,
-    `${layout.bodyIndent}return ${instance};`,
-  ]);
+  for (const member of classNode.body.body) {
+    if (
+      member.type === AST_NODE_TYPES.PropertyDefinition &&
+      !member.static &&
+      !member.value &&
+      !member.optional &&
+      !member.definite &&
+      !member.declare &&
+      member.typeAnnotation &&
+      !/\bundefined\b/u.test(sourceCode.getText(member.typeAnnotation)) &&
+      definite.has(member.key.type === AST_NODE_TYPES.PrivateIdentifier ? `#${member.key.name}` : member.key.type === AST_NODE_TYPES.Identifier ? member.key.name : '')
+    ) {
+      edits.push({ range: [member.key.range[1], member.key.range[1]], text: '!' });
+    }
+  }
+  return edits;
+}
+
+/** Assembles the factory fix: the moved and recorded work, the tidied constructor, the call sites. */
+function writeFactory(
+  plan: ClassPlan,
+  pieces: readonly Piece[],
+  decision: MoveDecision,
+  factoryTarget: FactoryTarget,
+  parameters: FactoryParameters,
+  options: FactoryFixOptions,
+): { fix: Fixer } | { decline: string } {
+  const { classNode, constructorNode, sourceCode, layout, isTypeScript } = plan;
+  const taken = getTakenNames(classNode);
+  const records = planRecords(plan, decision.recorded, { handleLateAwaits: false, taken });
+  if ('decline' in records) {
+    return records;
+  }
+  const names = getNamesInUse(plan);
+  const instance = pickName(preferredInstanceName(factoryTarget), ['instance'], names);
+  names.add(instance);
+  const pendingName = pickName('pending', ['pendingWork'], names);
+  const written = writeMove(
+    { constructorNode, sourceCode, pieces, resolve: (identifier) => plan.reader.resolve(identifier) },
+    decision,
+    { instance, pendingName, isTypeScript, layout },
+    records.awaited(instance),
+  );
+  // Bindings of destructured parameters the moved code reads: taken from the whole value.
+  const patternLines: string[] = [];
+  for (const { pattern, name, defaultText, names: bound } of parameters.patterns) {
+    const read = new Set(bound.filter((binding) => [...decision.parameters].some((variable: Variable) => variable.name === binding)));
+    if (read.size === 0) {
+      continue;
+    }
+    const prune = getPatternPruneEdits(pattern, new Set(bound.filter((binding) => !read.has(binding))), sourceCode);
+    if (!prune) {
+      return { decline: 'a destructured parameter the factory cannot take apart' };
+    }
+    const patternText = applyEdits(sourceCode.text, pattern.range[0], pattern.range[1], prune);
+    patternLines.push(`${layout.bodyIndent}const ${patternText} = ${name}${defaultText === undefined ? '' : ` ?? ${defaultText}`};`);
+  }
+
   const visibility = isTypeScript && constructorNode ? options.constructorVisibility : 'unchanged';
-  return toFixer([
-    ...placeRecordedMembers(plan, sourceCode, [writePendingField(plan)], [factory], writeTrackMethod(plan, `\`${options.factoryName}()\``)),
-    ...rewriteCallSites(plan, options.factoryName, sourceCode),
-    ...(constructorNode ? setVisibility(constructorNode, visibility, sourceCode) : []),
+  const cleaned = constructorNode
+    ? cleanConstructor(classNode, constructorNode, sourceCode, {
+        removedStatements: written.removedStatements,
+        removals: written.removals,
+        addsStatements: false,
+        pruneParameters: parameters.names.every((argument) => argument !== '...args'),
+        keepConstructor: visibility !== 'unchanged',
+        patternNames: new Map(parameters.patterns.map(({ pattern, name }) => [pattern, name])),
+      })
+    : undefined;
+  const passed = cleaned ? parameters.names.slice(0, cleaned.parameterCount) : parameters.names;
+  const factory = writeMethod(plan, writeFactoryHeader(classNode, factoryTarget, isTypeScript, options.factoryName, parameters, sourceCode), [
+    `${layout.bodyIndent}const ${instance} = new ${factoryTarget.construct}${getTypeArguments(classNode, isTypeScript)}(${passed.join(', ')});`,
+    ...patternLines,
+    ...written.lines,
+    `${layout.bodyIndent}return ${instance};`,
   ]);
+  const fix = toFixer([
+    ...(cleaned ? (cleaned.removed ? [] : cleaned.edits) : written.removals),
+    ...records.edits,
+    ...placeMembers(plan, {
+      fields: records.fields,
+      fieldsFirst: records.methods.length > 0,
+      members: [factory],
+      last: records.methods,
+      replaceConstructor: cleaned?.removed ?? false,
+    }),
+    ...planFieldEdits(plan, pieces, decision),
+    ...rewriteCallSites(plan, options.factoryName, sourceCode),
+    ...(constructorNode && !cleaned?.removed ? setVisibility(constructorNode, visibility, sourceCode) : []),
+  ]);
+  return fix ? { fix } : { decline: 'overlapping edits' };
+}
+
+/** Every name the constructor mentions, except property names after `.` (`this.db` is no clash), and the class's. */
+function getNamesInUse(plan: ClassPlan): Set<string> {
+  const { constructorNode, sourceCode, classNode } = plan;
+  const roots: TSESTree.Node[] = [
+    ...(constructorNode ? [constructorNode] : []),
+    ...classNode.body.body.filter((member) => member.type === AST_NODE_TYPES.PropertyDefinition && member.value),
+  ];
+  const names = new Set<string>(RESERVED);
+  for (const root of roots) {
+    for (const token of sourceCode.getTokens(root)) {
+      if ((token.type === 'Identifier' || token.type === 'Keyword') && !['.', '?.'].includes(sourceCode.getTokenBefore(token)?.value ?? '')) {
+        names.add(token.value);
+      }
+    }
+  }
+  if (classNode.id) {
+    names.add(classNode.id.name);
+  }
+  return names;
+}
+
+function preferredInstanceName(target: FactoryTarget): string {
+  const className = target.construct === 'this' ? 'Instance' : target.construct;
+  return className.charAt(0).toLowerCase() + className.slice(1);
+}
+
+/** The first of `preferred`, `fallbacks` that nothing uses; else a numbered one. */
+function pickName(preferred: string, fallbacks: readonly string[], taken: ReadonlySet<string>): string {
+  for (const candidate of [preferred, ...fallbacks]) {
+    if (!taken.has(candidate)) {
+      return candidate;
+    }
+  }
+  const base = fallbacks.at(-1) ?? preferred;
+  for (let index = 2; ; index++) {
+    if (!taken.has(`${base}${index}`)) {
+      return `${base}${index}`;
+    }
+  }
 }
 
 function setVisibility(constructorNode: ConstructorNode, visibility: ConstructorVisibility, sourceCode: SourceCode): Edit[] {
@@ -231,6 +528,8 @@ interface FactoryParameters {
   names: string[];
   /** The names the factory's parameter list declares. */
   declared: Set<string>;
+  /** The destructured parameters, taken whole under a name of their own (`options`), and what they bind. */
+  patterns: { pattern: TSESTree.Node; name: string; defaultText: string | undefined; names: string[] }[];
 }
 
 /**
@@ -249,6 +548,7 @@ function readParameters(
   const declarations: string[] = [];
   const names: string[] = [];
   const declared = new Set<string>();
+  const patterns: FactoryParameters['patterns'] = [];
   // No constructor of its own (a subclass's passes everything to its base), or one that reads
   // `arguments`: the factory passes what it is given.
   if (!constructorNode ? classNode.superClass : readsArguments(constructorNode, sourceCode)) {
@@ -259,16 +559,16 @@ function readParameters(
       isTypeScript ? `...args: ConstructorParameters<typeof ${target.valueName}${getTypeArguments(classNode, isTypeScript)}>` : '...args',
     );
     names.push('...args');
-    return { declarations, names, declared };
+    return { declarations, names, declared, patterns };
   }
   if (!constructorNode) {
-    return { declarations, names, declared };
+    return { declarations, names, declared, patterns };
   }
   const params = constructorNode.value.params;
   const taken = new Set<string>();
   for (const param of params) {
-    for (const variable of sourceCode.getDeclaredVariables(param)) {
-      taken.add(variable.name);
+    for (const name of boundNames(param)) {
+      taken.add(name);
     }
   }
   let unnamed = false;
@@ -322,12 +622,20 @@ function readParameters(
     }
     declarations.push(declaration);
     names.push(isRest ? `...${unique}` : unique);
+    if (!isRest) {
+      patterns.push({
+        pattern,
+        name: unique,
+        defaultText: hasDefault ? sourceCode.getText((inner as TSESTree.AssignmentPattern).right) : undefined,
+        names: boundNames(pattern),
+      });
+    }
   });
-  return unnamed ? undefined : { declarations, names, declared };
+  return unnamed ? undefined : { declarations, names, declared, patterns };
 }
 
 /** `new Db(…)` in an async function becomes `await Db.create(…)` (no second `await` when already awaited). */
-function rewriteCallSites(plan: MovePlan | RecordPlan, factoryName: string, sourceCode: SourceCode): Edit[] {
+function rewriteCallSites(plan: ClassPlan, factoryName: string, sourceCode: SourceCode): Edit[] {
   return findCallSites(plan, sourceCode).flatMap(({ call, callee }): Edit[] => {
     const awaited = call.parent.type === AST_NODE_TYPES.AwaitExpression;
     const parenthesize = !awaited && needsParentheses(call);
@@ -353,33 +661,6 @@ const RESERVED = new Set(
   ).split(' '),
 );
 
-/** `db` for `Db`, unless the constructor already uses that name (or it is a keyword): `instance`. */
-function pickInstanceName(target: FactoryTarget, constructorNode: ConstructorNode | undefined, sourceCode: SourceCode): string {
-  const className = target.construct === 'this' ? 'Instance' : target.construct;
-  // Every name the constructor mentions, except property names after `.` (`this.db` is no clash).
-  const taken = new Set(
-    (constructorNode ? sourceCode.getTokens(constructorNode) : [])
-      .filter(
-        (token) =>
-          (token.type === 'Identifier' || token.type === 'Keyword') &&
-          !['.', '?.'].includes(sourceCode.getTokenBefore(token)?.value ?? ''),
-      )
-      .map((token) => token.value),
-  );
-  taken.add(className);
-  const preferred = className.charAt(0).toLowerCase() + className.slice(1);
-  for (const candidate of [preferred, 'instance']) {
-    if (!taken.has(candidate) && !RESERVED.has(candidate)) {
-      return candidate;
-    }
-  }
-  for (let index = 2; ; index++) {
-    if (!taken.has(`instance${index}`)) {
-      return `instance${index}`;
-    }
-  }
-}
-
 /** A parameter callers must pass: no default, not optional, not a rest parameter. */
 function isRequiredParameter(param: TSESTree.Parameter): boolean {
   const inner = param.type === AST_NODE_TYPES.TSParameterProperty ? param.parameter : param;
@@ -387,11 +668,4 @@ function isRequiredParameter(param: TSESTree.Parameter): boolean {
     return false;
   }
   return !('optional' in inner && inner.optional);
-}
-
-/** The constructor reads its own `arguments` (arrow functions in it see the same). */
-function readsArguments(constructorNode: ConstructorNode, sourceCode: SourceCode): boolean {
-  const scope = sourceCode.scopeManager?.acquire(constructorNode.value);
-  const variable = scope?.set.get('arguments');
-  return (variable?.references.length ?? 0) > 0;
 }

@@ -26,7 +26,7 @@ import {
 import { collectConstructionWork } from '../analysis/construction-work.js';
 import { createRule } from '../utils/create-rule.js';
 import { createFactoryFix } from '../fixes/static-factory.js';
-import { isTypeScriptSource } from '../fixes/plan.js';
+import { isTypeScriptSource } from '../fixes/plan/layout.js';
 import { getTypeTier, type TypeTier } from '../analysis/types.js';
 
 export type Options = [

@@ -6,8 +6,8 @@ import { createRule } from '../utils/create-rule.js';
 import { isReadyPromiseAssignment, matchesKnownSafeCall, type KnownSafeCall } from '../analysis/async-work.js';
 import { getTypeTier } from '../analysis/types.js';
 import { isAwaitedByOwnInit } from '../analysis/awaited-by-class.js';
-import { createFactoryFix, type ConstructorVisibility } from '../fixes/static-factory.js';
-import { createThenableFix } from '../fixes/awaitable-class.js';
+import { createFactoryTransform, type ConstructorVisibility } from '../fixes/static-factory.js';
+import { createThenableTransform } from '../fixes/awaitable-class.js';
 import { createExplicitStartFix } from '../fixes/explicit-start.js';
 
 export type Options = [
@@ -21,7 +21,15 @@ export type Options = [
   },
 ];
 
-export type MessageIds = 'asyncWork' | 'backgroundWork' | 'returnsPromise' | 'suggestFactory' | 'suggestStart' | 'suggestThenable';
+export type MessageIds =
+  | 'asyncWork'
+  | 'backgroundWork'
+  | 'returnsPromise'
+  | 'suggestFactory'
+  | 'suggestFactoryRecorded'
+  | 'suggestStart'
+  | 'suggestThenable'
+  | 'suggestThenableRecorded';
 
 const DEFAULT_OPTIONS: Options[0] = {
   checkFieldInitializers: true,
@@ -66,9 +74,13 @@ export default createRule<Options, MessageIds>({
         "`{{className}}`'s constructor returns {{work}}: `new {{className}}()` then gives a promise instead of a `{{className}}`, and subclasses and `instanceof` break. Use a static async factory instead.",
       suggestFactory:
         "Move the constructor's async work into `static async {{factoryName}}()` and await it there (call sites use `await {{className}}.{{factoryName}}(…)`)",
+      suggestFactoryRecorded:
+        'Add `static async {{factoryName}}()` that awaits the async work the constructor still starts (call sites use `await {{className}}.{{factoryName}}(…)`)',
       suggestStart: 'Move the start of {{work}} into an explicit `start()` method that callers run after construction',
       suggestThenable:
         'Make `{{className}}` awaitable: move the async work into `#initialize()`, run once by `await new {{className}}(…)`',
+      suggestThenableRecorded:
+        'Make `{{className}}` awaitable: `await new {{className}}(…)` waits for the async work the constructor still starts',
     },
     schema: [
       {
@@ -185,11 +197,16 @@ export default createRule<Options, MessageIds>({
       const initialisation = found.filter((entry) => !entry.background);
       const factory =
         initialisation.length > 0
-          ? createFactoryFix(node, initialisation, sourceCode, { factoryName, constructorVisibility, filename: context.filename })
+          ? createFactoryTransform(node, initialisation, sourceCode, { factoryName, constructorVisibility, filename: context.filename })
           : null;
-      const thenable = initialisation.length > 0 ? createThenableFix(node, initialisation, sourceCode, { filename: context.filename }) : null;
+      const thenable = initialisation.length > 0 ? createThenableTransform(node, initialisation, sourceCode, { filename: context.filename }) : null;
       const data = { className, factoryName };
-      const autofixWith = options.autofix === 'factory' ? factory : options.autofix === 'thenable' ? thenable : null;
+      const autofixWith = (options.autofix === 'factory' ? factory : options.autofix === 'thenable' ? thenable : null)?.fix;
+      // The titles say what each edit does: moves the work, or awaits the work the constructor still starts.
+      const suggestions = [
+        ...(factory ? [{ messageId: factory.form === 'moved' ? ('suggestFactory' as const) : ('suggestFactoryRecorded' as const), data, fix: factory.fix }] : []),
+        ...(thenable ? [{ messageId: thenable.form === 'moved' ? ('suggestThenable' as const) : ('suggestThenableRecorded' as const), data, fix: thenable.fix }] : []),
+      ];
       for (const entry of found) {
         const { work } = entry;
         const where = entry.via ? `${entry.via.path} (called by ${lowerFirst(entry.where)})` : entry.where;
@@ -213,10 +230,7 @@ export default createRule<Options, MessageIds>({
             errors: entry.errorsHandled ? ', and its errors go to its handler, not to them' : ' and cannot catch its errors',
           },
           ...(autofixWith && { fix: autofixWith }),
-          suggest: [
-            ...(factory ? [{ messageId: 'suggestFactory' as const, data, fix: factory }] : []),
-            ...(thenable ? [{ messageId: 'suggestThenable' as const, data, fix: thenable }] : []),
-          ],
+          suggest: suggestions,
         });
       }
     }

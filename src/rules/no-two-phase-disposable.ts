@@ -19,7 +19,7 @@ import { factoryCallsInit, findTwoPhaseInits, getInheritedDisposeKindByType, typ
 import { getTypeTier } from '../analysis/types.js';
 import { createRule } from '../utils/create-rule.js';
 import { recordDecline } from '../fixes/declines.js';
-import { isTypeScriptSource } from '../fixes/plan.js';
+import { isTypeScriptSource } from '../fixes/plan/layout.js';
 import { createInitFactoryFix, createPrivateConstructorFix } from '../fixes/init-factory.js';
 
 export type Options = [

@@ -36,8 +36,9 @@ interface Scenario {
   /** A same-file async function that constructs the class (rewritten by the factory fix). */
   callSite?: string;
   /**
-   * What `log` holds after a failing construction, when the fix does not stop at the first failing
-   * statement: work recorded where it stands has all started in the constructor. Default: the first entry.
+   * What `log` holds after a failing construction, when it is not all of `log`: the fixes start every
+   * piece of work before awaiting any (as the constructor did), so only work that starts after
+   * another settles (a `.then` callback) is missing. Default: `log`.
    */
   failureLog?: string[];
 }
@@ -679,7 +680,7 @@ function applySuggestions(scenario: Scenario): Partial<Record<Exclude<Mode, 'ori
   const outputs: Partial<Record<Exclude<Mode, 'original'>, string>> = {};
   for (const suggestion of messages[0]?.suggestions ?? []) {
     const { range, text } = suggestion.fix;
-    const mode = suggestion.messageId === 'suggestFactory' ? 'factory' : 'thenable';
+    const mode = suggestion.messageId?.startsWith('suggestFactory') ? 'factory' : 'thenable';
     outputs[mode] = scenario.code.slice(0, range[0]) + text + scenario.code.slice(range[1]);
   }
   // Every report of the class offers the same whole-class fix.
@@ -730,7 +731,7 @@ describe.each(Object.entries(scenarios))('%s', (name, scenario) => {
           : { failure: 'rejected with the error', failedInitialised: null }),
         // A failure stops at the first failing statement (the work before it ran once), or all
         // of the work had started in the constructor.
-        failureLog: scenario.failureLog ?? scenario.log.slice(0, 1),
+        failureLog: scenario.failureLog ?? scenario.log,
         unhandled: [],
         viaCallSite: scenario.callSite && mode === 'factory' ? true : null,
         lateFailure: scenario.failureHandled ? 'fulfilled' : 'rejected with the error',

@@ -87,9 +87,12 @@ describe('`autofix: "factory"` over examples/', () => {
       expect(fixed).toContain(`static async create(`);
       expect(fixed).toContain(`: Promise<${className}> {`);
     }
-    // The ready promise keeps its field (now definitely assigned) and is awaited.
+    // The work moves: the ready promise keeps its field (now definitely assigned), assigned in the
+    // factory and awaited together with the rest, which still starts at once.
     expect(fixed).toContain('ready!: Promise<void>;');
-    expect(fixed).toContain('await db.ready;');
+    expect(fixed).toContain('  constructor(readonly url: string) {}\n');
+    expect(fixed).toContain('    db.ready = db.connect();');
+    expect(fixed).toContain('    await Promise.all([\n      db.ready,\n');
   });
 
   it('adds no TypeScript diagnostic', () => {

@@ -24,7 +24,7 @@ interface RealShape extends Shape {
   /** The transforms this shape must be offered. */
   offers: Transform[];
   /**
-   * An open bug of /work/notes/transform-bugs.md that makes this shape fail: its test is expected to
+   * An open bug (a key of `OPEN_BUGS`) that makes this shape fail: its test is expected to
    * fail (`it.fails`) until the bug is fixed, and then fails, so the entry goes.
    */
   openBug?: string;

@@ -148,6 +148,14 @@ export function moduleSource(shape: Shape): string {
   return `${shape.lang === 'ts' ? TS_PRELUDE : JS_PRELUDE}\n${shape.code}`;
 }
 
+/** The transform each suggestion of `no-async-constructor` applies: the title differs as the work moves or is recorded. */
+const TRANSFORM_OF: Readonly<Record<string, Transform | undefined>> = {
+  suggestFactory: 'factory',
+  suggestFactoryRecorded: 'factory',
+  suggestThenable: 'thenable',
+  suggestThenableRecorded: 'thenable',
+};
+
 const linter = new Linter({ configType: 'flat' });
 const plugin = { rules: rules as unknown as Record<string, never> };
 
@@ -213,8 +221,7 @@ function lintShape(shape: Shape, source: string): Linted {
   const ofClass = new RegExp(`\\b${shape.reportedName ?? shape.className}\\b`);
   for (const message of reported) {
     for (const suggestion of message.suggestions ?? []) {
-      const transform: Transform | undefined =
-        suggestion.messageId === 'suggestFactory' ? 'factory' : suggestion.messageId === 'suggestThenable' ? 'thenable' : undefined;
+      const transform = TRANSFORM_OF[suggestion.messageId ?? ''];
       if (!transform) {
         otherSuggestions.push(suggestion.messageId ?? '');
         continue;
@@ -836,7 +843,7 @@ function writeModule(source: string, shape: Shape): string {
 }
 
 /**
- * Bugs reported in /work/notes/transform-bugs.md and still open, each with the problems it causes. The
+ * Known bugs of the transforms, still open, each with the problems it causes. The
  * tests set these problems apart (and prove they still occur, so a fix turns them red), so that every
  * other problem still fails them. Remove an entry once its bug is fixed.
  */

@@ -715,27 +715,17 @@ export class Client implements AsyncDisposable {
 interface Connection { close(): Promise<void> }
 declare function open(url: string): Promise<Connection>;
 export class Db implements AsyncDisposable {
-  #pendingInit: unknown[] = [];
   conn?: Connection;
-  private constructor() {
-    const url = 'db://local';
-    this.#trackInit(this.connect(url));
-  }
+  private constructor() {}
 
   static async create(): Promise<Db> {
     const db = new Db();
-    await Promise.all(db.#pendingInit);
+    const url = 'db://local';
+    await db.connect(url);
     return db;
   }
   async connect(url: string): Promise<void> { this.conn = await open(url); }
   async [Symbol.asyncDispose](): Promise<void> { await this.conn!.close(); }
-
-  #trackInit<T>(work: T): T {
-    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
-  }
 }
 export class Client implements AsyncDisposable {
   socket?: { end(): Promise<void> };

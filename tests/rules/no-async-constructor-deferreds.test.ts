@@ -206,10 +206,8 @@ class Session {
               messageId: 'suggestFactory',
               output: `
 class Session {
-  constructor(db) {}
-
   static async create(db) {
-    const session = new Session(db);
+    const session = new Session();
     session.ready = new Promise((resolve, reject) => {
       const connection = db.connect();
       connection.ready.then(resolve, reject);
@@ -224,18 +222,19 @@ class Session {
               messageId: 'suggestThenable',
               output: `
 class Session {
-  #pendingInit = [];
+  #db;
   #init;
 
   constructor(db) {
-    this.ready = this.#trackInit(new Promise((resolve, reject) => {
-      const connection = db.connect();
-      connection.ready.then(resolve, reject);
-    }));
+    this.#db = db;
   }
 
   async #initialize() {
-    await Promise.all(this.#pendingInit);
+    this.ready = new Promise((resolve, reject) => {
+      const connection = this.#db.connect();
+      connection.ready.then(resolve, reject);
+    });
+    await this.ready;
   }
 
   then(onfulfilled, onrejected) {
@@ -243,13 +242,6 @@ class Session {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
     });
     return this.#init.then(() => this).then(onfulfilled, onrejected);
-  }
-
-  #trackInit(work) {
-    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
   }
 }
       `,
@@ -280,10 +272,8 @@ class Session {
               messageId: 'suggestFactory',
               output: `
 class Session {
-  constructor(db, pool) {}
-
   static async create(db, pool) {
-    const session = new Session(db, pool);
+    const session = new Session();
     session.ready = new Promise((resolve) => {
       session.resolveReady = resolve;
       const connection = db.connect();
@@ -299,19 +289,22 @@ class Session {
               messageId: 'suggestThenable',
               output: `
 class Session {
-  #pendingInit = [];
+  #db;
+  #pool;
   #init;
 
   constructor(db, pool) {
-    this.ready = this.#trackInit(new Promise((resolve) => {
-      this.resolveReady = resolve;
-      const connection = db.connect();
-      pool.add(connection);
-    }));
+    this.#db = db;
+    this.#pool = pool;
   }
 
   async #initialize() {
-    await Promise.all(this.#pendingInit);
+    this.ready = new Promise((resolve) => {
+      this.resolveReady = resolve;
+      const connection = this.#db.connect();
+      this.#pool.add(connection);
+    });
+    await this.ready;
   }
 
   then(onfulfilled, onrejected) {
@@ -319,13 +312,6 @@ class Session {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
     });
     return this.#init.then(() => this).then(onfulfilled, onrejected);
-  }
-
-  #trackInit(work) {
-    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
   }
 }
       `,
@@ -354,10 +340,8 @@ class Client {
               messageId: 'suggestFactory',
               output: `
 class Client {
-  constructor(url) {}
-
   static async create(url) {
-    const client = new Client(url);
+    const client = new Client();
     await withTimeout(url, () => new Promise((resolve) => setTimeout(resolve, 100))).catch(() => {});
     return client;
   }
@@ -368,15 +352,15 @@ class Client {
               messageId: 'suggestThenable',
               output: `
 class Client {
-  #pendingInit = [];
+  #url;
   #init;
 
   constructor(url) {
-    this.#trackInit(withTimeout(url, () => new Promise((resolve) => setTimeout(resolve, 100))).catch(() => {}));
+    this.#url = url;
   }
 
   async #initialize() {
-    await Promise.all(this.#pendingInit);
+    await withTimeout(this.#url, () => new Promise((resolve) => setTimeout(resolve, 100))).catch(() => {});
   }
 
   then(onfulfilled, onrejected) {
@@ -384,13 +368,6 @@ class Client {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
     });
     return this.#init.then(() => this).then(onfulfilled, onrejected);
-  }
-
-  #trackInit(work) {
-    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
   }
 }
       `,
@@ -420,12 +397,12 @@ class Client extends EventEmitter {
               messageId: 'suggestFactory',
               output: `
 class Client extends EventEmitter {
-  constructor(url) {
+  constructor() {
     super();
   }
 
   static async create(url) {
-    const client = new Client(url);
+    const client = new Client();
     await trace(channel, () => new Promise((resolve) => {
       fetch(url).then(resolve);
     })).catch(() => {});
@@ -438,18 +415,18 @@ class Client extends EventEmitter {
               messageId: 'suggestThenable',
               output: `
 class Client extends EventEmitter {
-  #pendingInit = [];
+  #url;
   #init;
 
   constructor(url) {
     super();
-    this.#trackInit(trace(channel, () => new Promise((resolve) => {
-      fetch(url).then(resolve);
-    })).catch(() => {}));
+    this.#url = url;
   }
 
   async #initialize() {
-    await Promise.all(this.#pendingInit);
+    await trace(channel, () => new Promise((resolve) => {
+      fetch(this.#url).then(resolve);
+    })).catch(() => {});
   }
 
   then(onfulfilled, onrejected) {
@@ -457,13 +434,6 @@ class Client extends EventEmitter {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
     });
     return this.#init.then(() => this).then(onfulfilled, onrejected);
-  }
-
-  #trackInit(work) {
-    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
   }
 }
       `,
@@ -575,17 +545,19 @@ class Command {
       command.resolve = resolve;
       command.send();
     });
-    await command.sent;
     command.echoed = new Promise((resolve) => {
       command.resolveEcho = resolve;
       register(command);
     });
-    await command.echoed;
     command.opened = new Promise((resolve) => {
       const socket = open(command.connection.url);
       socket.onopen = () => resolve();
     });
-    await command.opened;
+    await Promise.all([
+      command.sent,
+      command.echoed,
+      command.opened,
+    ]);
     return command;
   }
 
@@ -620,17 +592,19 @@ class Command {
       this.resolve = resolve;
       this.send();
     });
-    await this.sent;
     this.echoed = new Promise((resolve) => {
       this.resolveEcho = resolve;
       register(this);
     });
-    await this.echoed;
     this.opened = new Promise((resolve) => {
       const socket = open(this.connection.url);
       socket.onopen = () => resolve();
     });
-    await this.opened;
+    await Promise.all([
+      this.sent,
+      this.echoed,
+      this.opened,
+    ]);
   }
 
   then(onfulfilled, onrejected) {
@@ -677,17 +651,19 @@ class Command {
       command.resolve = resolve;
       command.send();
     });
-    await command.sent;
     command.echoed = new Promise((resolve) => {
       command.resolveEcho = resolve;
       register(command);
     });
-    await command.echoed;
     command.opened = new Promise((resolve) => {
       const socket = open(command.connection.url);
       socket.onopen = () => resolve();
     });
-    await command.opened;
+    await Promise.all([
+      command.sent,
+      command.echoed,
+      command.opened,
+    ]);
     return command;
   }
 
@@ -722,17 +698,19 @@ class Command {
       this.resolve = resolve;
       this.send();
     });
-    await this.sent;
     this.echoed = new Promise((resolve) => {
       this.resolveEcho = resolve;
       register(this);
     });
-    await this.echoed;
     this.opened = new Promise((resolve) => {
       const socket = open(this.connection.url);
       socket.onopen = () => resolve();
     });
-    await this.opened;
+    await Promise.all([
+      this.sent,
+      this.echoed,
+      this.opened,
+    ]);
   }
 
   then(onfulfilled, onrejected) {
@@ -779,17 +757,19 @@ class Command {
       command.resolve = resolve;
       command.send();
     });
-    await command.sent;
     command.echoed = new Promise((resolve) => {
       command.resolveEcho = resolve;
       register(command);
     });
-    await command.echoed;
     command.opened = new Promise((resolve) => {
       const socket = open(command.connection.url);
       socket.onopen = () => resolve();
     });
-    await command.opened;
+    await Promise.all([
+      command.sent,
+      command.echoed,
+      command.opened,
+    ]);
     return command;
   }
 
@@ -824,17 +804,19 @@ class Command {
       this.resolve = resolve;
       this.send();
     });
-    await this.sent;
     this.echoed = new Promise((resolve) => {
       this.resolveEcho = resolve;
       register(this);
     });
-    await this.echoed;
     this.opened = new Promise((resolve) => {
       const socket = open(this.connection.url);
       socket.onopen = () => resolve();
     });
-    await this.opened;
+    await Promise.all([
+      this.sent,
+      this.echoed,
+      this.opened,
+    ]);
   }
 
   then(onfulfilled, onrejected) {
@@ -944,10 +926,8 @@ class Locator {
               messageId: 'suggestFactory',
               output: `
 class Locator {
-  constructor(geolocation) {}
-
   static async create(geolocation) {
-    const locator = new Locator(geolocation);
+    const locator = new Locator();
     locator.position = new Promise((resolve, reject) => {
       const id = geolocation.watchPosition(resolve, reject);
       locator.stop = () => geolocation.clearWatch(id);
@@ -962,18 +942,19 @@ class Locator {
               messageId: 'suggestThenable',
               output: `
 class Locator {
-  #pendingInit = [];
+  #geolocation;
   #init;
 
   constructor(geolocation) {
-    this.position = this.#trackInit(new Promise((resolve, reject) => {
-      const id = geolocation.watchPosition(resolve, reject);
-      this.stop = () => geolocation.clearWatch(id);
-    }));
+    this.#geolocation = geolocation;
   }
 
   async #initialize() {
-    await Promise.all(this.#pendingInit);
+    this.position = new Promise((resolve, reject) => {
+      const id = this.#geolocation.watchPosition(resolve, reject);
+      this.stop = () => this.#geolocation.clearWatch(id);
+    });
+    await this.position;
   }
 
   then(onfulfilled, onrejected) {
@@ -981,13 +962,6 @@ class Locator {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
     });
     return this.#init.then(() => this).then(onfulfilled, onrejected);
-  }
-
-  #trackInit(work) {
-    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
   }
 }
       `,
@@ -1021,19 +995,19 @@ class Upload {
               messageId: 'suggestFactory',
               output: `
 class Upload {
-  constructor(send) {}
-
   static async create(send) {
-    const upload = new Upload(send);
+    const upload = new Upload();
     upload.response = new Promise((resolve, reject) => {
       const request = send(resolve, reject);
       request.end();
     });
-    await upload.response;
     upload.polled = new Promise((resolve) => {
       const poller = startPolling(resolve);
     });
-    await upload.polled;
+    await Promise.all([
+      upload.response,
+      upload.polled,
+    ]);
     return upload;
   }
 }
@@ -1043,21 +1017,25 @@ class Upload {
               messageId: 'suggestThenable',
               output: `
 class Upload {
-  #pendingInit = [];
+  #send;
   #init;
 
   constructor(send) {
-    this.response = this.#trackInit(new Promise((resolve, reject) => {
-      const request = send(resolve, reject);
-      request.end();
-    }));
-    this.polled = this.#trackInit(new Promise((resolve) => {
-      const poller = startPolling(resolve);
-    }));
+    this.#send = send;
   }
 
   async #initialize() {
-    await Promise.all(this.#pendingInit);
+    this.response = new Promise((resolve, reject) => {
+      const request = this.#send(resolve, reject);
+      request.end();
+    });
+    this.polled = new Promise((resolve) => {
+      const poller = startPolling(resolve);
+    });
+    await Promise.all([
+      this.response,
+      this.polled,
+    ]);
   }
 
   then(onfulfilled, onrejected) {
@@ -1065,13 +1043,6 @@ class Upload {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
     });
     return this.#init.then(() => this).then(onfulfilled, onrejected);
-  }
-
-  #trackInit(work) {
-    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
   }
 }
       `,
@@ -1087,19 +1058,19 @@ class Upload {
               messageId: 'suggestFactory',
               output: `
 class Upload {
-  constructor(send) {}
-
   static async create(send) {
-    const upload = new Upload(send);
+    const upload = new Upload();
     upload.response = new Promise((resolve, reject) => {
       const request = send(resolve, reject);
       request.end();
     });
-    await upload.response;
     upload.polled = new Promise((resolve) => {
       const poller = startPolling(resolve);
     });
-    await upload.polled;
+    await Promise.all([
+      upload.response,
+      upload.polled,
+    ]);
     return upload;
   }
 }
@@ -1109,21 +1080,25 @@ class Upload {
               messageId: 'suggestThenable',
               output: `
 class Upload {
-  #pendingInit = [];
+  #send;
   #init;
 
   constructor(send) {
-    this.response = this.#trackInit(new Promise((resolve, reject) => {
-      const request = send(resolve, reject);
-      request.end();
-    }));
-    this.polled = this.#trackInit(new Promise((resolve) => {
-      const poller = startPolling(resolve);
-    }));
+    this.#send = send;
   }
 
   async #initialize() {
-    await Promise.all(this.#pendingInit);
+    this.response = new Promise((resolve, reject) => {
+      const request = this.#send(resolve, reject);
+      request.end();
+    });
+    this.polled = new Promise((resolve) => {
+      const poller = startPolling(resolve);
+    });
+    await Promise.all([
+      this.response,
+      this.polled,
+    ]);
   }
 
   then(onfulfilled, onrejected) {
@@ -1131,13 +1106,6 @@ class Upload {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
     });
     return this.#init.then(() => this).then(onfulfilled, onrejected);
-  }
-
-  #trackInit(work) {
-    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
   }
 }
       `,
@@ -1168,10 +1136,8 @@ class Client {
               messageId: 'suggestFactory',
               output: `
 class Client {
-  constructor(url) {}
-
   static async create(url) {
-    const client = new Client(url);
+    const client = new Client();
     client.body = new Promise((resolve, reject) => {
       const tracker = promiseTracker(resolve, reject);
       fetch(url).then((response) => tracker.resolve(response), (error) => tracker.reject(error));
@@ -1186,18 +1152,19 @@ class Client {
               messageId: 'suggestThenable',
               output: `
 class Client {
-  #pendingInit = [];
+  #url;
   #init;
 
   constructor(url) {
-    this.body = this.#trackInit(new Promise((resolve, reject) => {
-      const tracker = promiseTracker(resolve, reject);
-      fetch(url).then((response) => tracker.resolve(response), (error) => tracker.reject(error));
-    }));
+    this.#url = url;
   }
 
   async #initialize() {
-    await Promise.all(this.#pendingInit);
+    this.body = new Promise((resolve, reject) => {
+      const tracker = promiseTracker(resolve, reject);
+      fetch(this.#url).then((response) => tracker.resolve(response), (error) => tracker.reject(error));
+    });
+    await this.body;
   }
 
   then(onfulfilled, onrejected) {
@@ -1205,13 +1172,6 @@ class Client {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
     });
     return this.#init.then(() => this).then(onfulfilled, onrejected);
-  }
-
-  #trackInit(work) {
-    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
   }
 }
       `,
@@ -1242,10 +1202,8 @@ class Config {
               messageId: 'suggestFactory',
               output: `
 class Config {
-  constructor(fs, path) {}
-
   static async create(fs, path) {
-    const config = new Config(fs, path);
+    const config = new Config();
     config.text = new Promise((resolve) => {
       const onData = (error, data) => resolve(data);
       fs.readFile(path, onData);
@@ -1260,18 +1218,21 @@ class Config {
               messageId: 'suggestThenable',
               output: `
 class Config {
-  #pendingInit = [];
+  #fs;
+  #path;
   #init;
 
   constructor(fs, path) {
-    this.text = this.#trackInit(new Promise((resolve) => {
-      const onData = (error, data) => resolve(data);
-      fs.readFile(path, onData);
-    }));
+    this.#fs = fs;
+    this.#path = path;
   }
 
   async #initialize() {
-    await Promise.all(this.#pendingInit);
+    this.text = new Promise((resolve) => {
+      const onData = (error, data) => resolve(data);
+      this.#fs.readFile(this.#path, onData);
+    });
+    await this.text;
   }
 
   then(onfulfilled, onrejected) {
@@ -1279,13 +1240,6 @@ class Config {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
     });
     return this.#init.then(() => this).then(onfulfilled, onrejected);
-  }
-
-  #trackInit(work) {
-    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
   }
 }
       `,
@@ -1317,10 +1271,8 @@ class Connection {
               messageId: 'suggestFactory',
               output: `
 class Connection {
-  constructor(socket) {}
-
   static async create(socket) {
-    const connection = new Connection(socket);
+    const connection = new Connection();
     connection.connected = new Promise((resolve) => {
       const onConnect = () => resolve();
       socket.once('connect', onConnect);
@@ -1336,19 +1288,20 @@ class Connection {
               messageId: 'suggestThenable',
               output: `
 class Connection {
-  #pendingInit = [];
+  #socket;
   #init;
 
   constructor(socket) {
-    this.connected = this.#trackInit(new Promise((resolve) => {
-      const onConnect = () => resolve();
-      socket.once('connect', onConnect);
-      socket.connect(443);
-    }));
+    this.#socket = socket;
   }
 
   async #initialize() {
-    await Promise.all(this.#pendingInit);
+    this.connected = new Promise((resolve) => {
+      const onConnect = () => resolve();
+      this.#socket.once('connect', onConnect);
+      this.#socket.connect(443);
+    });
+    await this.connected;
   }
 
   then(onfulfilled, onrejected) {
@@ -1356,13 +1309,6 @@ class Connection {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
     });
     return this.#init.then(() => this).then(onfulfilled, onrejected);
-  }
-
-  #trackInit(work) {
-    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
   }
 }
       `,
@@ -1391,14 +1337,14 @@ class Session {
               messageId: 'suggestFactory',
               output: `
 class Session {
-  constructor(url) {}
-
   static async create(url) {
-    const session = new Session(url);
+    const session = new Session();
     session.opened = new Promise((resolve, reject) => session.connect().then(resolve, reject));
-    await session.opened;
     session.loaded = new Promise((resolve, reject) => fetch(url).then(resolve).catch(reject));
-    await session.loaded;
+    await Promise.all([
+      session.opened,
+      session.loaded,
+    ]);
     return session;
   }
 }
@@ -1408,16 +1354,20 @@ class Session {
               messageId: 'suggestThenable',
               output: `
 class Session {
-  #pendingInit = [];
+  #url;
   #init;
 
   constructor(url) {
-    this.opened = this.#trackInit(new Promise((resolve, reject) => this.connect().then(resolve, reject)));
-    this.loaded = this.#trackInit(new Promise((resolve, reject) => fetch(url).then(resolve).catch(reject)));
+    this.#url = url;
   }
 
   async #initialize() {
-    await Promise.all(this.#pendingInit);
+    this.opened = new Promise((resolve, reject) => this.connect().then(resolve, reject));
+    this.loaded = new Promise((resolve, reject) => fetch(this.#url).then(resolve).catch(reject));
+    await Promise.all([
+      this.opened,
+      this.loaded,
+    ]);
   }
 
   then(onfulfilled, onrejected) {
@@ -1425,13 +1375,6 @@ class Session {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
     });
     return this.#init.then(() => this).then(onfulfilled, onrejected);
-  }
-
-  #trackInit(work) {
-    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
   }
 }
       `,
@@ -1447,14 +1390,14 @@ class Session {
               messageId: 'suggestFactory',
               output: `
 class Session {
-  constructor(url) {}
-
   static async create(url) {
-    const session = new Session(url);
+    const session = new Session();
     session.opened = new Promise((resolve, reject) => session.connect().then(resolve, reject));
-    await session.opened;
     session.loaded = new Promise((resolve, reject) => fetch(url).then(resolve).catch(reject));
-    await session.loaded;
+    await Promise.all([
+      session.opened,
+      session.loaded,
+    ]);
     return session;
   }
 }
@@ -1464,16 +1407,20 @@ class Session {
               messageId: 'suggestThenable',
               output: `
 class Session {
-  #pendingInit = [];
+  #url;
   #init;
 
   constructor(url) {
-    this.opened = this.#trackInit(new Promise((resolve, reject) => this.connect().then(resolve, reject)));
-    this.loaded = this.#trackInit(new Promise((resolve, reject) => fetch(url).then(resolve).catch(reject)));
+    this.#url = url;
   }
 
   async #initialize() {
-    await Promise.all(this.#pendingInit);
+    this.opened = new Promise((resolve, reject) => this.connect().then(resolve, reject));
+    this.loaded = new Promise((resolve, reject) => fetch(this.#url).then(resolve).catch(reject));
+    await Promise.all([
+      this.opened,
+      this.loaded,
+    ]);
   }
 
   then(onfulfilled, onrejected) {
@@ -1481,13 +1428,6 @@ class Session {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
     });
     return this.#init.then(() => this).then(onfulfilled, onrejected);
-  }
-
-  #trackInit(work) {
-    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
   }
 }
       `,
@@ -1740,7 +1680,7 @@ class Client {
           column: 29,
           suggestions: [
             {
-              messageId: 'suggestFactory',
+              messageId: 'suggestFactoryRecorded',
               output: `
 import { asCallback } from './nac-deferred-lib.js';
 
@@ -1761,8 +1701,6 @@ class Client {
   async connect(): Promise<void> {}
 
   #trackInit<T>(work: T): T {
-    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
-    Promise.resolve(work).catch(() => {});
     this.#pendingInit.push(work);
     return work;
   }
@@ -1770,7 +1708,7 @@ class Client {
       `,
             },
             {
-              messageId: 'suggestThenable',
+              messageId: 'suggestThenableRecorded',
               output: `
 import { asCallback } from './nac-deferred-lib.js';
 
@@ -1801,7 +1739,7 @@ class Client {
 
   #trackInit<T>(work: T): T {
     // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
-    Promise.resolve(work).catch(() => {});
+    Promise.resolve(work).catch(() => undefined);
     this.#pendingInit.push(work);
     return work;
   }
@@ -1844,10 +1782,8 @@ class Request {
   resolveReply: ((reply: string) => void) | undefined;
   reply!: Promise<string>;
 
-  constructor(transport: Transport, message: string) {}
-
   static async create(transport: Transport, message: string): Promise<Request> {
-    const request = new Request(transport, message);
+    const request = new Request();
     request.reply = new Promise<string>((resolve) => {
       request.resolveReply = resolve;
       transport.send(message);
@@ -1864,20 +1800,24 @@ class Request {
 import type { Transport } from './nac-deferred-lib.js';
 
 class Request {
-  #pendingInit: unknown[] = [];
-  #init: Promise<void> | undefined;
   resolveReply: ((reply: string) => void) | undefined;
-  reply: Promise<string>;
+  reply!: Promise<string>;
+
+  #transport: Transport;
+  #message: string;
+  #init: Promise<void> | undefined;
 
   constructor(transport: Transport, message: string) {
-    this.reply = this.#trackInit(new Promise<string>((resolve) => {
-      this.resolveReply = resolve;
-      transport.send(message);
-    }));
+    this.#transport = transport;
+    this.#message = message;
   }
 
   async #initialize(): Promise<void> {
-    await Promise.all(this.#pendingInit);
+    this.reply = new Promise<string>((resolve) => {
+      this.resolveReply = resolve;
+      this.#transport.send(this.#message);
+    });
+    await this.reply;
   }
 
   then<T = Omit<this, 'then'>, E = never>(
@@ -1888,13 +1828,6 @@ class Request {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
     });
     return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
-  }
-
-  #trackInit<T>(work: T): T {
-    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
   }
 }
       `,
@@ -2032,23 +1965,10 @@ class Loader {
 import { connectChannel } from './nac-deferred-util.js';
 
 class Loader {
-  #pendingInit: unknown[] = [];
-
-  constructor(url: string) {
-    this.#trackInit(connectChannel?.tracePromise(() => fetch(url), {}).catch(() => {}));
-  }
-
   static async create(url: string): Promise<Loader> {
-    const loader = new Loader(url);
-    await Promise.all(loader.#pendingInit);
+    const loader = new Loader();
+    await connectChannel?.tracePromise(() => fetch(url), {}).catch(() => {});
     return loader;
-  }
-
-  #trackInit<T>(work: T): T {
-    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
   }
 }
       `,
@@ -2059,15 +1979,15 @@ class Loader {
 import { connectChannel } from './nac-deferred-util.js';
 
 class Loader {
-  #pendingInit: unknown[] = [];
+  #url: string;
   #init: Promise<void> | undefined;
 
   constructor(url: string) {
-    this.#trackInit(connectChannel?.tracePromise(() => fetch(url), {}).catch(() => {}));
+    this.#url = url;
   }
 
   async #initialize(): Promise<void> {
-    await Promise.all(this.#pendingInit);
+    await connectChannel?.tracePromise(() => fetch(this.#url), {}).catch(() => {});
   }
 
   then<T = Omit<this, 'then'>, E = never>(
@@ -2078,13 +1998,6 @@ class Loader {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
     });
     return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
-  }
-
-  #trackInit<T>(work: T): T {
-    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
   }
 }
       `,

@@ -70,29 +70,17 @@ function send(config) {
               messageId: 'suggestFactory',
               output: `
 class Call {
-  #pendingInit = [];
-
-  constructor(config) {
-    this.promise = this.#trackInit(new Promise((resolve) => {
-      this.request(config, resolve);
-    }));
-  }
-
   static async create(config) {
-    const call = new Call(config);
-    await Promise.all(call.#pendingInit);
+    const call = new Call();
+    call.promise = new Promise((resolve) => {
+      call.request(config, resolve);
+    });
+    await call.promise;
     return call;
   }
 
   request(config, done) {
     setTimeout(done, 0, config);
-  }
-
-  #trackInit(work) {
-    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
   }
 }
 
@@ -185,13 +173,13 @@ var pa=class{constructor(e){this._entries=this._readFile(e).then(async e=>e)}asy
             {
               messageId: 'suggestFactory',
               output: `
-var pa=class{constructor(e){} static async create(e) { const instance = new pa(e); instance._entries=instance._readFile(e).then(async e=>e); await instance._entries; return instance; }async _readFile(e){return e}};
+var pa=class{static async create(e) { const pa = new pa(); pa._entries=pa._readFile(e).then(async e=>e); await pa._entries; return pa; }async _readFile(e){return e}};
 `,
             },
             {
               messageId: 'suggestThenable',
               output: `
-var pa=class{#pendingInit = []; #init; constructor(e){this._entries=this.#trackInit(this._readFile(e).then(async e=>e))} async #initialize() { await Promise.all(this.#pendingInit); } then(onfulfilled, onrejected) { this.#init ??= this.#initialize().then(() => { Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true }); }); return this.#init.then(() => this).then(onfulfilled, onrejected); }async _readFile(e){return e} #trackInit(work) { /* Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it. */ Promise.resolve(work).catch(() => {}); this.#pendingInit.push(work); return work; }};
+var pa=class{#e; #init; constructor(e){ this.#e = e;} async #initialize() { this._entries=this._readFile(this.#e).then(async e=>e); await this._entries; } then(onfulfilled, onrejected) { this.#init ??= this.#initialize().then(() => { Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true }); }); return this.#init.then(() => this).then(onfulfilled, onrejected); }async _readFile(e){return e}};
 `,
             },
           ],

@@ -49,26 +49,15 @@ export function later(): Db {
               messageId: 'suggestFactory',
               output: `
 class Db {
-  #pendingInit: unknown[] = [];
-
-  constructor(readonly url: string) {
-    this.#trackInit(this.connect());
-  }
+  constructor(readonly url: string) {}
 
   static async create(url: string): Promise<Db> {
     const db = new Db(url);
-    await Promise.all(db.#pendingInit);
+    await db.connect();
     return db;
   }
 
   async connect(): Promise<void> {}
-
-  #trackInit<T>(work: T): T {
-    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
-  }
 }
 
 export async function main(): Promise<string> {
@@ -226,7 +215,6 @@ class Db {
               output: `
 class Db {
   ready!: Promise<void>;
-
   #init: Promise<void> | undefined;
 
   async #initialize(): Promise<void> {
@@ -430,8 +418,10 @@ class Session {
 
   static async create(id: string): Promise<Session> {
     const session = new Session(id);
-    await session.refresh();
-    await session.loadHistory().then(() => session.emit('ready'));
+    await Promise.all([
+      session.refresh(),
+      session.loadHistory().then(() => session.emit('ready')),
+    ]);
     return session;
   }
 
@@ -456,8 +446,10 @@ class Session {
   }
 
   async #initialize(): Promise<void> {
-    await this.refresh();
-    await this.loadHistory().then(() => this.emit('ready'));
+    await Promise.all([
+      this.refresh(),
+      this.loadHistory().then(() => this.emit('ready')),
+    ]);
   }
 
   then<T = Omit<this, 'then'>, E = never>(
@@ -497,8 +489,10 @@ class Session {
 
   static async create(id: string): Promise<Session> {
     const session = new Session(id);
-    await session.refresh();
-    await session.loadHistory().then(() => session.emit('ready'));
+    await Promise.all([
+      session.refresh(),
+      session.loadHistory().then(() => session.emit('ready')),
+    ]);
     return session;
   }
 
@@ -523,8 +517,10 @@ class Session {
   }
 
   async #initialize(): Promise<void> {
-    await this.refresh();
-    await this.loadHistory().then(() => this.emit('ready'));
+    await Promise.all([
+      this.refresh(),
+      this.loadHistory().then(() => this.emit('ready')),
+    ]);
   }
 
   then<T = Omit<this, 'then'>, E = never>(
@@ -574,10 +570,8 @@ class Client {
 async function connect(url: string, options: { retries: number }): Promise<void> {}
 
 class Client {
-  constructor(url: string, retries = 3) {}
-
   static async create(url: string, retries = 3): Promise<Client> {
-    const client = new Client(url, retries);
+    const client = new Client();
     await connect(url, { retries });
     return client;
   }
@@ -590,15 +584,17 @@ class Client {
 async function connect(url: string, options: { retries: number }): Promise<void> {}
 
 class Client {
-  #pendingInit: unknown[] = [];
+  #url: string;
+  #retries: number;
   #init: Promise<void> | undefined;
 
   constructor(url: string, retries = 3) {
-    this.#trackInit(connect(url, { retries }));
+    this.#url = url;
+    this.#retries = retries;
   }
 
   async #initialize(): Promise<void> {
-    await Promise.all(this.#pendingInit);
+    await connect(this.#url, { retries: this.#retries });
   }
 
   then<T = Omit<this, 'then'>, E = never>(
@@ -609,13 +605,6 @@ class Client {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
     });
     return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
-  }
-
-  #trackInit<T>(work: T): T {
-    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
   }
 }
 `,
@@ -816,10 +805,6 @@ class Base {
 }
 
 class Child extends Base {
-  constructor(name: string) {
-    super(name);
-  }
-
   static async create(name: string): Promise<Child> {
     const child = new Child(name);
     await child.init();
@@ -839,10 +824,6 @@ class Base {
 
 class Child extends Base {
   #init: Promise<void> | undefined;
-
-  constructor(name: string) {
-    super(name);
-  }
 
   async #initialize(): Promise<void> {
     await this.init();
@@ -900,14 +881,16 @@ class Feed {
 class Feed {
   static async create(): Promise<Feed> {
     const feed = new Feed();
-    // Load the first page now,
-    // the rest on scroll.
-    await feed.load(/* page */ 1); // first page
-    /* keep polling */
-    await feed.poll(
-      // every minute
-      60_000,
-    );
+    await Promise.all([
+      // Load the first page now,
+      // the rest on scroll.
+      feed.load(/* page */ 1), // first page
+      /* keep polling */
+      feed.poll(
+        // every minute
+        60_000,
+      ),
+    ]);
     return feed;
   }
 
@@ -924,14 +907,16 @@ class Feed {
   #init: Promise<void> | undefined;
 
   async #initialize(): Promise<void> {
-    // Load the first page now,
-    // the rest on scroll.
-    await this.load(/* page */ 1); // first page
-    /* keep polling */
-    await this.poll(
-      // every minute
-      60_000,
-    );
+    await Promise.all([
+      // Load the first page now,
+      // the rest on scroll.
+      this.load(/* page */ 1), // first page
+      /* keep polling */
+      this.poll(
+        // every minute
+        60_000,
+      ),
+    ]);
   }
 
   then<T = Omit<this, 'then'>, E = never>(
@@ -963,14 +948,16 @@ class Feed {
 class Feed {
   static async create(): Promise<Feed> {
     const feed = new Feed();
-    // Load the first page now,
-    // the rest on scroll.
-    await feed.load(/* page */ 1); // first page
-    /* keep polling */
-    await feed.poll(
-      // every minute
-      60_000,
-    );
+    await Promise.all([
+      // Load the first page now,
+      // the rest on scroll.
+      feed.load(/* page */ 1), // first page
+      /* keep polling */
+      feed.poll(
+        // every minute
+        60_000,
+      ),
+    ]);
     return feed;
   }
 
@@ -987,14 +974,16 @@ class Feed {
   #init: Promise<void> | undefined;
 
   async #initialize(): Promise<void> {
-    // Load the first page now,
-    // the rest on scroll.
-    await this.load(/* page */ 1); // first page
-    /* keep polling */
-    await this.poll(
-      // every minute
-      60_000,
-    );
+    await Promise.all([
+      // Load the first page now,
+      // the rest on scroll.
+      this.load(/* page */ 1), // first page
+      /* keep polling */
+      this.poll(
+        // every minute
+        60_000,
+      ),
+    ]);
   }
 
   then<T = Omit<this, 'then'>, E = never>(
@@ -1141,27 +1130,14 @@ class Db {
               messageId: 'suggestFactory',
               output: `
 class Db {
-  #pendingInit: unknown[] = [];
-
-  constructor(url: string) {
-    const normalized = url.trim();
-    this.#trackInit(this.connect(normalized));
-  }
-
   static async create(url: string): Promise<Db> {
-    const db = new Db(url);
-    await Promise.all(db.#pendingInit);
+    const db = new Db();
+    const normalized = url.trim();
+    await db.connect(normalized);
     return db;
   }
 
   async connect(url: string): Promise<void> {}
-
-  #trackInit<T>(work: T): T {
-    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
-  }
 }
 `,
             },
@@ -1169,16 +1145,16 @@ class Db {
               messageId: 'suggestThenable',
               output: `
 class Db {
-  #pendingInit: unknown[] = [];
+  #url: string;
   #init: Promise<void> | undefined;
 
   constructor(url: string) {
-    const normalized = url.trim();
-    this.#trackInit(this.connect(normalized));
+    this.#url = url;
   }
 
   async #initialize(): Promise<void> {
-    await Promise.all(this.#pendingInit);
+    const normalized = this.#url.trim();
+    await this.connect(normalized);
   }
 
   then<T = Omit<this, 'then'>, E = never>(
@@ -1192,13 +1168,6 @@ class Db {
   }
 
   async connect(url: string): Promise<void> {}
-
-  #trackInit<T>(work: T): T {
-    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
-  }
 }
 `,
             },
@@ -1227,47 +1196,41 @@ class Db {
           column: 5,
           suggestions: [
             {
-              messageId: 'suggestFactory',
+              messageId: 'suggestFactoryRecorded',
               output: `
 class Db {
-  #pendingInit: unknown[] = [];
+  #connecting: Promise<unknown>;
 
   constructor(url: string) {
     url = url.trim();
-    this.#trackInit(this.connect(url));
+    this.#connecting = this.connect(url);
   }
 
   static async create(url: string): Promise<Db> {
     const db = new Db(url);
-    await Promise.all(db.#pendingInit);
+    await db.#connecting;
     return db;
   }
 
   async connect(url: string): Promise<void> {}
-
-  #trackInit<T>(work: T): T {
-    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
-  }
 }
 `,
             },
             {
-              messageId: 'suggestThenable',
+              messageId: 'suggestThenableRecorded',
               output: `
 class Db {
-  #pendingInit: unknown[] = [];
+  #connecting: Promise<unknown>;
   #init: Promise<void> | undefined;
 
   constructor(url: string) {
     url = url.trim();
-    this.#trackInit(this.connect(url));
+    this.#connecting = this.connect(url);
+    this.#connecting.catch(() => undefined); // awaited by \`then\`; handled here meanwhile
   }
 
   async #initialize(): Promise<void> {
-    await Promise.all(this.#pendingInit);
+    await this.#connecting;
   }
 
   then<T = Omit<this, 'then'>, E = never>(
@@ -1281,13 +1244,6 @@ class Db {
   }
 
   async connect(url: string): Promise<void> {}
-
-  #trackInit<T>(work: T): T {
-    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
-  }
 }
 `,
             },
@@ -1320,28 +1276,15 @@ class Db {
               messageId: 'suggestFactory',
               output: `
 class Db {
-  #pendingInit: unknown[] = [];
-
-  constructor(lazy: boolean) {
-    if (!lazy) {
-      this.#trackInit(this.connect());
-    }
-  }
-
   static async create(lazy: boolean): Promise<Db> {
-    const db = new Db(lazy);
-    await Promise.all(db.#pendingInit);
+    const db = new Db();
+    if (!lazy) {
+      await db.connect();
+    }
     return db;
   }
 
   async connect(): Promise<void> {}
-
-  #trackInit<T>(work: T): T {
-    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
-  }
 }
 `,
             },
@@ -1349,17 +1292,17 @@ class Db {
               messageId: 'suggestThenable',
               output: `
 class Db {
-  #pendingInit: unknown[] = [];
+  #lazy: boolean;
   #init: Promise<void> | undefined;
 
   constructor(lazy: boolean) {
-    if (!lazy) {
-      this.#trackInit(this.connect());
-    }
+    this.#lazy = lazy;
   }
 
   async #initialize(): Promise<void> {
-    await Promise.all(this.#pendingInit);
+    if (!this.#lazy) {
+      await this.connect();
+    }
   }
 
   then<T = Omit<this, 'then'>, E = never>(
@@ -1373,13 +1316,6 @@ class Db {
   }
 
   async connect(): Promise<void> {}
-
-  #trackInit<T>(work: T): T {
-    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
-  }
 }
 `,
             },
@@ -1414,29 +1350,19 @@ class Pool {
               messageId: 'suggestFactory',
               output: `
 class Pool {
-  #pendingInit: unknown[] = [];
   size = 4;
-
-  constructor() {
-    while (this.size-- > 0) {
-      this.#trackInit(this.open());
-    }
-  }
 
   static async create(): Promise<Pool> {
     const pool = new Pool();
-    await Promise.all(pool.#pendingInit);
+    const pending: unknown[] = [];
+    while (pool.size-- > 0) {
+      pending.push(pool.open());
+    }
+    await Promise.all(pending);
     return pool;
   }
 
   async open(): Promise<void> {}
-
-  #trackInit<T>(work: T): T {
-    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
-  }
 }
 `,
             },
@@ -1444,18 +1370,15 @@ class Pool {
               messageId: 'suggestThenable',
               output: `
 class Pool {
-  #pendingInit: unknown[] = [];
-  #init: Promise<void> | undefined;
   size = 4;
-
-  constructor() {
-    while (this.size-- > 0) {
-      this.#trackInit(this.open());
-    }
-  }
+  #init: Promise<void> | undefined;
 
   async #initialize(): Promise<void> {
-    await Promise.all(this.#pendingInit);
+    const pending: unknown[] = [];
+    while (this.size-- > 0) {
+      pending.push(this.open());
+    }
+    await Promise.all(pending);
   }
 
   then<T = Omit<this, 'then'>, E = never>(
@@ -1469,13 +1392,6 @@ class Pool {
   }
 
   async open(): Promise<void> {}
-
-  #trackInit<T>(work: T): T {
-    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
-  }
 }
 `,
             },
@@ -1564,18 +1480,19 @@ export default class {
           column: 5,
           suggestions: [
             {
-              messageId: 'suggestThenable',
+              messageId: 'suggestThenableRecorded',
               output: `
 export default class {
-  #pendingInit: unknown[] = [];
+  #connecting: Promise<unknown>;
   #init: Promise<void> | undefined;
 
   constructor({ url }) {
-    this.#trackInit(this.connect(url));
+    this.#connecting = this.connect(url);
+    this.#connecting.catch(() => undefined); // awaited by \`then\`; handled here meanwhile
   }
 
   async #initialize(): Promise<void> {
-    await Promise.all(this.#pendingInit);
+    await this.#connecting;
   }
 
   then<T = Omit<this, 'then'>, E = never>(
@@ -1589,13 +1506,6 @@ export default class {
   }
 
   async connect(url: string): Promise<void> {}
-
-  #trackInit<T>(work: T): T {
-    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
-  }
 }
 `,
             },
@@ -1798,10 +1708,6 @@ class Base {
 class Child extends Base {
   #init: Promise<void> | undefined;
 
-  constructor() {
-    super();
-  }
-
   async #initialize(): Promise<void> {
     await this.load();
   }
@@ -1846,29 +1752,22 @@ class Child extends Base {}
           column: 5,
           suggestions: [
             {
-              messageId: 'suggestFactory',
+              messageId: 'suggestFactoryRecorded',
               output: `
 class Base {
-  #pendingInit: unknown[] = [];
+  #loading: Promise<unknown>;
 
   constructor() {
-    this.#trackInit(this.load());
+    this.#loading = this.load();
   }
 
   static async create(): Promise<Base> {
     const base = new Base();
-    await Promise.all(base.#pendingInit);
+    await base.#loading;
     return base;
   }
 
   async load(): Promise<void> {}
-
-  #trackInit<T>(work: T): T {
-    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
-  }
 }
 
 class Child extends Base {}
@@ -1927,31 +1826,24 @@ class Child extends Base {
           column: 5,
           suggestions: [
             {
-              messageId: 'suggestFactory',
+              messageId: 'suggestFactoryRecorded',
               output: `
 class Base {
   async load(): Promise<void> {}
 }
 
 class Child extends Base {
-  #pendingInit: unknown[] = [];
+  #loading: Promise<unknown>;
 
   constructor() {
     super();
-    this.#trackInit(super.load());
+    this.#loading = super.load();
   }
 
   static async create(): Promise<Child> {
     const child = new Child();
-    await Promise.all(child.#pendingInit);
+    await child.#loading;
     return child;
-  }
-
-  #trackInit<T>(work: T): T {
-    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
   }
 }
 `,
@@ -1965,10 +1857,6 @@ class Base {
 
 class Child extends Base {
   #init: Promise<void> | undefined;
-
-  constructor() {
-    super();
-  }
 
   async #initialize(): Promise<void> {
     await super.load();
@@ -2014,27 +1902,17 @@ class Session {
               messageId: 'suggestFactory',
               output: `
 class Session {
-  #pendingInit: unknown[] = [];
-
   constructor(private readonly socket: { close(): void }) {
-    this.#trackInit(this.connect());
     socket.close();
   }
 
   static async create(socket: { close(): void }): Promise<Session> {
     const session = new Session(socket);
-    await Promise.all(session.#pendingInit);
+    await session.connect();
     return session;
   }
 
   async connect(): Promise<void> {}
-
-  #trackInit<T>(work: T): T {
-    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
-  }
 }
 `,
             },
@@ -2042,16 +1920,14 @@ class Session {
               messageId: 'suggestThenable',
               output: `
 class Session {
-  #pendingInit: unknown[] = [];
   #init: Promise<void> | undefined;
 
   constructor(private readonly socket: { close(): void }) {
-    this.#trackInit(this.connect());
     socket.close();
   }
 
   async #initialize(): Promise<void> {
-    await Promise.all(this.#pendingInit);
+    await this.connect();
   }
 
   then<T = Omit<this, 'then'>, E = never>(
@@ -2065,13 +1941,6 @@ class Session {
   }
 
   async connect(): Promise<void> {}
-
-  #trackInit<T>(work: T): T {
-    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
-  }
 }
 `,
             },
@@ -2128,20 +1997,21 @@ class Db {
           column: 5,
           suggestions: [
             {
-              messageId: 'suggestThenable',
+              messageId: 'suggestThenableRecorded',
               output: `
 class Db {
-  #pendingInit: unknown[] = [];
+  #connecting: Promise<unknown>;
   #init: Promise<void> | undefined;
 
   constructor(url: string);
   constructor(host: string, port: number);
   constructor(hostOrUrl: string, port?: number) {
-    this.#trackInit(this.connect());
+    this.#connecting = this.connect();
+    this.#connecting.catch(() => undefined); // awaited by \`then\`; handled here meanwhile
   }
 
   async #initialize(): Promise<void> {
-    await Promise.all(this.#pendingInit);
+    await this.#connecting;
   }
 
   then<T = Omit<this, 'then'>, E = never>(
@@ -2155,13 +2025,6 @@ class Db {
   }
 
   async connect(): Promise<void> {}
-
-  #trackInit<T>(work: T): T {
-    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
-  }
 }
 `,
             },
@@ -2241,49 +2104,42 @@ class Db {
           column: 18,
           suggestions: [
             {
-              messageId: 'suggestFactory',
+              messageId: 'suggestFactoryRecorded',
               output: `
 class Db {
-  #pendingInit: unknown[] = [];
   ready: Promise<void>;
 
   constructor() {
-    this.ready = this.#trackInit(this.connect());
+    this.ready = this.connect();
     this.ready.then(() => console.log('connected'));
   }
 
   static async create(): Promise<Db> {
     const db = new Db();
-    await Promise.all(db.#pendingInit);
+    await db.ready;
     return db;
   }
 
   async connect(): Promise<void> {}
-
-  #trackInit<T>(work: T): T {
-    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
-  }
 }
 `,
             },
             {
-              messageId: 'suggestThenable',
+              messageId: 'suggestThenableRecorded',
               output: `
 class Db {
-  #pendingInit: unknown[] = [];
-  #init: Promise<void> | undefined;
   ready: Promise<void>;
 
+  #init: Promise<void> | undefined;
+
   constructor() {
-    this.ready = this.#trackInit(this.connect());
+    this.ready = this.connect();
+    this.ready.catch(() => undefined); // awaited by \`then\`; handled here meanwhile
     this.ready.then(() => console.log('connected'));
   }
 
   async #initialize(): Promise<void> {
-    await Promise.all(this.#pendingInit);
+    await this.ready;
   }
 
   then<T = Omit<this, 'then'>, E = never>(
@@ -2297,13 +2153,6 @@ class Db {
   }
 
   async connect(): Promise<void> {}
-
-  #trackInit<T>(work: T): T {
-    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
-  }
 }
 `,
             },
@@ -2338,29 +2187,21 @@ class Db {
               messageId: 'suggestFactory',
               output: `
 class Db {
-  #pendingInit: unknown[] = [];
-  ready = this.#trackInit(this.connect());
-
-  constructor() {
-    this.#trackInit(this.warmUp());
-  }
+  ready!: Promise<void>;
 
   static async create(): Promise<Db> {
     const db = new Db();
-    await Promise.all(db.#pendingInit);
+    const pending: unknown[] = [];
+    db.ready = db.connect();
+    pending.push(db.ready);
+    pending.push(db.warmUp());
+    await Promise.all(pending);
     return db;
   }
 
   async connect(): Promise<void> {}
 
   async warmUp(): Promise<void> {}
-
-  #trackInit<T>(work: T): T {
-    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
-  }
 }
 `,
             },
@@ -2368,16 +2209,15 @@ class Db {
               messageId: 'suggestThenable',
               output: `
 class Db {
-  #pendingInit: unknown[] = [];
+  ready!: Promise<void>;
   #init: Promise<void> | undefined;
-  ready = this.#trackInit(this.connect());
-
-  constructor() {
-    this.#trackInit(this.warmUp());
-  }
 
   async #initialize(): Promise<void> {
-    await Promise.all(this.#pendingInit);
+    const pending: unknown[] = [];
+    this.ready = this.connect();
+    pending.push(this.ready);
+    pending.push(this.warmUp());
+    await Promise.all(pending);
   }
 
   then<T = Omit<this, 'then'>, E = never>(
@@ -2393,13 +2233,6 @@ class Db {
   async connect(): Promise<void> {}
 
   async warmUp(): Promise<void> {}
-
-  #trackInit<T>(work: T): T {
-    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
-  }
 }
 `,
             },
@@ -2414,29 +2247,21 @@ class Db {
               messageId: 'suggestFactory',
               output: `
 class Db {
-  #pendingInit: unknown[] = [];
-  ready = this.#trackInit(this.connect());
-
-  constructor() {
-    this.#trackInit(this.warmUp());
-  }
+  ready!: Promise<void>;
 
   static async create(): Promise<Db> {
     const db = new Db();
-    await Promise.all(db.#pendingInit);
+    const pending: unknown[] = [];
+    db.ready = db.connect();
+    pending.push(db.ready);
+    pending.push(db.warmUp());
+    await Promise.all(pending);
     return db;
   }
 
   async connect(): Promise<void> {}
 
   async warmUp(): Promise<void> {}
-
-  #trackInit<T>(work: T): T {
-    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
-  }
 }
 `,
             },
@@ -2444,16 +2269,15 @@ class Db {
               messageId: 'suggestThenable',
               output: `
 class Db {
-  #pendingInit: unknown[] = [];
+  ready!: Promise<void>;
   #init: Promise<void> | undefined;
-  ready = this.#trackInit(this.connect());
-
-  constructor() {
-    this.#trackInit(this.warmUp());
-  }
 
   async #initialize(): Promise<void> {
-    await Promise.all(this.#pendingInit);
+    const pending: unknown[] = [];
+    this.ready = this.connect();
+    pending.push(this.ready);
+    pending.push(this.warmUp());
+    await Promise.all(pending);
   }
 
   then<T = Omit<this, 'then'>, E = never>(
@@ -2469,13 +2293,6 @@ class Db {
   async connect(): Promise<void> {}
 
   async warmUp(): Promise<void> {}
-
-  #trackInit<T>(work: T): T {
-    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
-  }
 }
 `,
             },
@@ -2534,29 +2351,18 @@ class Combinator {
               messageId: 'suggestFactory',
               output: `
 class Combinator {
-  #pendingInit: unknown[] = [];
   #subscriptions: Promise<void>[] = [];
 
-  constructor(names: string[]) {
-    this.#trackInit(Promise.all(this.#subscriptions = names.map(async (name) => {
-      await this.subscribe(name);
-    })));
-  }
-
   static async create(names: string[]): Promise<Combinator> {
-    const combinator = new Combinator(names);
-    await Promise.all(combinator.#pendingInit);
+    const combinator = new Combinator();
+    combinator.#subscriptions = names.map(async (name) => {
+      await combinator.subscribe(name);
+    });
+    await Promise.all(combinator.#subscriptions);
     return combinator;
   }
 
   async subscribe(name: string): Promise<void> {}
-
-  #trackInit<T>(work: T): T {
-    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
-  }
 }
 `,
             },
@@ -2564,18 +2370,20 @@ class Combinator {
               messageId: 'suggestThenable',
               output: `
 class Combinator {
-  #pendingInit: unknown[] = [];
-  #init: Promise<void> | undefined;
   #subscriptions: Promise<void>[] = [];
 
+  #names: string[];
+  #init: Promise<void> | undefined;
+
   constructor(names: string[]) {
-    this.#trackInit(Promise.all(this.#subscriptions = names.map(async (name) => {
-      await this.subscribe(name);
-    })));
+    this.#names = names;
   }
 
   async #initialize(): Promise<void> {
-    await Promise.all(this.#pendingInit);
+    this.#subscriptions = this.#names.map(async (name) => {
+      await this.subscribe(name);
+    });
+    await Promise.all(this.#subscriptions);
   }
 
   then<T = Omit<this, 'then'>, E = never>(
@@ -2589,13 +2397,6 @@ class Combinator {
   }
 
   async subscribe(name: string): Promise<void> {}
-
-  #trackInit<T>(work: T): T {
-    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
-  }
 }
 `,
             },
@@ -2640,10 +2441,8 @@ class Channel {
 class Channel {
   resolved!: Promise<string>;
 
-  constructor(name: string) {}
-
   static async create(name: string): Promise<Channel> {
-    const channel = new Channel(name);
+    const channel = new Channel();
     channel.resolved = channel.resolve(name);
     await channel.resolved;
     return channel;
@@ -2667,16 +2466,18 @@ class Channel {
               messageId: 'suggestThenable',
               output: `
 class Channel {
-  #pendingInit: unknown[] = [];
+  resolved!: Promise<string>;
+
+  #name: string;
   #init: Promise<void> | undefined;
-  resolved: Promise<string>;
 
   constructor(name: string) {
-    this.resolved = this.#trackInit(this.resolve(name));
+    this.#name = name;
   }
 
   async #initialize(): Promise<void> {
-    await Promise.all(this.#pendingInit);
+    this.resolved = this.resolve(this.#name);
+    await this.resolved;
   }
 
   then<T = Omit<this, 'then'>, E = never>(
@@ -2699,13 +2500,6 @@ class Channel {
 
   async lookupProject(): Promise<string> {
     return 'p';
-  }
-
-  #trackInit<T>(work: T): T {
-    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
   }
 }
 `,
@@ -2738,49 +2532,42 @@ class Channel {
           column: 21,
           suggestions: [
             {
-              messageId: 'suggestFactory',
+              messageId: 'suggestFactoryRecorded',
               output: `
 class Channel {
-  #pendingInit: unknown[] = [];
   readonly resolved: Promise<string>;
 
   constructor(name: string) {
-    this.resolved = this.#trackInit(this.lookupProject());
+    this.resolved = this.lookupProject();
   }
 
   static async create(name: string): Promise<Channel> {
     const channel = new Channel(name);
-    await Promise.all(channel.#pendingInit);
+    await channel.resolved;
     return channel;
   }
 
   async lookupProject(): Promise<string> {
     return 'p';
   }
-
-  #trackInit<T>(work: T): T {
-    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
-  }
 }
 `,
             },
             {
-              messageId: 'suggestThenable',
+              messageId: 'suggestThenableRecorded',
               output: `
 class Channel {
-  #pendingInit: unknown[] = [];
-  #init: Promise<void> | undefined;
   readonly resolved: Promise<string>;
 
+  #init: Promise<void> | undefined;
+
   constructor(name: string) {
-    this.resolved = this.#trackInit(this.lookupProject());
+    this.resolved = this.lookupProject();
+    this.resolved.catch(() => undefined); // awaited by \`then\`; handled here meanwhile
   }
 
   async #initialize(): Promise<void> {
-    await Promise.all(this.#pendingInit);
+    await this.resolved;
   }
 
   then<T = Omit<this, 'then'>, E = never>(
@@ -2795,13 +2582,6 @@ class Channel {
 
   async lookupProject(): Promise<string> {
     return 'p';
-  }
-
-  #trackInit<T>(work: T): T {
-    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
   }
 }
 `,
@@ -2863,25 +2643,12 @@ class Loader {
               messageId: 'suggestFactory',
               output: `
 class Loader {
-  #pendingInit: unknown[] = [];
-
-  constructor(urls: string[]) {
-    this.#trackInit(Promise.all(urls.map(async (url) => {
-      await fetch(url);
-    })));
-  }
-
   static async create(urls: string[]): Promise<Loader> {
-    const loader = new Loader(urls);
-    await Promise.all(loader.#pendingInit);
+    const loader = new Loader();
+    await Promise.all(urls.map(async (url) => {
+      await fetch(url);
+    }));
     return loader;
-  }
-
-  #trackInit<T>(work: T): T {
-    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
   }
 }
 `,
@@ -2890,17 +2657,17 @@ class Loader {
               messageId: 'suggestThenable',
               output: `
 class Loader {
-  #pendingInit: unknown[] = [];
+  #urls: string[];
   #init: Promise<void> | undefined;
 
   constructor(urls: string[]) {
-    this.#trackInit(Promise.all(urls.map(async (url) => {
-      await fetch(url);
-    })));
+    this.#urls = urls;
   }
 
   async #initialize(): Promise<void> {
-    await Promise.all(this.#pendingInit);
+    await Promise.all(this.#urls.map(async (url) => {
+      await fetch(url);
+    }));
   }
 
   then<T = Omit<this, 'then'>, E = never>(
@@ -2911,13 +2678,6 @@ class Loader {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
     });
     return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
-  }
-
-  #trackInit<T>(work: T): T {
-    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
   }
 }
 `,
@@ -3163,8 +2923,10 @@ class Db {
 
   static async create(url: string): Promise<Db> {
     const db = new Db(url);
-    await db.connect();
-    await db.warmUp();
+    await Promise.all([
+      db.connect(),
+      db.warmUp(),
+    ]);
     return db;
   }
 
@@ -3195,8 +2957,10 @@ class Db {
 
   static async create(url: string): Promise<Db> {
     const db = new Db(url);
-    await db.connect();
-    await db.warmUp();
+    await Promise.all([
+      db.connect(),
+      db.warmUp(),
+    ]);
     return db;
   }
 
@@ -3223,8 +2987,10 @@ class Db {
   constructor(readonly url: string) {}
 
   async #initialize(): Promise<void> {
-    await this.connect();
-    await this.warmUp();
+    await Promise.all([
+      this.connect(),
+      this.warmUp(),
+    ]);
   }
 
   then<T = Omit<this, 'then'>, E = never>(
@@ -3266,8 +3032,10 @@ class Db {
 
   static async create(url: string): Promise<Db> {
     const db = new Db(url);
-    await db.connect();
-    await db.warmUp();
+    await Promise.all([
+      db.connect(),
+      db.warmUp(),
+    ]);
     return db;
   }
 
@@ -3294,8 +3062,10 @@ class Db {
   constructor(readonly url: string) {}
 
   async #initialize(): Promise<void> {
-    await this.connect();
-    await this.warmUp();
+    await Promise.all([
+      this.connect(),
+      this.warmUp(),
+    ]);
   }
 
   then<T = Omit<this, 'then'>, E = never>(
@@ -3604,17 +3374,17 @@ abstract class Service {
               messageId: 'suggestThenable',
               output: `
 abstract class Service {
-  #pendingInit: unknown[] = [];
+  #enabled: boolean;
   #init: Promise<void> | undefined;
 
   constructor(enabled: boolean) {
-    if (enabled) {
-      this.#trackInit(this.start());
-    }
+    this.#enabled = enabled;
   }
 
   async #initialize(): Promise<void> {
-    await Promise.all(this.#pendingInit);
+    if (this.#enabled) {
+      await this.start();
+    }
   }
 
   then<T = Omit<this, 'then'>, E = never>(
@@ -3628,13 +3398,6 @@ abstract class Service {
   }
 
   async start(): Promise<void> {}
-
-  #trackInit<T>(work: T): T {
-    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
-  }
 }
 `,
             },
@@ -3667,46 +3430,37 @@ export class Subject {
               messageId: 'suggestFactory',
               output: `
 export class Subject {
-  #pendingInit: unknown[] = [];
-
-  constructor({ enabled = true }: { enabled?: boolean } = {}, private readonly host: string) {
-    if (enabled) {
-      this.#trackInit(this.load(host));
-    }
-  }
+  constructor(options: { enabled?: boolean } = {}, private readonly host: string) {}
 
   static async create(options: { enabled?: boolean } | undefined, host: string): Promise<Subject> {
     const subject = new Subject(options, host);
-    await Promise.all(subject.#pendingInit);
+    const { enabled = true }: { enabled?: boolean } = options ?? {};
+    if (enabled) {
+      await subject.load(host);
+    }
     return subject;
   }
 
   async load(value: string): Promise<void> {}
-
-  #trackInit<T>(work: T): T {
-    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
-  }
 }
 `,
             },
             {
-              messageId: 'suggestThenable',
+              messageId: 'suggestThenableRecorded',
               output: `
 export class Subject {
-  #pendingInit: unknown[] = [];
+  #loading: Promise<unknown> | undefined;
   #init: Promise<void> | undefined;
 
   constructor({ enabled = true }: { enabled?: boolean } = {}, private readonly host: string) {
     if (enabled) {
-      this.#trackInit(this.load(host));
+      this.#loading = this.load(host);
+      this.#loading.catch(() => undefined); // awaited by \`then\`; handled here meanwhile
     }
   }
 
   async #initialize(): Promise<void> {
-    await Promise.all(this.#pendingInit);
+    await this.#loading;
   }
 
   then<T = Omit<this, 'then'>, E = never>(
@@ -3720,13 +3474,6 @@ export class Subject {
   }
 
   async load(value: string): Promise<void> {}
-
-  #trackInit<T>(work: T): T {
-    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
-  }
 }
 `,
             },
@@ -3773,36 +3520,28 @@ interface Options {
 }
 
 class Queue {
-  #pendingInit: unknown[] = [];
   socket: { on(event: string): void } | undefined;
 
-  constructor({ url, autorun = true }: Options) {
-    const base = url + '/queue';
-    if (autorun) {
-      this.#trackInit(this.connect(base));
-    }
+  constructor() {
     this.socket?.on('message');
   }
 
   static async create(options: Options): Promise<Queue> {
-    const queue = new Queue(options);
-    await Promise.all(queue.#pendingInit);
+    const queue = new Queue();
+    const { url, autorun = true }: Options = options;
+    const base = url + '/queue';
+    if (autorun) {
+      await queue.connect(base);
+    }
     return queue;
   }
 
   async connect(url: string): Promise<void> {}
-
-  #trackInit<T>(work: T): T {
-    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
-  }
 }
 `,
             },
             {
-              messageId: 'suggestThenable',
+              messageId: 'suggestThenableRecorded',
               output: `
 interface Options {
   url: string;
@@ -3810,20 +3549,22 @@ interface Options {
 }
 
 class Queue {
-  #pendingInit: unknown[] = [];
-  #init: Promise<void> | undefined;
   socket: { on(event: string): void } | undefined;
+
+  #connecting: Promise<unknown> | undefined;
+  #init: Promise<void> | undefined;
 
   constructor({ url, autorun = true }: Options) {
     const base = url + '/queue';
     if (autorun) {
-      this.#trackInit(this.connect(base));
+      this.#connecting = this.connect(base);
+      this.#connecting.catch(() => undefined); // awaited by \`then\`; handled here meanwhile
     }
     this.socket?.on('message');
   }
 
   async #initialize(): Promise<void> {
-    await Promise.all(this.#pendingInit);
+    await this.#connecting;
   }
 
   then<T = Omit<this, 'then'>, E = never>(
@@ -3837,13 +3578,6 @@ class Queue {
   }
 
   async connect(url: string): Promise<void> {}
-
-  #trackInit<T>(work: T): T {
-    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
-  }
 }
 `,
             },
@@ -3881,31 +3615,22 @@ class Session {
               messageId: 'suggestFactory',
               output: `
 class Session {
-  #pendingInit: unknown[] = [];
   #ready: Promise<void>;
 
   constructor(private readonly transport: { send(message: string): Promise<void> }) {
     this.#ready = this.transport.send('hello');
-    switch (this.transport.constructor.name) {
-      case 'Ws':
-        this.#trackInit(this.transport.send('ping').catch(() => {}));
-        break;
-      default:
-        break;
-    }
   }
 
   static async create(transport: { send(message: string): Promise<void> }): Promise<Session> {
     const session = new Session(transport);
-    await Promise.all(session.#pendingInit);
+    switch (session.transport.constructor.name) {
+      case 'Ws':
+        await session.transport.send('ping').catch(() => {});
+        break;
+      default:
+        break;
+    }
     return session;
-  }
-
-  #trackInit<T>(work: T): T {
-    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
   }
 }
 `,
@@ -3914,23 +3639,22 @@ class Session {
               messageId: 'suggestThenable',
               output: `
 class Session {
-  #pendingInit: unknown[] = [];
-  #init: Promise<void> | undefined;
   #ready: Promise<void>;
+
+  #init: Promise<void> | undefined;
 
   constructor(private readonly transport: { send(message: string): Promise<void> }) {
     this.#ready = this.transport.send('hello');
+  }
+
+  async #initialize(): Promise<void> {
     switch (this.transport.constructor.name) {
       case 'Ws':
-        this.#trackInit(this.transport.send('ping').catch(() => {}));
+        await this.transport.send('ping').catch(() => {});
         break;
       default:
         break;
     }
-  }
-
-  async #initialize(): Promise<void> {
-    await Promise.all(this.#pendingInit);
   }
 
   then<T = Omit<this, 'then'>, E = never>(
@@ -3941,13 +3665,6 @@ class Session {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
     });
     return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
-  }
-
-  #trackInit<T>(work: T): T {
-    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
   }
 }
 `,
@@ -3980,14 +3697,14 @@ class Cache {
           column: 7,
           suggestions: [
             {
-              messageId: 'suggestFactory',
+              messageId: 'suggestFactoryRecorded',
               output: `
 class Cache {
-  #pendingInit: unknown[] = [];
+  #filling: Promise<unknown> | undefined;
 
   constructor(readonly url: string) {
     try {
-      this.#trackInit(this.fill());
+      this.#filling = this.fill();
     } catch (error) {
       console.error(error);
     }
@@ -3995,38 +3712,32 @@ class Cache {
 
   static async create(url: string): Promise<Cache> {
     const cache = new Cache(url);
-    await Promise.all(cache.#pendingInit);
+    await cache.#filling;
     return cache;
   }
 
   async fill(): Promise<void> {}
-
-  #trackInit<T>(work: T): T {
-    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
-  }
 }
 `,
             },
             {
-              messageId: 'suggestThenable',
+              messageId: 'suggestThenableRecorded',
               output: `
 class Cache {
-  #pendingInit: unknown[] = [];
+  #filling: Promise<unknown> | undefined;
   #init: Promise<void> | undefined;
 
   constructor(readonly url: string) {
     try {
-      this.#trackInit(this.fill());
+      this.#filling = this.fill();
+      this.#filling.catch(() => undefined); // awaited by \`then\`; handled here meanwhile
     } catch (error) {
       console.error(error);
     }
   }
 
   async #initialize(): Promise<void> {
-    await Promise.all(this.#pendingInit);
+    await this.#filling;
   }
 
   then<T = Omit<this, 'then'>, E = never>(
@@ -4040,13 +3751,6 @@ class Cache {
   }
 
   async fill(): Promise<void> {}
-
-  #trackInit<T>(work: T): T {
-    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
-  }
 }
 `,
             },
@@ -4077,51 +3781,45 @@ class Db {
           column: 5,
           suggestions: [
             {
-              messageId: 'suggestFactory',
+              messageId: 'suggestFactoryRecorded',
               output: `
 class Db {
-  #pendingInit: unknown[] = [];
+  #connecting: Promise<unknown> | undefined;
 
   constructor(url: string) {
     if (!url) {
       return; // no work without a url
     }
-    this.#trackInit(this.connect(url));
+    this.#connecting = this.connect(url);
   }
 
   static async create(url: string): Promise<Db> {
     const db = new Db(url);
-    await Promise.all(db.#pendingInit);
+    await db.#connecting;
     return db;
   }
 
   async connect(url: string): Promise<void> {}
-
-  #trackInit<T>(work: T): T {
-    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
-  }
 }
 `,
             },
             {
-              messageId: 'suggestThenable',
+              messageId: 'suggestThenableRecorded',
               output: `
 class Db {
-  #pendingInit: unknown[] = [];
+  #connecting: Promise<unknown> | undefined;
   #init: Promise<void> | undefined;
 
   constructor(url: string) {
     if (!url) {
       return; // no work without a url
     }
-    this.#trackInit(this.connect(url));
+    this.#connecting = this.connect(url);
+    this.#connecting.catch(() => undefined); // awaited by \`then\`; handled here meanwhile
   }
 
   async #initialize(): Promise<void> {
-    await Promise.all(this.#pendingInit);
+    await this.#connecting;
   }
 
   then<T = Omit<this, 'then'>, E = never>(
@@ -4135,13 +3833,6 @@ class Db {
   }
 
   async connect(url: string): Promise<void> {}
-
-  #trackInit<T>(work: T): T {
-    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
-  }
 }
 `,
             },
@@ -4165,13 +3856,13 @@ class A { constructor(x: boolean) { if (x) this.load(); } async load(): Promise<
             {
               messageId: 'suggestFactory',
               output: `
-class A { #pendingInit: unknown[] = []; constructor(x: boolean) { if (x) this.#trackInit(this.load()); } static async create(x: boolean): Promise<A> { const a = new A(x); await Promise.all(a.#pendingInit); return a; } async load(): Promise<void> {} #trackInit<T>(work: T): T { /* Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it. */ Promise.resolve(work).catch(() => {}); this.#pendingInit.push(work); return work; } }
+class A { static async create(x: boolean): Promise<A> { const a = new A(); if (x) await a.load(); return a; } async load(): Promise<void> {} }
 `,
             },
             {
               messageId: 'suggestThenable',
               output: `
-class A { #pendingInit: unknown[] = []; #init: Promise<void> | undefined; constructor(x: boolean) { if (x) this.#trackInit(this.load()); } async #initialize(): Promise<void> { await Promise.all(this.#pendingInit); } then<T = Omit<this, 'then'>, E = never>(onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null, onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null): Promise<T | E> { this.#init ??= this.#initialize().then(() => { Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true }); }); return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected); } async load(): Promise<void> {} #trackInit<T>(work: T): T { /* Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it. */ Promise.resolve(work).catch(() => {}); this.#pendingInit.push(work); return work; } }
+class A { #x: boolean; #init: Promise<void> | undefined; constructor(x: boolean) { this.#x = x; } async #initialize(): Promise<void> { if (this.#x) await this.load(); } then<T = Omit<this, 'then'>, E = never>(onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null, onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null): Promise<T | E> { this.#init ??= this.#initialize().then(() => { Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true }); }); return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected); } async load(): Promise<void> {} }
 `,
             },
           ],
@@ -4344,51 +4035,45 @@ export class T {
           column: 5,
           suggestions: [
             {
-              messageId: 'suggestFactory',
+              messageId: 'suggestFactoryRecorded',
               output: `
 export class T {
-  #pendingInit = [];
+  #loading;
 
   constructor(first) {
     this.items = [];
-    this.#trackInit(this.load(arguments.length, first));
+    this.#loading = this.load(arguments.length, first);
     this.ready = true;
   }
 
   static async create(...args) {
     const t = new T(...args);
-    await Promise.all(t.#pendingInit);
+    await t.#loading;
     return t;
   }
 
   async load(count, first) {
     this.items.push(count, first);
   }
-
-  #trackInit(work) {
-    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
-  }
 }
 `,
             },
             {
-              messageId: 'suggestThenable',
+              messageId: 'suggestThenableRecorded',
               output: `
 export class T {
-  #pendingInit = [];
+  #loading;
   #init;
 
   constructor(first) {
     this.items = [];
-    this.#trackInit(this.load(arguments.length, first));
+    this.#loading = this.load(arguments.length, first);
+    this.#loading.catch(() => undefined); // awaited by \`then\`; handled here meanwhile
     this.ready = true;
   }
 
   async #initialize() {
-    await Promise.all(this.#pendingInit);
+    await this.#loading;
   }
 
   then(onfulfilled, onrejected) {
@@ -4400,13 +4085,6 @@ export class T {
 
   async load(count, first) {
     this.items.push(count, first);
-  }
-
-  #trackInit(work) {
-    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
   }
 }
 `,
@@ -4440,8 +4118,7 @@ export class Store {
               messageId: 'suggestFactory',
               output: `
 export class Store {
-  #pendingInit = [];
-  ready = this.#trackInit(this.load());
+  ready;
 
   constructor({ name }) {
     this.name = name;
@@ -4449,18 +4126,12 @@ export class Store {
 
   static async create(options) {
     const store = new Store(options);
-    await Promise.all(store.#pendingInit);
+    store.ready = store.load();
+    await store.ready;
     return store;
   }
 
   async load() {}
-
-  #trackInit(work) {
-    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
-  }
 }
 `,
             },
@@ -4468,16 +4139,17 @@ export class Store {
               messageId: 'suggestThenable',
               output: `
 export class Store {
-  #pendingInit = [];
+  ready;
+
   #init;
-  ready = this.#trackInit(this.load());
 
   constructor({ name }) {
     this.name = name;
   }
 
   async #initialize() {
-    await Promise.all(this.#pendingInit);
+    this.ready = this.load();
+    await this.ready;
   }
 
   then(onfulfilled, onrejected) {
@@ -4488,13 +4160,6 @@ export class Store {
   }
 
   async load() {}
-
-  #trackInit(work) {
-    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
-  }
 }
 `,
             },
@@ -4526,51 +4191,45 @@ export class Machine {
           column: 5,
           suggestions: [
             {
-              messageId: 'suggestFactory',
+              messageId: 'suggestFactoryRecorded',
               output: `
 export class Machine {
-  #pendingInit = [];
+  #connecting;
 
   constructor() {
     this.mode = 'boot';
-    this.#trackInit(this.connect());
+    this.#connecting = this.connect();
     this.mode = 'ready';
   }
 
   static async create() {
     const machine = new Machine();
-    await Promise.all(machine.#pendingInit);
+    await machine.#connecting;
     return machine;
   }
 
   async connect() {
     console.log('connecting in mode', this.mode);
   }
-
-  #trackInit(work) {
-    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
-  }
 }
 `,
             },
             {
-              messageId: 'suggestThenable',
+              messageId: 'suggestThenableRecorded',
               output: `
 export class Machine {
-  #pendingInit = [];
+  #connecting;
   #init;
 
   constructor() {
     this.mode = 'boot';
-    this.#trackInit(this.connect());
+    this.#connecting = this.connect();
+    this.#connecting.catch(() => undefined); // awaited by \`then\`; handled here meanwhile
     this.mode = 'ready';
   }
 
   async #initialize() {
-    await Promise.all(this.#pendingInit);
+    await this.#connecting;
   }
 
   then(onfulfilled, onrejected) {
@@ -4582,13 +4241,6 @@ export class Machine {
 
   async connect() {
     console.log('connecting in mode', this.mode);
-  }
-
-  #trackInit(work) {
-    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
   }
 }
 `,
@@ -4696,7 +4348,75 @@ export class Session {
           messageId: 'asyncWork',
           line: 9,
           column: 7,
-          suggestions: [],
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+import { type Client } from './deps.js';
+
+export class Session {
+  #pendingInit: unknown[] = [];
+
+  constructor(private readonly client: Client) {}
+
+  static async create(client: Client, lazy: boolean): Promise<Session> {
+    const session = new Session(client);
+    if (!lazy) {
+      await session.#trackInit(client.connect());
+    }
+    return session;
+  }
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+`,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+import { type Client } from './deps.js';
+
+export class Session {
+  #pendingInit: unknown[] = [];
+
+  #lazy: boolean;
+  #init: Promise<void> | undefined;
+
+  constructor(private readonly client: Client, lazy: boolean) {
+    this.#lazy = lazy;
+  }
+
+  async #initialize(): Promise<void> {
+    if (!this.#lazy) {
+      await this.#trackInit(this.client.connect());
+    }
+  }
+
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+
+  #trackInit<T>(work: T): T {
+    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
+    Promise.resolve(work).catch(() => {});
+    this.#pendingInit.push(work);
+    return work;
+  }
+}
+`,
+            },
+          ],
         },
       ],
     },

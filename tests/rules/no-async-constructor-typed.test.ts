@@ -114,10 +114,8 @@ import { connect } from './nac-typed-util.js';
 class Client {
   socket!: Promise<WebSocket>;
 
-  constructor(url: string) {}
-
   static async create(url: string): Promise<Client> {
-    const client = new Client(url);
+    const client = new Client();
     client.socket = connect(url);
     await client.socket;
     return client;
@@ -131,16 +129,18 @@ class Client {
 import { connect } from './nac-typed-util.js';
 
 class Client {
-  #pendingInit: unknown[] = [];
+  socket!: Promise<WebSocket>;
+
+  #url: string;
   #init: Promise<void> | undefined;
-  socket: Promise<WebSocket>;
 
   constructor(url: string) {
-    this.socket = this.#trackInit(connect(url));
+    this.#url = url;
   }
 
   async #initialize(): Promise<void> {
-    await Promise.all(this.#pendingInit);
+    this.socket = connect(this.#url);
+    await this.socket;
   }
 
   then<T = Omit<this, 'then'>, E = never>(
@@ -151,13 +151,6 @@ class Client {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
     });
     return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
-  }
-
-  #trackInit<T>(work: T): T {
-    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
   }
 }
       `,
@@ -189,10 +182,8 @@ class Client {
 import { connect } from './nac-typed-util.js';
 
 class Client {
-  constructor(url: string) {}
-
   static async create(url: string): Promise<Client> {
-    const client = new Client(url);
+    const client = new Client();
     await connect(url).catch(() => {});
     return client;
   }
@@ -205,15 +196,15 @@ class Client {
 import { connect } from './nac-typed-util.js';
 
 class Client {
-  #pendingInit: unknown[] = [];
+  #url: string;
   #init: Promise<void> | undefined;
 
   constructor(url: string) {
-    this.#trackInit(connect(url).catch(() => {}));
+    this.#url = url;
   }
 
   async #initialize(): Promise<void> {
-    await Promise.all(this.#pendingInit);
+    await connect(this.#url).catch(() => {});
   }
 
   then<T = Omit<this, 'then'>, E = never>(
@@ -224,13 +215,6 @@ class Client {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
     });
     return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
-  }
-
-  #trackInit<T>(work: T): T {
-    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
   }
 }
       `,
@@ -260,20 +244,13 @@ class Settings {
 import { loadJson } from './nac-typed-util.js';
 
 class Settings {
-  #pendingInit: unknown[] = [];
-  values = this.#trackInit(loadJson('/settings.json'));
+  values!: Promise<unknown>;
 
   static async create(): Promise<Settings> {
     const settings = new Settings();
-    await Promise.all(settings.#pendingInit);
+    settings.values = loadJson('/settings.json');
+    await settings.values;
     return settings;
-  }
-
-  #trackInit<T>(work: T): T {
-    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
   }
 }
       `,
@@ -284,12 +261,12 @@ class Settings {
 import { loadJson } from './nac-typed-util.js';
 
 class Settings {
-  #pendingInit: unknown[] = [];
+  values!: Promise<unknown>;
   #init: Promise<void> | undefined;
-  values = this.#trackInit(loadJson('/settings.json'));
 
   async #initialize(): Promise<void> {
-    await Promise.all(this.#pendingInit);
+    this.values = loadJson('/settings.json');
+    await this.values;
   }
 
   then<T = Omit<this, 'then'>, E = never>(
@@ -300,13 +277,6 @@ class Settings {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
     });
     return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
-  }
-
-  #trackInit<T>(work: T): T {
-    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
   }
 }
       `,
@@ -395,20 +365,13 @@ class Heartbeat {
 import { ping } from './nac-typed-util.js';
 
 class Heartbeat {
-  #pendingInit: unknown[] = [];
-  beat = this.#trackInit(ping(3));
+  beat!: Promise<void>;
 
   static async create(): Promise<Heartbeat> {
     const heartbeat = new Heartbeat();
-    await Promise.all(heartbeat.#pendingInit);
+    heartbeat.beat = ping(3);
+    await heartbeat.beat;
     return heartbeat;
-  }
-
-  #trackInit<T>(work: T): T {
-    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
   }
 }
       `,
@@ -419,12 +382,12 @@ class Heartbeat {
 import { ping } from './nac-typed-util.js';
 
 class Heartbeat {
-  #pendingInit: unknown[] = [];
+  beat!: Promise<void>;
   #init: Promise<void> | undefined;
-  beat = this.#trackInit(ping(3));
 
   async #initialize(): Promise<void> {
-    await Promise.all(this.#pendingInit);
+    this.beat = ping(3);
+    await this.beat;
   }
 
   then<T = Omit<this, 'then'>, E = never>(
@@ -435,13 +398,6 @@ class Heartbeat {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
     });
     return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
-  }
-
-  #trackInit<T>(work: T): T {
-    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
   }
 }
       `,
@@ -538,10 +494,8 @@ import { TypedPromise } from './nac-typed-promise.js';
 class Feed {
   items!: TypedPromise<unknown>;
 
-  constructor(url: string) {}
-
   static async create(url: string): Promise<Feed> {
-    const feed = new Feed(url);
+    const feed = new Feed();
     feed.items = new TypedPromise((resolve, reject) => {
       fetch(url).then(resolve, reject);
     });
@@ -557,18 +511,20 @@ class Feed {
 import { TypedPromise } from './nac-typed-promise.js';
 
 class Feed {
-  #pendingInit: unknown[] = [];
+  items!: TypedPromise<unknown>;
+
+  #url: string;
   #init: Promise<void> | undefined;
-  items: TypedPromise<unknown>;
 
   constructor(url: string) {
-    this.items = this.#trackInit(new TypedPromise((resolve, reject) => {
-      fetch(url).then(resolve, reject);
-    }));
+    this.#url = url;
   }
 
   async #initialize(): Promise<void> {
-    await Promise.all(this.#pendingInit);
+    this.items = new TypedPromise((resolve, reject) => {
+      fetch(this.#url).then(resolve, reject);
+    });
+    await this.items;
   }
 
   then<T = Omit<this, 'then'>, E = never>(
@@ -579,13 +535,6 @@ class Feed {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
     });
     return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
-  }
-
-  #trackInit<T>(work: T): T {
-    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
   }
 }
       `,
@@ -617,23 +566,16 @@ class Socket {
 import { TypedPromise } from './nac-typed-promise.js';
 
 class Socket {
-  #pendingInit: unknown[] = [];
-  opened = this.#trackInit(new TypedPromise<WebSocket>((resolve) => {
-    const ws = new WebSocket('wss://example.test');
-    ws.onopen = () => resolve(ws);
-  }));
+  opened!: TypedPromise<WebSocket>;
 
   static async create(): Promise<Socket> {
     const socket = new Socket();
-    await Promise.all(socket.#pendingInit);
+    socket.opened = new TypedPromise<WebSocket>((resolve) => {
+    const ws = new WebSocket('wss://example.test');
+    ws.onopen = () => resolve(ws);
+  });
+    await socket.opened;
     return socket;
-  }
-
-  #trackInit<T>(work: T): T {
-    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
   }
 }
       `,
@@ -644,15 +586,15 @@ class Socket {
 import { TypedPromise } from './nac-typed-promise.js';
 
 class Socket {
-  #pendingInit: unknown[] = [];
+  opened!: TypedPromise<WebSocket>;
   #init: Promise<void> | undefined;
-  opened = this.#trackInit(new TypedPromise<WebSocket>((resolve) => {
-    const ws = new WebSocket('wss://example.test');
-    ws.onopen = () => resolve(ws);
-  }));
 
   async #initialize(): Promise<void> {
-    await Promise.all(this.#pendingInit);
+    this.opened = new TypedPromise<WebSocket>((resolve) => {
+    const ws = new WebSocket('wss://example.test');
+    ws.onopen = () => resolve(ws);
+  });
+    await this.opened;
   }
 
   then<T = Omit<this, 'then'>, E = never>(
@@ -663,13 +605,6 @@ class Socket {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
     });
     return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
-  }
-
-  #trackInit<T>(work: T): T {
-    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
   }
 }
       `,

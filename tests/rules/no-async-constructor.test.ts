@@ -417,8 +417,10 @@ class TwoStageLoader {
   static async create() {
     const twoStageLoader = new TwoStageLoader();
     twoStageLoader.ready = twoStageLoader.load();
-    await twoStageLoader.ready;
-    await twoStageLoader.ready.then(() => twoStageLoader.more());
+    await Promise.all([
+      twoStageLoader.ready,
+      twoStageLoader.ready.then(() => twoStageLoader.more()),
+    ]);
     return twoStageLoader;
   }
 
@@ -436,8 +438,10 @@ class TwoStageLoader {
 
   async #initialize() {
     this.ready = this.load();
-    await this.ready;
-    await this.ready.then(() => this.more());
+    await Promise.all([
+      this.ready,
+      this.ready.then(() => this.more()),
+    ]);
   }
 
   then(onfulfilled, onrejected) {
@@ -467,8 +471,10 @@ class TwoStageLoader {
   static async create() {
     const twoStageLoader = new TwoStageLoader();
     twoStageLoader.ready = twoStageLoader.load();
-    await twoStageLoader.ready;
-    await twoStageLoader.ready.then(() => twoStageLoader.more());
+    await Promise.all([
+      twoStageLoader.ready,
+      twoStageLoader.ready.then(() => twoStageLoader.more()),
+    ]);
     return twoStageLoader;
   }
 
@@ -486,8 +492,10 @@ class TwoStageLoader {
 
   async #initialize() {
     this.ready = this.load();
-    await this.ready;
-    await this.ready.then(() => this.more());
+    await Promise.all([
+      this.ready,
+      this.ready.then(() => this.more()),
+    ]);
   }
 
   then(onfulfilled, onrejected) {
@@ -529,10 +537,8 @@ class Session {
               messageId: 'suggestFactory',
               output: `
 class Session {
-  constructor(ready) {}
-
   static async create(ready) {
-    const session = new Session(ready);
+    const session = new Session();
     await ready.then(async () => {
       await session.sync();
     });
@@ -547,17 +553,17 @@ class Session {
               messageId: 'suggestThenable',
               output: `
 class Session {
-  #pendingInit = [];
+  #ready;
   #init;
 
   constructor(ready) {
-    this.#trackInit(ready.then(async () => {
-      await this.sync();
-    }));
+    this.#ready = ready;
   }
 
   async #initialize() {
-    await Promise.all(this.#pendingInit);
+    await this.#ready.then(async () => {
+      await this.sync();
+    });
   }
 
   then(onfulfilled, onrejected) {
@@ -568,13 +574,6 @@ class Session {
   }
 
   sync() {}
-
-  #trackInit(work) {
-    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
-  }
 }
      `,
             },
@@ -789,10 +788,6 @@ class Base {
 }
 
 class Child extends Base {
-  constructor() {
-    super();
-  }
-
   static async create() {
     const child = new Child();
     await child.init();
@@ -810,10 +805,6 @@ class Base {
 
 class Child extends Base {
   #init;
-
-  constructor() {
-    super();
-  }
 
   async #initialize() {
     await this.init();
@@ -858,34 +849,27 @@ class Child extends Base {
           endColumn: 17,
           suggestions: [
             {
-              messageId: 'suggestFactory',
+              messageId: 'suggestFactoryRecorded',
               output: `
 class Base {
   async init() {}
 }
 
 class Child extends Base {
-  #pendingInit = [];
+  #initializing;
 
   constructor() {
     super();
-    this.#trackInit(super.init());
+    this.#initializing = super.init();
   }
 
   static async create() {
     const child = new Child();
-    await Promise.all(child.#pendingInit);
+    await child.#initializing;
     return child;
   }
 
   init() {}
-
-  #trackInit(work) {
-    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
-  }
 }
       `,
             },
@@ -898,10 +882,6 @@ class Base {
 
 class Child extends Base {
   #init;
-
-  constructor() {
-    super();
-  }
 
   async #initialize() {
     await super.init();
@@ -945,26 +925,13 @@ class Db {
               messageId: 'suggestFactory',
               output: `
 class Db {
-  #pendingInit = [];
-
-  constructor() {
-    this.#trackInit(this.connect?.());
-  }
-
   static async create() {
     const db = new Db();
-    await Promise.all(db.#pendingInit);
+    await db.connect?.();
     return db;
   }
 
   async connect() {}
-
-  #trackInit(work) {
-    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
-  }
 }
       `,
             },
@@ -972,15 +939,10 @@ class Db {
               messageId: 'suggestThenable',
               output: `
 class Db {
-  #pendingInit = [];
   #init;
 
-  constructor() {
-    this.#trackInit(this.connect?.());
-  }
-
   async #initialize() {
-    await Promise.all(this.#pendingInit);
+    await this.connect?.();
   }
 
   then(onfulfilled, onrejected) {
@@ -991,13 +953,6 @@ class Db {
   }
 
   async connect() {}
-
-  #trackInit(work) {
-    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
-  }
 }
       `,
             },
@@ -1093,8 +1048,10 @@ const save = async () => {};
 class Store {
   static async create() {
     const store = new Store();
-    await load();
-    await save();
+    await Promise.all([
+      load(),
+      save(),
+    ]);
     return store;
   }
 }
@@ -1110,8 +1067,10 @@ class Store {
   #init;
 
   async #initialize() {
-    await load();
-    await save();
+    await Promise.all([
+      load(),
+      save(),
+    ]);
   }
 
   then(onfulfilled, onrejected) {
@@ -1141,8 +1100,10 @@ const save = async () => {};
 class Store {
   static async create() {
     const store = new Store();
-    await load();
-    await save();
+    await Promise.all([
+      load(),
+      save(),
+    ]);
     return store;
   }
 }
@@ -1158,8 +1119,10 @@ class Store {
   #init;
 
   async #initialize() {
-    await load();
-    await save();
+    await Promise.all([
+      load(),
+      save(),
+    ]);
   }
 
   then(onfulfilled, onrejected) {
@@ -1202,8 +1165,10 @@ class Feed {
 class Feed {
   static async create() {
     const feed = new Feed();
-    await feed.load().then(() => {}).catch(() => {});
-    await fetch('/feed').finally(() => {});
+    await Promise.all([
+      feed.load().then(() => {}).catch(() => {}),
+      fetch('/feed').finally(() => {}),
+    ]);
     return feed;
   }
 
@@ -1218,8 +1183,10 @@ class Feed {
   #init;
 
   async #initialize() {
-    await this.load().then(() => {}).catch(() => {});
-    await fetch('/feed').finally(() => {});
+    await Promise.all([
+      this.load().then(() => {}).catch(() => {}),
+      fetch('/feed').finally(() => {}),
+    ]);
   }
 
   then(onfulfilled, onrejected) {
@@ -1249,8 +1216,10 @@ class Feed {
 class Feed {
   static async create() {
     const feed = new Feed();
-    await feed.load().then(() => {}).catch(() => {});
-    await fetch('/feed').finally(() => {});
+    await Promise.all([
+      feed.load().then(() => {}).catch(() => {}),
+      fetch('/feed').finally(() => {}),
+    ]);
     return feed;
   }
 
@@ -1265,8 +1234,10 @@ class Feed {
   #init;
 
   async #initialize() {
-    await this.load().then(() => {}).catch(() => {});
-    await fetch('/feed').finally(() => {});
+    await Promise.all([
+      this.load().then(() => {}).catch(() => {}),
+      fetch('/feed').finally(() => {}),
+    ]);
   }
 
   then(onfulfilled, onrejected) {
@@ -1304,7 +1275,7 @@ class Db {
           endColumn: 30,
           suggestions: [
             {
-              messageId: 'suggestFactory',
+              messageId: 'suggestFactoryRecorded',
               output: `
 class Db {
   #pendingInit = [];
@@ -1322,8 +1293,6 @@ class Db {
   async init() {}
 
   #trackInit(work) {
-    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
-    Promise.resolve(work).catch(() => {});
     this.#pendingInit.push(work);
     return work;
   }
@@ -1331,7 +1300,7 @@ class Db {
       `,
             },
             {
-              messageId: 'suggestThenable',
+              messageId: 'suggestThenableRecorded',
               output: `
 class Db {
   #pendingInit = [];
@@ -1356,7 +1325,7 @@ class Db {
 
   #trackInit(work) {
     // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
-    Promise.resolve(work).catch(() => {});
+    Promise.resolve(work).catch(() => undefined);
     this.#pendingInit.push(work);
     return work;
   }
@@ -1398,12 +1367,14 @@ class Cache {
 class Cache {
   static async create() {
     const cache = new Cache();
-    await (async () => {
-      await cache.fill();
-    })();
-    await (async function () {
-      await this.fill();
-    }).call(cache);
+    await Promise.all([
+      (async () => {
+        await cache.fill();
+      })(),
+      (async function () {
+        await this.fill();
+      }).call(cache),
+    ]);
     return cache;
   }
 
@@ -1418,12 +1389,14 @@ class Cache {
   #init;
 
   async #initialize() {
-    await (async () => {
-      await this.fill();
-    })();
-    await (async function () {
-      await this.fill();
-    }).call(this);
+    await Promise.all([
+      (async () => {
+        await this.fill();
+      })(),
+      (async function () {
+        await this.fill();
+      }).call(this),
+    ]);
   }
 
   then(onfulfilled, onrejected) {
@@ -1452,12 +1425,14 @@ class Cache {
 class Cache {
   static async create() {
     const cache = new Cache();
-    await (async () => {
-      await cache.fill();
-    })();
-    await (async function () {
-      await this.fill();
-    }).call(cache);
+    await Promise.all([
+      (async () => {
+        await cache.fill();
+      })(),
+      (async function () {
+        await this.fill();
+      }).call(cache),
+    ]);
     return cache;
   }
 
@@ -1472,12 +1447,14 @@ class Cache {
   #init;
 
   async #initialize() {
-    await (async () => {
-      await this.fill();
-    })();
-    await (async function () {
-      await this.fill();
-    }).call(this);
+    await Promise.all([
+      (async () => {
+        await this.fill();
+      })(),
+      (async function () {
+        await this.fill();
+      }).call(this),
+    ]);
   }
 
   then(onfulfilled, onrejected) {
@@ -1517,7 +1494,7 @@ class Cache {
           endColumn: 18,
           suggestions: [
             {
-              messageId: 'suggestFactory',
+              messageId: 'suggestFactoryRecorded',
               output: `
 class Cache {
   #pendingInit = [];
@@ -1537,16 +1514,13 @@ class Cache {
   async fill() {}
 
   #trackInit(work) {
-    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
-    Promise.resolve(work).catch(() => {});
     this.#pendingInit.push(work);
-    return work;
   }
 }
       `,
             },
             {
-              messageId: 'suggestThenable',
+              messageId: 'suggestThenableRecorded',
               output: `
 class Cache {
   #pendingInit = [];
@@ -1573,9 +1547,8 @@ class Cache {
 
   #trackInit(work) {
     // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
-    Promise.resolve(work).catch(() => {});
+    Promise.resolve(work).catch(() => undefined);
     this.#pendingInit.push(work);
-    return work;
   }
 }
       `,
@@ -1611,29 +1584,18 @@ class Loader {
               messageId: 'suggestFactory',
               output: `
 class Loader {
-  #pendingInit = [];
-
-  constructor(items) {
-    this.#trackInit(Promise.all(items.map(async (item) => {
-      await item.load();
-    })));
-    items.map((item) => this.#trackInit(this.load(item)));
-  }
-
   static async create(items) {
-    const loader = new Loader(items);
-    await Promise.all(loader.#pendingInit);
+    const loader = new Loader();
+    const pending = [];
+    pending.push(...items.map(async (item) => {
+      await item.load();
+    }));
+    pending.push(...items.map((item) => loader.load(item)));
+    await Promise.all(pending);
     return loader;
   }
 
   async load(item) {}
-
-  #trackInit(work) {
-    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
-  }
 }
       `,
             },
@@ -1641,18 +1603,20 @@ class Loader {
               messageId: 'suggestThenable',
               output: `
 class Loader {
-  #pendingInit = [];
+  #items;
   #init;
 
   constructor(items) {
-    this.#trackInit(Promise.all(items.map(async (item) => {
-      await item.load();
-    })));
-    items.map((item) => this.#trackInit(this.load(item)));
+    this.#items = items;
   }
 
   async #initialize() {
-    await Promise.all(this.#pendingInit);
+    const pending = [];
+    pending.push(...this.#items.map(async (item) => {
+      await item.load();
+    }));
+    pending.push(...this.#items.map((item) => this.load(item)));
+    await Promise.all(pending);
   }
 
   then(onfulfilled, onrejected) {
@@ -1663,13 +1627,6 @@ class Loader {
   }
 
   async load(item) {}
-
-  #trackInit(work) {
-    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
-  }
 }
       `,
             },
@@ -1686,29 +1643,18 @@ class Loader {
               messageId: 'suggestFactory',
               output: `
 class Loader {
-  #pendingInit = [];
-
-  constructor(items) {
-    this.#trackInit(Promise.all(items.map(async (item) => {
-      await item.load();
-    })));
-    items.map((item) => this.#trackInit(this.load(item)));
-  }
-
   static async create(items) {
-    const loader = new Loader(items);
-    await Promise.all(loader.#pendingInit);
+    const loader = new Loader();
+    const pending = [];
+    pending.push(...items.map(async (item) => {
+      await item.load();
+    }));
+    pending.push(...items.map((item) => loader.load(item)));
+    await Promise.all(pending);
     return loader;
   }
 
   async load(item) {}
-
-  #trackInit(work) {
-    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
-  }
 }
       `,
             },
@@ -1716,18 +1662,20 @@ class Loader {
               messageId: 'suggestThenable',
               output: `
 class Loader {
-  #pendingInit = [];
+  #items;
   #init;
 
   constructor(items) {
-    this.#trackInit(Promise.all(items.map(async (item) => {
-      await item.load();
-    })));
-    items.map((item) => this.#trackInit(this.load(item)));
+    this.#items = items;
   }
 
   async #initialize() {
-    await Promise.all(this.#pendingInit);
+    const pending = [];
+    pending.push(...this.#items.map(async (item) => {
+      await item.load();
+    }));
+    pending.push(...this.#items.map((item) => this.load(item)));
+    await Promise.all(pending);
   }
 
   then(onfulfilled, onrejected) {
@@ -1738,13 +1686,6 @@ class Loader {
   }
 
   async load(item) {}
-
-  #trackInit(work) {
-    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
-  }
 }
       `,
             },
@@ -1781,13 +1722,15 @@ class Timer {
 class Timer {
   static async create() {
     const timer = new Timer();
-    await new Promise((resolve) => {
+    const pending = [];
+    pending.push(new Promise((resolve) => {
       setTimeout(resolve, 10);
-    });
+    }));
     timer.done = new Promise(async (resolve) => {
       resolve();
     });
-    await timer.done;
+    pending.push(timer.done);
+    await Promise.all(pending);
     return timer;
   }
 }
@@ -1800,13 +1743,15 @@ class Timer {
   #init;
 
   async #initialize() {
-    await new Promise((resolve) => {
+    const pending = [];
+    pending.push(new Promise((resolve) => {
       setTimeout(resolve, 10);
-    });
+    }));
     this.done = new Promise(async (resolve) => {
       resolve();
     });
-    await this.done;
+    pending.push(this.done);
+    await Promise.all(pending);
   }
 
   then(onfulfilled, onrejected) {
@@ -1833,13 +1778,15 @@ class Timer {
 class Timer {
   static async create() {
     const timer = new Timer();
-    await new Promise((resolve) => {
+    const pending = [];
+    pending.push(new Promise((resolve) => {
       setTimeout(resolve, 10);
-    });
+    }));
     timer.done = new Promise(async (resolve) => {
       resolve();
     });
-    await timer.done;
+    pending.push(timer.done);
+    await Promise.all(pending);
     return timer;
   }
 }
@@ -1852,13 +1799,15 @@ class Timer {
   #init;
 
   async #initialize() {
-    await new Promise((resolve) => {
+    const pending = [];
+    pending.push(new Promise((resolve) => {
       setTimeout(resolve, 10);
-    });
+    }));
     this.done = new Promise(async (resolve) => {
       resolve();
     });
-    await this.done;
+    pending.push(this.done);
+    await Promise.all(pending);
   }
 
   then(onfulfilled, onrejected) {
@@ -1903,14 +1852,14 @@ class Group {
               messageId: 'suggestFactory',
               output: `
 class Group {
-  constructor(items) {}
-
   static async create(items) {
-    const group = new Group(items);
-    await Promise.all([group.first(), group.second()]);
-    await Promise.allSettled(items.map((item) => item.load()));
-    await Promise.any([fetch('/a'), fetch('/b')]);
-    await Promise.race([fetch('/a')]).then(() => {});
+    const group = new Group();
+    await Promise.all([
+      Promise.all([group.first(), group.second()]),
+      Promise.allSettled(items.map((item) => item.load())),
+      Promise.any([fetch('/a'), fetch('/b')]),
+      Promise.race([fetch('/a')]).then(() => {}),
+    ]);
     return group;
   }
 
@@ -1924,18 +1873,20 @@ class Group {
               messageId: 'suggestThenable',
               output: `
 class Group {
-  #pendingInit = [];
+  #items;
   #init;
 
   constructor(items) {
-    this.#trackInit(Promise.all([this.first(), this.second()]));
-    this.#trackInit(Promise.allSettled(items.map((item) => item.load())));
-    this.#trackInit(Promise.any([fetch('/a'), fetch('/b')]));
-    this.#trackInit(Promise.race([fetch('/a')]).then(() => {}));
+    this.#items = items;
   }
 
   async #initialize() {
-    await Promise.all(this.#pendingInit);
+    await Promise.all([
+      Promise.all([this.first(), this.second()]),
+      Promise.allSettled(this.#items.map((item) => item.load())),
+      Promise.any([fetch('/a'), fetch('/b')]),
+      Promise.race([fetch('/a')]).then(() => {}),
+    ]);
   }
 
   then(onfulfilled, onrejected) {
@@ -1948,13 +1899,6 @@ class Group {
   async first() {}
 
   async second() {}
-
-  #trackInit(work) {
-    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
-  }
 }
       `,
             },
@@ -1971,14 +1915,14 @@ class Group {
               messageId: 'suggestFactory',
               output: `
 class Group {
-  constructor(items) {}
-
   static async create(items) {
-    const group = new Group(items);
-    await Promise.all([group.first(), group.second()]);
-    await Promise.allSettled(items.map((item) => item.load()));
-    await Promise.any([fetch('/a'), fetch('/b')]);
-    await Promise.race([fetch('/a')]).then(() => {});
+    const group = new Group();
+    await Promise.all([
+      Promise.all([group.first(), group.second()]),
+      Promise.allSettled(items.map((item) => item.load())),
+      Promise.any([fetch('/a'), fetch('/b')]),
+      Promise.race([fetch('/a')]).then(() => {}),
+    ]);
     return group;
   }
 
@@ -1992,18 +1936,20 @@ class Group {
               messageId: 'suggestThenable',
               output: `
 class Group {
-  #pendingInit = [];
+  #items;
   #init;
 
   constructor(items) {
-    this.#trackInit(Promise.all([this.first(), this.second()]));
-    this.#trackInit(Promise.allSettled(items.map((item) => item.load())));
-    this.#trackInit(Promise.any([fetch('/a'), fetch('/b')]));
-    this.#trackInit(Promise.race([fetch('/a')]).then(() => {}));
+    this.#items = items;
   }
 
   async #initialize() {
-    await Promise.all(this.#pendingInit);
+    await Promise.all([
+      Promise.all([this.first(), this.second()]),
+      Promise.allSettled(this.#items.map((item) => item.load())),
+      Promise.any([fetch('/a'), fetch('/b')]),
+      Promise.race([fetch('/a')]).then(() => {}),
+    ]);
   }
 
   then(onfulfilled, onrejected) {
@@ -2016,13 +1962,6 @@ class Group {
   async first() {}
 
   async second() {}
-
-  #trackInit(work) {
-    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
-  }
 }
       `,
             },
@@ -2039,14 +1978,14 @@ class Group {
               messageId: 'suggestFactory',
               output: `
 class Group {
-  constructor(items) {}
-
   static async create(items) {
-    const group = new Group(items);
-    await Promise.all([group.first(), group.second()]);
-    await Promise.allSettled(items.map((item) => item.load()));
-    await Promise.any([fetch('/a'), fetch('/b')]);
-    await Promise.race([fetch('/a')]).then(() => {});
+    const group = new Group();
+    await Promise.all([
+      Promise.all([group.first(), group.second()]),
+      Promise.allSettled(items.map((item) => item.load())),
+      Promise.any([fetch('/a'), fetch('/b')]),
+      Promise.race([fetch('/a')]).then(() => {}),
+    ]);
     return group;
   }
 
@@ -2060,18 +1999,20 @@ class Group {
               messageId: 'suggestThenable',
               output: `
 class Group {
-  #pendingInit = [];
+  #items;
   #init;
 
   constructor(items) {
-    this.#trackInit(Promise.all([this.first(), this.second()]));
-    this.#trackInit(Promise.allSettled(items.map((item) => item.load())));
-    this.#trackInit(Promise.any([fetch('/a'), fetch('/b')]));
-    this.#trackInit(Promise.race([fetch('/a')]).then(() => {}));
+    this.#items = items;
   }
 
   async #initialize() {
-    await Promise.all(this.#pendingInit);
+    await Promise.all([
+      Promise.all([this.first(), this.second()]),
+      Promise.allSettled(this.#items.map((item) => item.load())),
+      Promise.any([fetch('/a'), fetch('/b')]),
+      Promise.race([fetch('/a')]).then(() => {}),
+    ]);
   }
 
   then(onfulfilled, onrejected) {
@@ -2084,13 +2025,6 @@ class Group {
   async first() {}
 
   async second() {}
-
-  #trackInit(work) {
-    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
-  }
 }
       `,
             },
@@ -2108,14 +2042,14 @@ class Group {
               messageId: 'suggestFactory',
               output: `
 class Group {
-  constructor(items) {}
-
   static async create(items) {
-    const group = new Group(items);
-    await Promise.all([group.first(), group.second()]);
-    await Promise.allSettled(items.map((item) => item.load()));
-    await Promise.any([fetch('/a'), fetch('/b')]);
-    await Promise.race([fetch('/a')]).then(() => {});
+    const group = new Group();
+    await Promise.all([
+      Promise.all([group.first(), group.second()]),
+      Promise.allSettled(items.map((item) => item.load())),
+      Promise.any([fetch('/a'), fetch('/b')]),
+      Promise.race([fetch('/a')]).then(() => {}),
+    ]);
     return group;
   }
 
@@ -2129,18 +2063,20 @@ class Group {
               messageId: 'suggestThenable',
               output: `
 class Group {
-  #pendingInit = [];
+  #items;
   #init;
 
   constructor(items) {
-    this.#trackInit(Promise.all([this.first(), this.second()]));
-    this.#trackInit(Promise.allSettled(items.map((item) => item.load())));
-    this.#trackInit(Promise.any([fetch('/a'), fetch('/b')]));
-    this.#trackInit(Promise.race([fetch('/a')]).then(() => {}));
+    this.#items = items;
   }
 
   async #initialize() {
-    await Promise.all(this.#pendingInit);
+    await Promise.all([
+      Promise.all([this.first(), this.second()]),
+      Promise.allSettled(this.#items.map((item) => item.load())),
+      Promise.any([fetch('/a'), fetch('/b')]),
+      Promise.race([fetch('/a')]).then(() => {}),
+    ]);
   }
 
   then(onfulfilled, onrejected) {
@@ -2153,13 +2089,6 @@ class Group {
   async first() {}
 
   async second() {}
-
-  #trackInit(work) {
-    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
-  }
 }
       `,
             },
@@ -2271,23 +2200,16 @@ class Cache {
               messageId: 'suggestFactory',
               output: `
 class Cache {
-  #pendingInit = [];
-  ready = this.#trackInit(this.load());
+  ready;
 
   static async create() {
     const cache = new Cache();
-    await Promise.all(cache.#pendingInit);
+    cache.ready = cache.load();
+    await cache.ready;
     return cache;
   }
 
   async load() {}
-
-  #trackInit(work) {
-    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
-  }
 }
       `,
             },
@@ -2295,12 +2217,12 @@ class Cache {
               messageId: 'suggestThenable',
               output: `
 class Cache {
-  #pendingInit = [];
+  ready;
   #init;
-  ready = this.#trackInit(this.load());
 
   async #initialize() {
-    await Promise.all(this.#pendingInit);
+    this.ready = this.load();
+    await this.ready;
   }
 
   then(onfulfilled, onrejected) {
@@ -2311,13 +2233,6 @@ class Cache {
   }
 
   async load() {}
-
-  #trackInit(work) {
-    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
-  }
 }
       `,
             },
@@ -2618,28 +2533,21 @@ class Db {
               messageId: 'suggestFactory',
               output: `
 class Db {
-  #pendingInit = [];
-
   constructor() {
     this.ready = this.init();
-    const pending = this.#trackInit(this.init());
-    this.#trackInit(this.init());
   }
 
   static async create() {
     const db = new Db();
-    await Promise.all(db.#pendingInit);
+    const pendingWork = [];
+    const pending = db.init();
+    pendingWork.push(pending);
+    pendingWork.push(db.init());
+    await Promise.all(pendingWork);
     return db;
   }
 
   async init() {}
-
-  #trackInit(work) {
-    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
-  }
 }
       `,
             },
@@ -2647,17 +2555,18 @@ class Db {
               messageId: 'suggestThenable',
               output: `
 class Db {
-  #pendingInit = [];
   #init;
 
   constructor() {
     this.ready = this.init();
-    const pending = this.#trackInit(this.init());
-    this.#trackInit(this.init());
   }
 
   async #initialize() {
-    await Promise.all(this.#pendingInit);
+    const pendingWork = [];
+    const pending = this.init();
+    pendingWork.push(pending);
+    pendingWork.push(this.init());
+    await Promise.all(pendingWork);
   }
 
   then(onfulfilled, onrejected) {
@@ -2668,13 +2577,6 @@ class Db {
   }
 
   async init() {}
-
-  #trackInit(work) {
-    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
-  }
 }
       `,
             },
@@ -2691,28 +2593,21 @@ class Db {
               messageId: 'suggestFactory',
               output: `
 class Db {
-  #pendingInit = [];
-
   constructor() {
     this.ready = this.init();
-    const pending = this.#trackInit(this.init());
-    this.#trackInit(this.init());
   }
 
   static async create() {
     const db = new Db();
-    await Promise.all(db.#pendingInit);
+    const pendingWork = [];
+    const pending = db.init();
+    pendingWork.push(pending);
+    pendingWork.push(db.init());
+    await Promise.all(pendingWork);
     return db;
   }
 
   async init() {}
-
-  #trackInit(work) {
-    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
-  }
 }
       `,
             },
@@ -2720,17 +2615,18 @@ class Db {
               messageId: 'suggestThenable',
               output: `
 class Db {
-  #pendingInit = [];
   #init;
 
   constructor() {
     this.ready = this.init();
-    const pending = this.#trackInit(this.init());
-    this.#trackInit(this.init());
   }
 
   async #initialize() {
-    await Promise.all(this.#pendingInit);
+    const pendingWork = [];
+    const pending = this.init();
+    pendingWork.push(pending);
+    pendingWork.push(this.init());
+    await Promise.all(pendingWork);
   }
 
   then(onfulfilled, onrejected) {
@@ -2741,13 +2637,6 @@ class Db {
   }
 
   async init() {}
-
-  #trackInit(work) {
-    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
-  }
 }
       `,
             },
@@ -2798,7 +2687,6 @@ class Cache {
               output: `
 class Cache {
   ready = this.load();
-
   #init;
 
   async #initialize() {
@@ -3013,8 +2901,10 @@ class Db {
 class Db {
   static async create(): Promise<Db> {
     const db = new Db();
-    await db.connect();
-    await db.ping();
+    await Promise.all([
+      db.connect(),
+      db.ping(),
+    ]);
     return db;
   }
 
@@ -3035,8 +2925,10 @@ class Db {
   #init: Promise<void> | undefined;
 
   async #initialize(): Promise<void> {
-    await this.connect();
-    await this.ping();
+    await Promise.all([
+      this.connect(),
+      this.ping(),
+    ]);
   }
 
   then<T = Omit<this, 'then'>, E = never>(
@@ -3074,8 +2966,10 @@ class Db {
 class Db {
   static async create(): Promise<Db> {
     const db = new Db();
-    await db.connect();
-    await db.ping();
+    await Promise.all([
+      db.connect(),
+      db.ping(),
+    ]);
     return db;
   }
 
@@ -3096,8 +2990,10 @@ class Db {
   #init: Promise<void> | undefined;
 
   async #initialize(): Promise<void> {
-    await this.connect();
-    await this.ping();
+    await Promise.all([
+      this.connect(),
+      this.ping(),
+    ]);
   }
 
   then<T = Omit<this, 'then'>, E = never>(
@@ -3156,10 +3052,6 @@ abstract class Base {
 abstract class Child extends Base {
   #init: Promise<void> | undefined;
 
-  constructor() {
-    super();
-  }
-
   async #initialize(): Promise<void> {
     await this.init();
   }
@@ -3216,8 +3108,10 @@ function load(): Promise<void> {
 class Store {
   static async create(): Promise<Store> {
     const store = new Store();
-    await open();
-    await load();
+    await Promise.all([
+      open(),
+      load(),
+    ]);
     return store;
   }
 }
@@ -3236,8 +3130,10 @@ class Store {
   #init: Promise<void> | undefined;
 
   async #initialize(): Promise<void> {
-    await open();
-    await load();
+    await Promise.all([
+      open(),
+      load(),
+    ]);
   }
 
   then<T = Omit<this, 'then'>, E = never>(
@@ -3273,8 +3169,10 @@ function load(): Promise<void> {
 class Store {
   static async create(): Promise<Store> {
     const store = new Store();
-    await open();
-    await load();
+    await Promise.all([
+      open(),
+      load(),
+    ]);
     return store;
   }
 }
@@ -3293,8 +3191,10 @@ class Store {
   #init: Promise<void> | undefined;
 
   async #initialize(): Promise<void> {
-    await open();
-    await load();
+    await Promise.all([
+      open(),
+      load(),
+    ]);
   }
 
   then<T = Omit<this, 'then'>, E = never>(
@@ -3332,61 +3232,18 @@ class Cache {
           endColumn: 31,
           suggestions: [
             {
-              messageId: 'suggestFactory',
+              messageId: 'suggestFactoryRecorded',
               output: `
 class Cache {
-  #pendingInit: unknown[] = [];
-
-  accessor ready = this.#trackInit(this.load());
+  accessor ready = this.load();
 
   static async create(): Promise<Cache> {
     const cache = new Cache();
-    await Promise.all(cache.#pendingInit);
+    await cache.ready;
     return cache;
   }
 
   async load(): Promise<void> {}
-
-  #trackInit<T>(work: T): T {
-    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
-  }
-}
-      `,
-            },
-            {
-              messageId: 'suggestThenable',
-              output: `
-class Cache {
-  #pendingInit: unknown[] = [];
-  #init: Promise<void> | undefined;
-
-  accessor ready = this.#trackInit(this.load());
-
-  async #initialize(): Promise<void> {
-    await Promise.all(this.#pendingInit);
-  }
-
-  then<T = Omit<this, 'then'>, E = never>(
-    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
-    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
-  ): Promise<T | E> {
-    this.#init ??= this.#initialize().then(() => {
-      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
-    });
-    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
-  }
-
-  async load(): Promise<void> {}
-
-  #trackInit<T>(work: T): T {
-    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
-  }
 }
       `,
             },
@@ -3418,27 +3275,16 @@ class Db {
               messageId: 'suggestFactory',
               output: `
 class Db {
-  #pendingInit: unknown[] = [];
-
-  constructor() {
-    this.#trackInit((this.connect() as Promise<void>).catch(() => {}));
-    this.#trackInit(this.connect()!);
-  }
-
   static async create(): Promise<Db> {
     const db = new Db();
-    await Promise.all(db.#pendingInit);
+    await Promise.all([
+      (db.connect() as Promise<void>).catch(() => {}),
+      db.connect()!,
+    ]);
     return db;
   }
 
   async connect(): Promise<void> {}
-
-  #trackInit<T>(work: T): T {
-    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
-  }
 }
       `,
             },
@@ -3446,16 +3292,13 @@ class Db {
               messageId: 'suggestThenable',
               output: `
 class Db {
-  #pendingInit: unknown[] = [];
   #init: Promise<void> | undefined;
 
-  constructor() {
-    this.#trackInit((this.connect() as Promise<void>).catch(() => {}));
-    this.#trackInit(this.connect()!);
-  }
-
   async #initialize(): Promise<void> {
-    await Promise.all(this.#pendingInit);
+    await Promise.all([
+      (this.connect() as Promise<void>).catch(() => {}),
+      this.connect()!,
+    ]);
   }
 
   then<T = Omit<this, 'then'>, E = never>(
@@ -3469,13 +3312,6 @@ class Db {
   }
 
   async connect(): Promise<void> {}
-
-  #trackInit<T>(work: T): T {
-    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
-  }
 }
       `,
             },
@@ -3492,27 +3328,16 @@ class Db {
               messageId: 'suggestFactory',
               output: `
 class Db {
-  #pendingInit: unknown[] = [];
-
-  constructor() {
-    this.#trackInit((this.connect() as Promise<void>).catch(() => {}));
-    this.#trackInit(this.connect()!);
-  }
-
   static async create(): Promise<Db> {
     const db = new Db();
-    await Promise.all(db.#pendingInit);
+    await Promise.all([
+      (db.connect() as Promise<void>).catch(() => {}),
+      db.connect()!,
+    ]);
     return db;
   }
 
   async connect(): Promise<void> {}
-
-  #trackInit<T>(work: T): T {
-    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
-  }
 }
       `,
             },
@@ -3520,16 +3345,13 @@ class Db {
               messageId: 'suggestThenable',
               output: `
 class Db {
-  #pendingInit: unknown[] = [];
   #init: Promise<void> | undefined;
 
-  constructor() {
-    this.#trackInit((this.connect() as Promise<void>).catch(() => {}));
-    this.#trackInit(this.connect()!);
-  }
-
   async #initialize(): Promise<void> {
-    await Promise.all(this.#pendingInit);
+    await Promise.all([
+      (this.connect() as Promise<void>).catch(() => {}),
+      this.connect()!,
+    ]);
   }
 
   then<T = Omit<this, 'then'>, E = never>(
@@ -3543,13 +3365,6 @@ class Db {
   }
 
   async connect(): Promise<void> {}
-
-  #trackInit<T>(work: T): T {
-    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
-  }
 }
       `,
             },
@@ -3592,20 +3407,21 @@ class Db {
           endColumn: 30,
           suggestions: [
             {
-              messageId: 'suggestThenable',
+              messageId: 'suggestThenableRecorded',
               output: `
 class Db {
-  #pendingInit: unknown[] = [];
+  #connecting: Promise<unknown>;
   #init: Promise<void> | undefined;
 
   constructor(url: string);
   constructor(url: URL);
   constructor(url: string | URL) {
-    this.#trackInit(this.connect(String(url)));
+    this.#connecting = this.connect(String(url));
+    this.#connecting.catch(() => undefined); // awaited by \`then\`; handled here meanwhile
   }
 
   async #initialize(): Promise<void> {
-    await Promise.all(this.#pendingInit);
+    await this.#connecting;
   }
 
   then<T = Omit<this, 'then'>, E = never>(
@@ -3619,13 +3435,6 @@ class Db {
   }
 
   async connect(url: string): Promise<void> {}
-
-  #trackInit<T>(work: T): T {
-    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
-  }
 }
       `,
             },
@@ -3811,29 +3620,21 @@ class Db {
               messageId: 'suggestFactory',
               output: `
 class Db {
-  #pendingInit: unknown[] = [];
-  ready = this.#trackInit(this.init());
-
-  constructor() {
-    this.#trackInit(this.connect().catch(() => {}));
-  }
+  ready!: Promise<void>;
 
   static async create(): Promise<Db> {
     const db = new Db();
-    await Promise.all(db.#pendingInit);
+    const pending: unknown[] = [];
+    db.ready = db.init();
+    pending.push(db.ready);
+    pending.push(db.connect().catch(() => {}));
+    await Promise.all(pending);
     return db;
   }
 
   async init(): Promise<void> {}
 
   async connect(): Promise<void> {}
-
-  #trackInit<T>(work: T): T {
-    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
-  }
 }
       `,
             },
@@ -3841,16 +3642,15 @@ class Db {
               messageId: 'suggestThenable',
               output: `
 class Db {
-  #pendingInit: unknown[] = [];
+  ready!: Promise<void>;
   #init: Promise<void> | undefined;
-  ready = this.#trackInit(this.init());
-
-  constructor() {
-    this.#trackInit(this.connect().catch(() => {}));
-  }
 
   async #initialize(): Promise<void> {
-    await Promise.all(this.#pendingInit);
+    const pending: unknown[] = [];
+    this.ready = this.init();
+    pending.push(this.ready);
+    pending.push(this.connect().catch(() => {}));
+    await Promise.all(pending);
   }
 
   then<T = Omit<this, 'then'>, E = never>(
@@ -3866,13 +3666,6 @@ class Db {
   async init(): Promise<void> {}
 
   async connect(): Promise<void> {}
-
-  #trackInit<T>(work: T): T {
-    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
-  }
 }
       `,
             },
@@ -3889,29 +3682,21 @@ class Db {
               messageId: 'suggestFactory',
               output: `
 class Db {
-  #pendingInit: unknown[] = [];
-  ready = this.#trackInit(this.init());
-
-  constructor() {
-    this.#trackInit(this.connect().catch(() => {}));
-  }
+  ready!: Promise<void>;
 
   static async create(): Promise<Db> {
     const db = new Db();
-    await Promise.all(db.#pendingInit);
+    const pending: unknown[] = [];
+    db.ready = db.init();
+    pending.push(db.ready);
+    pending.push(db.connect().catch(() => {}));
+    await Promise.all(pending);
     return db;
   }
 
   async init(): Promise<void> {}
 
   async connect(): Promise<void> {}
-
-  #trackInit<T>(work: T): T {
-    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
-  }
 }
       `,
             },
@@ -3919,16 +3704,15 @@ class Db {
               messageId: 'suggestThenable',
               output: `
 class Db {
-  #pendingInit: unknown[] = [];
+  ready!: Promise<void>;
   #init: Promise<void> | undefined;
-  ready = this.#trackInit(this.init());
-
-  constructor() {
-    this.#trackInit(this.connect().catch(() => {}));
-  }
 
   async #initialize(): Promise<void> {
-    await Promise.all(this.#pendingInit);
+    const pending: unknown[] = [];
+    this.ready = this.init();
+    pending.push(this.ready);
+    pending.push(this.connect().catch(() => {}));
+    await Promise.all(pending);
   }
 
   then<T = Omit<this, 'then'>, E = never>(
@@ -3944,13 +3728,6 @@ class Db {
   async init(): Promise<void> {}
 
   async connect(): Promise<void> {}
-
-  #trackInit<T>(work: T): T {
-    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
-  }
 }
       `,
             },
@@ -3976,24 +3753,14 @@ class Db {
 import type { Client } from './deps.js';
 
 class Session {
-  #pendingInit: unknown[] = [];
-
   constructor(client: Client) {
-    this.#trackInit(client.connect());
     client.close();
   }
 
   static async create(client: Client): Promise<Session> {
     const session = new Session(client);
-    await Promise.all(session.#pendingInit);
+    await client.connect();
     return session;
-  }
-
-  #trackInit<T>(work: T): T {
-    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
   }
 }
 `,
@@ -4004,16 +3771,16 @@ class Session {
 import type { Client } from './deps.js';
 
 class Session {
-  #pendingInit: unknown[] = [];
+  #client: Client;
   #init: Promise<void> | undefined;
 
   constructor(client: Client) {
-    this.#trackInit(client.connect());
+    this.#client = client;
     client.close();
   }
 
   async #initialize(): Promise<void> {
-    await Promise.all(this.#pendingInit);
+    await this.#client.connect();
   }
 
   then<T = Omit<this, 'then'>, E = never>(
@@ -4024,13 +3791,6 @@ class Session {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
     });
     return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
-  }
-
-  #trackInit<T>(work: T): T {
-    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
   }
 }
 `,
@@ -4056,24 +3816,14 @@ class Session {
 import { loadConfig, syncConfig } from './deps.js';
 
 class Settings {
-  #pendingInit: unknown[] = [];
-
   constructor() {
-    this.#trackInit(loadConfig());
     syncConfig();
   }
 
   static async create(): Promise<Settings> {
     const settings = new Settings();
-    await Promise.all(settings.#pendingInit);
+    await loadConfig();
     return settings;
-  }
-
-  #trackInit<T>(work: T): T {
-    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
   }
 }
 `,
@@ -4084,16 +3834,14 @@ class Settings {
 import { loadConfig, syncConfig } from './deps.js';
 
 class Settings {
-  #pendingInit: unknown[] = [];
   #init: Promise<void> | undefined;
 
   constructor() {
-    this.#trackInit(loadConfig());
     syncConfig();
   }
 
   async #initialize(): Promise<void> {
-    await Promise.all(this.#pendingInit);
+    await loadConfig();
   }
 
   then<T = Omit<this, 'then'>, E = never>(
@@ -4104,13 +3852,6 @@ class Settings {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
     });
     return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
-  }
-
-  #trackInit<T>(work: T): T {
-    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
   }
 }
 `,
@@ -4193,20 +3934,13 @@ class Feed {
 class Task<T> extends Promise<T> {}
 
 class Timer {
-  #pendingInit: unknown[] = [];
-  done = this.#trackInit(new Task<void>((resolve) => setTimeout(resolve, 10)));
+  done!: Task<void>;
 
   static async create(): Promise<Timer> {
     const timer = new Timer();
-    await Promise.all(timer.#pendingInit);
+    timer.done = new Task<void>((resolve) => setTimeout(resolve, 10));
+    await timer.done;
     return timer;
-  }
-
-  #trackInit<T>(work: T): T {
-    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
   }
 }
 `,
@@ -4217,12 +3951,12 @@ class Timer {
 class Task<T> extends Promise<T> {}
 
 class Timer {
-  #pendingInit: unknown[] = [];
+  done!: Task<void>;
   #init: Promise<void> | undefined;
-  done = this.#trackInit(new Task<void>((resolve) => setTimeout(resolve, 10)));
 
   async #initialize(): Promise<void> {
-    await Promise.all(this.#pendingInit);
+    this.done = new Task<void>((resolve) => setTimeout(resolve, 10));
+    await this.done;
   }
 
   then<T = Omit<this, 'then'>, E = never>(
@@ -4233,13 +3967,6 @@ class Timer {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
     });
     return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
-  }
-
-  #trackInit<T>(work: T): T {
-    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
   }
 }
 `,
@@ -4265,10 +3992,8 @@ class Timer {
 import type { Client } from './deps.js';
 
 class Pool {
-  constructor(client: Client) {}
-
   static async create(client: Client): Promise<Pool> {
-    const pool = new Pool(client);
+    const pool = new Pool();
     await client.connect();
     return pool;
   }
@@ -4281,15 +4006,15 @@ class Pool {
 import type { Client } from './deps.js';
 
 class Pool {
-  #pendingInit: unknown[] = [];
+  #client: Client;
   #init: Promise<void> | undefined;
 
   constructor(client: Client) {
-    void this.#trackInit(client.connect());
+    this.#client = client;
   }
 
   async #initialize(): Promise<void> {
-    await Promise.all(this.#pendingInit);
+    await this.#client.connect();
   }
 
   then<T = Omit<this, 'then'>, E = never>(
@@ -4300,13 +4025,6 @@ class Pool {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
     });
     return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
-  }
-
-  #trackInit<T>(work: T): T {
-    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
   }
 }
 `,
@@ -4334,24 +4052,13 @@ import type { Client } from './deps.js';
 declare function maybeLoad(): Promise<void> | undefined;
 
 class Lazy {
-  #pendingInit: unknown[] = [];
-
-  constructor(client?: Client) {
-    this.#trackInit(client?.connect());
-    this.#trackInit(maybeLoad());
-  }
-
   static async create(client?: Client): Promise<Lazy> {
-    const lazy = new Lazy(client);
-    await Promise.all(lazy.#pendingInit);
+    const lazy = new Lazy();
+    await Promise.all([
+      client?.connect(),
+      maybeLoad(),
+    ]);
     return lazy;
-  }
-
-  #trackInit<T>(work: T): T {
-    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
   }
 }
 `,
@@ -4364,16 +4071,18 @@ import type { Client } from './deps.js';
 declare function maybeLoad(): Promise<void> | undefined;
 
 class Lazy {
-  #pendingInit: unknown[] = [];
+  #client: Client | undefined;
   #init: Promise<void> | undefined;
 
   constructor(client?: Client) {
-    this.#trackInit(client?.connect());
-    this.#trackInit(maybeLoad());
+    this.#client = client;
   }
 
   async #initialize(): Promise<void> {
-    await Promise.all(this.#pendingInit);
+    await Promise.all([
+      this.#client?.connect(),
+      maybeLoad(),
+    ]);
   }
 
   then<T = Omit<this, 'then'>, E = never>(
@@ -4384,13 +4093,6 @@ class Lazy {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
     });
     return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
-  }
-
-  #trackInit<T>(work: T): T {
-    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
   }
 }
 `,
@@ -4412,24 +4114,13 @@ import type { Client } from './deps.js';
 declare function maybeLoad(): Promise<void> | undefined;
 
 class Lazy {
-  #pendingInit: unknown[] = [];
-
-  constructor(client?: Client) {
-    this.#trackInit(client?.connect());
-    this.#trackInit(maybeLoad());
-  }
-
   static async create(client?: Client): Promise<Lazy> {
-    const lazy = new Lazy(client);
-    await Promise.all(lazy.#pendingInit);
+    const lazy = new Lazy();
+    await Promise.all([
+      client?.connect(),
+      maybeLoad(),
+    ]);
     return lazy;
-  }
-
-  #trackInit<T>(work: T): T {
-    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
   }
 }
 `,
@@ -4442,16 +4133,18 @@ import type { Client } from './deps.js';
 declare function maybeLoad(): Promise<void> | undefined;
 
 class Lazy {
-  #pendingInit: unknown[] = [];
+  #client: Client | undefined;
   #init: Promise<void> | undefined;
 
   constructor(client?: Client) {
-    this.#trackInit(client?.connect());
-    this.#trackInit(maybeLoad());
+    this.#client = client;
   }
 
   async #initialize(): Promise<void> {
-    await Promise.all(this.#pendingInit);
+    await Promise.all([
+      this.#client?.connect(),
+      maybeLoad(),
+    ]);
   }
 
   then<T = Omit<this, 'then'>, E = never>(
@@ -4462,13 +4155,6 @@ class Lazy {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
     });
     return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
-  }
-
-  #trackInit<T>(work: T): T {
-    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
   }
 }
 `,
@@ -4503,24 +4189,14 @@ class Lazy {
 import { loadConfig, syncConfig } from './deps.js';
 
 class Settings {
-  #pendingInit: unknown[] = [];
-
   constructor() {
-    this.#trackInit(loadConfig());
     syncConfig();
   }
 
   static async create(): Promise<Settings> {
     const settings = new Settings();
-    await Promise.all(settings.#pendingInit);
+    await loadConfig();
     return settings;
-  }
-
-  #trackInit<T>(work: T): T {
-    // Handled here so that a late await is no unhandled rejection; \`create()\` still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
   }
 }
 `,
@@ -4531,16 +4207,14 @@ class Settings {
 import { loadConfig, syncConfig } from './deps.js';
 
 class Settings {
-  #pendingInit: unknown[] = [];
   #init: Promise<void> | undefined;
 
   constructor() {
-    this.#trackInit(loadConfig());
     syncConfig();
   }
 
   async #initialize(): Promise<void> {
-    await Promise.all(this.#pendingInit);
+    await loadConfig();
   }
 
   then<T = Omit<this, 'then'>, E = never>(
@@ -4551,13 +4225,6 @@ class Settings {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
     });
     return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
-  }
-
-  #trackInit<T>(work: T): T {
-    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
   }
 }
 `,
@@ -4592,10 +4259,8 @@ class Linter {
 import type { ESLint } from 'eslint';
 
 class Linter {
-  constructor(eslint: ESLint) {}
-
   static async create(eslint: ESLint): Promise<Linter> {
-    const linter = new Linter(eslint);
+    const linter = new Linter();
     await eslint.lintText('let x = 1;');
     return linter;
   }
@@ -4608,15 +4273,15 @@ class Linter {
 import type { ESLint } from 'eslint';
 
 class Linter {
-  #pendingInit: unknown[] = [];
+  #eslint: ESLint;
   #init: Promise<void> | undefined;
 
   constructor(eslint: ESLint) {
-    this.#trackInit(eslint.lintText('let x = 1;'));
+    this.#eslint = eslint;
   }
 
   async #initialize(): Promise<void> {
-    await Promise.all(this.#pendingInit);
+    await this.#eslint.lintText('let x = 1;');
   }
 
   then<T = Omit<this, 'then'>, E = never>(
@@ -4627,13 +4292,6 @@ class Linter {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
     });
     return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
-  }
-
-  #trackInit<T>(work: T): T {
-    // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
-    Promise.resolve(work).catch(() => {});
-    this.#pendingInit.push(work);
-    return work;
   }
 }
       `,

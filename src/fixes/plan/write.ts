@@ -1,0 +1,579 @@
+/** How moved work reads where it goes (the factory, or `#initialize()`): the user's own text with `this` and parameters rewritten, its guards and loops repeated, its promises awaited together; and the edits that take it out of the constructor. */
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+import { getThisOwner, walk, type ConstructorNode } from '../../utils/ast.js';
+import { getPruneEdits } from './declarations.js';
+import { applyEdits, getLineIndent, getStatementRange, type Edit, type Layout } from './layout.js';
+import type { MoveDecision } from './move.js';
+import { mapPiecesInside, type Piece, type Slot } from './pieces.js';
+
+type SourceCode = Readonly<TSESLint.SourceCode>;
+type Variable = TSESLint.Scope.Variable;
+
+/** Where the moved code goes, and how it reads there. */
+export interface Target {
+  /** How the instance is written there: `db` in the factory, `this` in `#initialize()`. */
+  instance: string;
+  /** The rewrite of a read of a constructor parameter (`url` → `this.#url`); `undefined` keeps it. */
+  readParameter?: (identifier: TSESTree.Identifier, variable: Variable) => string | undefined;
+  /** The name of the list that collects promises when several are awaited together. */
+  pendingName: string;
+  isTypeScript: boolean;
+  layout: Layout;
+}
+
+/** A promise of work that stays in the constructor, as the target reads it (`db.#connecting`). */
+export interface AwaitedRecord {
+  text: string;
+  /** A list of promises (`db.#pendingInit`), awaited element by element. */
+  spread: boolean;
+}
+
+export interface WriteContext {
+  constructorNode: ConstructorNode | undefined;
+  sourceCode: SourceCode;
+  pieces: readonly Piece[];
+  resolve: (identifier: TSESTree.Identifier) => Variable | undefined;
+}
+
+export interface WrittenMove {
+  /** The target's body lines (indented), between the construction and the `return`. */
+  lines: string[];
+  /** Edits taking what moved out of the constructor (its statements, locals nothing reads any more). */
+  removals: Edit[];
+  /** Whether anything moved. */
+  movesAny: boolean;
+  /** The constructor's own statements that leave it whole. */
+  removedStatements: ReadonlySet<TSESTree.Node>;
+}
+
+type Mode = 'await' | 'list' | 'push';
+
+/**
+ * Writes the moved code of `decision` for `target`, then awaits the recorded promises and the
+ * moved work's: one promise is awaited where it stands (`await db.connect();`); several plain
+ * statements are awaited together (`await Promise.all([db.a(), db.b()]);`); otherwise (a guard, a
+ * loop, a stored field) each promise is collected as it starts (`pending.push(db.connect())`) and
+ * the list is awaited once all have started, so the work still runs concurrently, as it did.
+ */
+export function writeMove(context: WriteContext, decision: MoveDecision, target: Target, records: readonly AwaitedRecord[]): WrittenMove {
+  const writer = new MoveWriter(context, decision, target, records);
+  return writer.write();
+}
+
+class MoveWriter {
+  private readonly movedPieces: Piece[];
+  private readonly mode: Mode;
+  private readonly lines: string[] = [];
+  private readonly text: string;
+  /** Per statement: the moved pieces inside it (its own, or those of a statement moved whole). */
+  private readonly inside: Map<TSESTree.Node, Piece[]>;
+  /** Statements holding moved code or a copied local somewhere inside. */
+  private readonly holding = new Set<TSESTree.Node>();
+
+  constructor(
+    private readonly context: WriteContext,
+    private readonly decision: MoveDecision,
+    private readonly target: Target,
+    private readonly records: readonly AwaitedRecord[],
+  ) {
+    this.text = context.sourceCode.text;
+    this.movedPieces = context.pieces.filter((piece) => !decision.recorded.has(piece));
+    const body = context.constructorNode?.value.body;
+    this.inside = mapPiecesInside(this.movedPieces, body);
+    for (const node of [...decision.moved, ...decision.copies.keys()]) {
+      for (let current: TSESTree.Node | undefined = node; current && current !== body; current = current.parent) {
+        if (this.holding.has(current)) {
+          break;
+        }
+        this.holding.add(current);
+      }
+    }
+    this.mode = this.chooseMode();
+  }
+
+  write(): WrittenMove {
+    const { layout } = this.target;
+    const body = this.context.constructorNode?.value.body;
+    if (this.mode === 'push') {
+      const initial = this.records.map((record) => (record.spread ? `...${record.text}` : record.text)).join(', ');
+      this.lines.push(`${layout.bodyIndent}const ${this.target.pendingName}${this.target.isTypeScript ? ': unknown[]' : ''} = [${initial}];`);
+    }
+    // Moved field initialisers first: they ran before the constructor's body.
+    for (const piece of this.movedPieces) {
+      if (piece.unit.type === AST_NODE_TYPES.PropertyDefinition) {
+        this.writeField(piece.unit, piece);
+      }
+    }
+    if (this.mode === 'list') {
+      this.writeList(body!);
+    } else if (body) {
+      this.writeStatements(body);
+    }
+    if (this.mode === 'await' && this.records.length === 1 && this.movedPieces.length === 0) {
+      const [record] = this.records;
+      this.lines.push(`${layout.bodyIndent}await ${record!.spread ? `Promise.all(${record!.text})` : record!.text};`);
+    }
+    if (this.mode === 'push') {
+      this.lines.push(`${layout.bodyIndent}await Promise.all(${this.target.pendingName});`);
+    }
+    const removedStatements = new Set<TSESTree.Node>();
+    for (const statement of body?.body ?? []) {
+      if (!this.keeps(statement)) {
+        removedStatements.add(statement);
+      }
+    }
+    return { lines: this.lines, removals: this.removals(), movesAny: this.movedPieces.length > 0, removedStatements };
+  }
+
+  /**
+   * `await` where the one promise stands; `list` for plain top-level statements (the recorded
+   * promises first); `push` otherwise.
+   */
+  private chooseMode(): Mode {
+    const count = this.movedPieces.length + this.records.length;
+    const inLoop = this.movedPieces.some((piece) => this.isInLoop(piece));
+    // One promise at a time: one in all, or (a few) in branches of which only one runs.
+    if (!inLoop && (count <= 1 || (this.records.length === 0 && count <= 8 && this.areExclusive(this.movedPieces)))) {
+      return 'await';
+    }
+    const body = this.context.constructorNode?.value.body;
+    // Statements of the body itself, stored promises (`this.ready = work;`) before the others.
+    const firstExpression = this.movedPieces.findIndex((piece) => piece.slot?.kind === 'expression');
+    const plain =
+      body !== undefined &&
+      this.decision.copies.size === 0 &&
+      this.movedPieces.length > 0 &&
+      [...this.decision.moved].every((node) => this.movedPieces.some((piece) => piece.unit === node) && node.parent === body) &&
+      this.movedPieces.every(
+        (piece, index) =>
+          piece.slot?.kind === 'expression' ||
+          (piece.slot?.kind === 'field' && piece.slot.target.type === AST_NODE_TYPES.MemberExpression && (firstExpression === -1 || index < firstExpression)),
+      );
+    return plain ? 'list' : 'push';
+  }
+
+  /** No two of the pieces both run: each pair sits in different branches of one `if`. */
+  private areExclusive(pieces: readonly Piece[]): boolean {
+    const ancestors = (node: TSESTree.Node): TSESTree.Node[] => {
+      const list: TSESTree.Node[] = [];
+      for (let current: TSESTree.Node | undefined = node; current; current = current.parent) {
+        list.push(current);
+      }
+      return list.reverse();
+    };
+    for (let i = 0; i < pieces.length; i++) {
+      for (let j = i + 1; j < pieces.length; j++) {
+        const a = ancestors(pieces[i]!.unit);
+        const b = ancestors(pieces[j]!.unit);
+        let depth = 0;
+        while (depth < a.length && depth < b.length && a[depth] === b[depth]) {
+          depth++;
+        }
+        const common = a[depth - 1];
+        if (common?.type !== AST_NODE_TYPES.IfStatement || a[depth] === common.test || b[depth] === common.test) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /** The piece runs in a loop that moves (whole or repeated): each iteration's promise is collected. */
+  private isInLoop(piece: Piece): boolean {
+    const body = this.context.constructorNode?.value.body;
+    for (let current: TSESTree.Node | undefined = piece.unit.parent; current && current !== body; current = current.parent) {
+      if (
+        current.type === AST_NODE_TYPES.ForStatement ||
+        current.type === AST_NODE_TYPES.ForOfStatement ||
+        current.type === AST_NODE_TYPES.ForInStatement ||
+        current.type === AST_NODE_TYPES.WhileStatement ||
+        current.type === AST_NODE_TYPES.DoWhileStatement
+      ) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** `await Promise.all([db.#a, db.b(), db.c()]);`: each statement an element, its comments kept. */
+  private writeList(body: TSESTree.BlockStatement): void {
+    const { layout } = this.target;
+    const inner = layout.bodyIndent + layout.indentUnit;
+    const elements = this.records.map((record) => `${inner}${record.spread ? '...' : ''}${record.text},`);
+    for (const statement of body.body) {
+      const [piece] = this.inside.get(statement) ?? [];
+      if (piece?.unit !== statement) {
+        continue;
+      }
+      if (piece.slot?.kind === 'field' && piece.slot.target.type === AST_NODE_TYPES.MemberExpression) {
+        // `db.ready = db.connect();` as written, its field an element.
+        const edits = this.rewrites(statement);
+        if (this.context.sourceCode.getLastToken(statement)?.value !== ';') {
+          edits.push({ range: [statement.range[1], statement.range[1]], text: ';' });
+        }
+        this.lines.push(this.reindent(statement, layout.bodyIndent, edits));
+        elements.push(`${inner}${piece.slot.spread ? '...' : ''}${this.rewriteText(piece.slot.target)},`);
+        continue;
+      }
+      if (piece.slot?.kind !== 'expression') {
+        continue;
+      }
+      const edits = this.rewrites(statement);
+      const { slot } = piece;
+      if (slot.operator) {
+        edits.push({ range: [slot.operator.range[0], slot.expression.range[0]], text: '' });
+      }
+      const last = this.context.sourceCode.getLastToken(statement);
+      edits.push(last?.value === ';' ? { range: last.range, text: ',' } : { range: [statement.range[1], statement.range[1]], text: ',' });
+      elements.push(this.reindent(statement, inner, edits));
+    }
+    if (layout.inline) {
+      this.lines.push(`await Promise.all([${elements.map((element) => element.trim()).join(' ')}]);`);
+      return;
+    }
+    this.lines.push(`${layout.bodyIndent}await Promise.all([`, ...elements, `${layout.bodyIndent}]);`);
+  }
+
+  /** The constructor's statements in source order: what moved, its repeated guards and loops, the locals it reads. */
+  private writeStatements(body: TSESTree.BlockStatement): void {
+    const { layout } = this.target;
+    type Frame = { statements: readonly TSESTree.Node[]; index: number; indent: string } | { close: string };
+    const stack: Frame[] = [{ statements: body.body, index: 0, indent: layout.bodyIndent }];
+    while (stack.length > 0) {
+      const frame = stack.at(-1)!;
+      if ('close' in frame) {
+        stack.pop();
+        this.lines.push(frame.close);
+        continue;
+      }
+      if (frame.index >= frame.statements.length) {
+        stack.pop();
+        continue;
+      }
+      const statement = frame.statements[frame.index++]!;
+      const { indent } = frame;
+      if (statement.type === AST_NODE_TYPES.VariableDeclaration && this.decision.copies.has(statement)) {
+        this.writeCopy(statement, indent);
+      } else if (this.decision.moved.has(statement)) {
+        this.lines.push(this.reindent(statement, indent, [...this.rewrites(statement), ...this.slotEdits(statement)]));
+      } else if (this.decision.skeletons.has(statement)) {
+        this.openSkeleton(statement, indent, stack);
+      }
+    }
+  }
+
+  /** A repeated guard, loop or block: its header as written, what moved inside it, a closing brace. */
+  private openSkeleton(
+    statement: TSESTree.Node,
+    indent: string,
+    stack: ({ statements: readonly TSESTree.Node[]; index: number; indent: string } | { close: string })[],
+  ): void {
+    const inner = indent + this.target.layout.indentUnit;
+    const contents = (node: TSESTree.Node): readonly TSESTree.Node[] => (node.type === AST_NODE_TYPES.BlockStatement ? node.body : [node]);
+    const holdsMoved = (node: TSESTree.Node | null): boolean => node !== null && this.holding.has(node);
+    switch (statement.type) {
+      case AST_NODE_TYPES.BlockStatement:
+        this.lines.push(`${indent}{`);
+        stack.push({ close: `${indent}}` }, { statements: statement.body, index: 0, indent: inner });
+        return;
+      case AST_NODE_TYPES.IfStatement: {
+        const test = this.rewriteText(statement.test);
+        const inConsequent = holdsMoved(statement.consequent);
+        const inAlternate = holdsMoved(statement.alternate);
+        if (inConsequent && inAlternate) {
+          this.lines.push(`${indent}if (${test}) {`);
+          stack.push(
+            { close: `${indent}}` },
+            { statements: contents(statement.alternate!), index: 0, indent: inner },
+            { close: `${indent}} else {` },
+            { statements: contents(statement.consequent), index: 0, indent: inner },
+          );
+        } else if (inConsequent) {
+          this.lines.push(`${indent}if (${test}) {`);
+          stack.push({ close: `${indent}}` }, { statements: contents(statement.consequent), index: 0, indent: inner });
+        } else {
+          this.lines.push(`${indent}if (!(${test})) {`);
+          stack.push({ close: `${indent}}` }, { statements: contents(statement.alternate!), index: 0, indent: inner });
+        }
+        return;
+      }
+      case AST_NODE_TYPES.ForStatement:
+      case AST_NODE_TYPES.ForOfStatement:
+      case AST_NODE_TYPES.ForInStatement: {
+        const header = applyEdits(this.text, statement.range[0], statement.body.range[0], this.rewrites(statement)).trimEnd();
+        this.lines.push(`${indent}${header} {`);
+        stack.push({ close: `${indent}}` }, { statements: contents(statement.body), index: 0, indent: inner });
+        return;
+      }
+      default:
+        return;
+    }
+  }
+
+  /** A constructor local the moved code reads: its declaration as written, less the names nothing there reads. */
+  private writeCopy(declaration: TSESTree.VariableDeclaration, indent: string): void {
+    const copy = this.decision.copies.get(declaration)!;
+    const { sourceCode } = this.context;
+    const unneeded = new Set(sourceCode.getDeclaredVariables(declaration).filter((variable) => !copy.needed.has(variable.name)).map((variable) => variable.name));
+    const edits = [...(getPruneEdits(declaration, unneeded, sourceCode) ?? []), ...this.rewrites(declaration)];
+    this.lines.push(this.reindent(declaration, indent, edits));
+  }
+
+  /** A moved field initialiser (`ready = this.load()`): assigned on the instance, then awaited like a stored promise. */
+  private writeField(field: TSESTree.PropertyDefinition, piece: Piece): void {
+    const { layout, instance } = this.target;
+    const name = this.context.sourceCode.getText(field.key);
+    const value = applyEdits(this.text, field.value!.range[0], field.value!.range[1], this.rewrites(field.value!));
+    const target = `${instance}.${name}`;
+    this.lines.push(`${layout.bodyIndent}${target} = ${value};`);
+    const slot = piece.slot;
+    if (slot?.kind === 'field') {
+      this.lines.push(...this.awaitField(target, slot.spread, layout.bodyIndent));
+    }
+  }
+
+  private awaitField(field: string, spread: boolean, indent: string): string[] {
+    if (this.mode === 'push') {
+      return [`${indent}${this.target.pendingName}.push(${spread ? '...' : ''}${field});`];
+    }
+    return [`${indent}await ${spread ? `Promise.all(${field})` : field};`];
+  }
+
+  /** The edits that await (or collect) each piece's promise inside a moved statement. */
+  private slotEdits(statement: TSESTree.Node): Edit[] {
+    const edits: Edit[] = [];
+    const { sourceCode } = this.context;
+    for (const piece of this.inside.get(statement) ?? []) {
+      const { unit, slot } = piece;
+      if (!slot || unit.type === AST_NODE_TYPES.PropertyDefinition) {
+        continue;
+      }
+      // A statement that relied on ASI (minified code: `…})}`) gets its `;`.
+      if (sourceCode.getLastToken(unit)?.value !== ';') {
+        edits.push({ range: [unit.range[1], unit.range[1]], text: ';' });
+      }
+      edits.push(...this.slotEdit(slot, unit));
+    }
+    return edits;
+  }
+
+  private slotEdit(slot: Slot, unit: TSESTree.Node): Edit[] {
+    const pending = this.target.pendingName;
+    switch (slot.kind) {
+      case 'expression': {
+        const { expression, operator } = slot;
+        const start = operator ? operator.range[0] : expression.range[0];
+        if (this.mode === 'push') {
+          return [
+            { range: [start, expression.range[0]], text: `${pending}.push(` },
+            { range: [expression.range[1], expression.range[1]], text: ')' },
+          ];
+        }
+        const parenthesize = needsParenthesesAfterAwait(expression);
+        return [
+          { range: [start, expression.range[0]], text: parenthesize ? 'await (' : 'await ' },
+          ...(parenthesize ? [{ range: [expression.range[1], expression.range[1]] as [number, number], text: ')' }] : []),
+        ];
+      }
+      case 'callbacks': {
+        const { call } = slot;
+        const callee = call.callee as TSESTree.MemberExpression;
+        const rename: Edit[] = slot.forEach ? [{ range: callee.property.range, text: 'map' }] : [];
+        return this.mode === 'push'
+          ? [{ range: [call.range[0], call.range[0]], text: `${pending}.push(...` }, ...rename, { range: [call.range[1], call.range[1]], text: ')' }]
+          : [{ range: [call.range[0], call.range[0]], text: 'await Promise.all(' }, ...rename, { range: [call.range[1], call.range[1]], text: ')' }];
+      }
+      case 'variable': {
+        const { sourceCode } = this.context;
+        const end = getStatementRange(unit, sourceCode)[1];
+        const indent = getLineIndent(sourceCode, unit.loc.start.line);
+        const separator = this.target.layout.inline ? ' ' : this.target.layout.newline + indent;
+        const [line] = this.awaitField(slot.name, false, '');
+        return [{ range: [end, end], text: separator + line }];
+      }
+      case 'field': {
+        // The assignment stays as written; its field is awaited (or collected) on the next line.
+        if (slot.target.type !== AST_NODE_TYPES.MemberExpression) {
+          return [];
+        }
+        const { sourceCode } = this.context;
+        const end = getStatementRange(unit, sourceCode)[1];
+        const indent = getLineIndent(sourceCode, unit.loc.start.line);
+        const separator = this.target.layout.inline ? ' ' : this.target.layout.newline + indent;
+        const [line] = this.awaitField(this.rewriteText(slot.target), slot.spread, '');
+        return [{ range: [end, end], text: separator + line }];
+      }
+      default:
+        return [];
+    }
+  }
+
+  /** `this` → the instance (the factory), parameters → where the target keeps them (`#initialize()`). */
+  private rewrites(node: TSESTree.Node): Edit[] {
+    const edits: Edit[] = [];
+    const { instance, readParameter } = this.target;
+    const constructorFunction = this.context.constructorNode?.value;
+    walk(node, this.context.sourceCode.visitorKeys, (child) => {
+      if (child.type === AST_NODE_TYPES.ThisExpression && instance !== 'this') {
+        const owner = getThisOwner(child);
+        if (owner === constructorFunction || owner?.type === AST_NODE_TYPES.PropertyDefinition) {
+          edits.push({ range: child.range, text: instance });
+        }
+      } else if (child.type === AST_NODE_TYPES.Identifier && readParameter) {
+        const variable = this.context.resolve(child);
+        const text = variable && this.decision.parameters.has(variable) ? readParameter(child, variable) : undefined;
+        if (text !== undefined) {
+          const parent = child.parent;
+          if (parent.type === AST_NODE_TYPES.Property && parent.shorthand && parent.value === child) {
+            edits.push({ range: parent.range, text: `${child.name}: ${text}` });
+          } else {
+            edits.push({ range: child.range, text });
+          }
+        }
+      }
+      return undefined;
+    });
+    return edits;
+  }
+
+  private rewriteText(node: TSESTree.Node): string {
+    return applyEdits(this.text, node.range[0], node.range[1], this.rewrites(node));
+  }
+
+  /** The statement (with its comments) rewritten, its first line at `indent` and the others moved as much. */
+  private reindent(statement: TSESTree.Node, indent: string, edits: readonly Edit[]): string {
+    const { sourceCode } = this.context;
+    const [start, end] = getStatementRange(statement, sourceCode);
+    const written = applyEdits(this.text, start, end, edits);
+    const original = getLineIndent(sourceCode, sourceCode.getLocFromIndex(start).line);
+    if (this.target.layout.inline) {
+      return `${indent}${written}`;
+    }
+    const lines = written.split('\n');
+    return [
+      `${indent}${lines[0]}`,
+      ...lines.slice(1).map((line) => (line.startsWith(original) ? indent + line.slice(original.length) : line)),
+    ].join('\n');
+  }
+
+  /**
+   * What leaves the constructor: moved statements and the locals nothing there reads any more (whole
+   * lines where they stand alone), names pruned from declarations it keeps, and a repeated `else`
+   * branch left with nothing.
+   */
+  private removals(): Edit[] {
+    const { sourceCode } = this.context;
+    const edits: Edit[] = [];
+    for (const node of this.decision.moved) {
+      if (node.type !== AST_NODE_TYPES.PropertyDefinition) {
+        edits.push(removeStatement(node, sourceCode));
+      }
+    }
+    for (const [declaration, copy] of this.decision.copies) {
+      const all = sourceCode.getDeclaredVariables(declaration).every((variable) => copy.removed.has(variable.name));
+      if (all) {
+        edits.push(removeStatement(declaration, sourceCode));
+      } else if (copy.removed.size > 0) {
+        edits.push(...(getPruneEdits(declaration, copy.removed, sourceCode) ?? []));
+      }
+    }
+    for (const skeleton of this.decision.skeletons) {
+      if (!this.keeps(skeleton)) {
+        edits.push(removeStatement(skeleton, sourceCode));
+      } else if (skeleton.type === AST_NODE_TYPES.IfStatement && skeleton.alternate && !this.keeps(skeleton.alternate)) {
+        const elseToken = sourceCode.getTokenBefore(skeleton.alternate);
+        if (elseToken) {
+          edits.push({ range: [skeleton.consequent.range[1], skeleton.alternate.range[1]], text: '' });
+        }
+      }
+    }
+    return dropNested(edits);
+  }
+
+  /** `node` keeps a statement in the constructor once what moves is out. */
+  private keeps(node: TSESTree.Node): boolean {
+    const stack = [node];
+    while (stack.length > 0) {
+      const current = stack.pop()!;
+      if (this.decision.moved.has(current)) {
+        continue;
+      }
+      if (current.type === AST_NODE_TYPES.VariableDeclaration && this.decision.copies.has(current)) {
+        const copy = this.decision.copies.get(current)!;
+        if (this.context.sourceCode.getDeclaredVariables(current).every((variable) => copy.removed.has(variable.name))) {
+          continue;
+        }
+        return true;
+      }
+      if (current.type === AST_NODE_TYPES.BlockStatement) {
+        stack.push(...current.body);
+      } else if (current.type === AST_NODE_TYPES.IfStatement && this.decision.skeletons.has(current)) {
+        stack.push(current.consequent, ...(current.alternate ? [current.alternate] : []));
+      } else if (current.type !== AST_NODE_TYPES.EmptyStatement) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
+
+/** `await a || b` reads `(await a) || b`: such an expression is awaited in parentheses. */
+function needsParenthesesAfterAwait(expression: TSESTree.Node): boolean {
+  switch (expression.type) {
+    case AST_NODE_TYPES.LogicalExpression:
+    case AST_NODE_TYPES.ConditionalExpression:
+    case AST_NODE_TYPES.SequenceExpression:
+    case AST_NODE_TYPES.AssignmentExpression:
+    case AST_NODE_TYPES.BinaryExpression:
+    case AST_NODE_TYPES.ArrowFunctionExpression:
+    case AST_NODE_TYPES.YieldExpression:
+    case AST_NODE_TYPES.TSAsExpression:
+    case AST_NODE_TYPES.TSSatisfiesExpression:
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** Edits inside an earlier, wider removal go (a statement removed whole takes what was removed inside it). */
+function dropNested(edits: Edit[]): Edit[] {
+  const sorted = [...edits].sort((a, b) => a.range[0] - b.range[0] || b.range[1] - a.range[1]);
+  const kept: Edit[] = [];
+  let end = -1;
+  for (const edit of sorted) {
+    if (edit.range[1] <= end && edit.range[0] < end) {
+      continue;
+    }
+    kept.push(edit);
+    if (edit.range[1] > edit.range[0]) {
+      end = Math.max(end, edit.range[1]);
+    }
+  }
+  return kept;
+}
+
+/** The edit taking a statement out: its whole lines where it stands alone, else it and the blanks beside it. */
+export function removeStatement(statement: TSESTree.Node, sourceCode: SourceCode): Edit {
+  const text = sourceCode.text;
+  const range = getStatementRange(statement, sourceCode);
+  const lineStart = text.lastIndexOf('\n', range[0] - 1) + 1;
+  const newlineAt = text.indexOf('\n', range[1]);
+  const lineEnd = newlineAt === -1 ? text.length : newlineAt;
+  if (text.slice(lineStart, range[0]).trim() === '' && text.slice(range[1], lineEnd).trim() === '' && newlineAt !== -1) {
+    return { range: [lineStart, lineEnd + 1], text: '' };
+  }
+  const isBlank = (char: string | undefined): boolean => char === ' ' || char === '\t';
+  if (text.slice(lineStart, range[0]).trim() === '') {
+    let end = range[1];
+    while (isBlank(text[end])) {
+      end++;
+    }
+    return { range: [range[0], end], text: '' };
+  }
+  let start = range[0];
+  while (start > lineStart && isBlank(text[start - 1])) {
+    start--;
+  }
+  return { range: [start, range[1]], text: '' };
+}
