@@ -10,7 +10,8 @@ import { rules } from '../../src/rules/index.js';
 import { anchors, HEADER_END, readPage, sections, sectionText, type CodeBlock, type Page } from './pages.js';
 
 /**
- * Every rule page follows one template, and says what the rule does (the conventions are in ./pages.ts):
+ * Every rule page follows one template, and says what the rule does (the template and the code-block
+ * conventions are in ./TEMPLATE.md and ./pages.ts):
  *
  * 1. the generated header (`eslint-doc-generator --check` keeps it right);
  * 2. what is reported and why it matters, at most 40 lines before the first example;
