@@ -7,6 +7,7 @@ import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 
 import * as esbuild from 'esbuild';
 
@@ -104,12 +105,17 @@ export async function buildPlayground({ outdir = path.join(here, 'dist'), minify
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  // `node playground/build.js [--outdir DIR] [--no-sourcemap]`
+  const { values } = parseArgs({ options: { outdir: { type: 'string' }, 'no-sourcemap': { type: 'boolean' } } });
   const started = performance.now();
-  const { outdir, files } = await buildPlayground();
+  const { outdir, files } = await buildPlayground({
+    ...(values.outdir === undefined ? {} : { outdir: path.resolve(values.outdir) }),
+    sourcemap: values['no-sourcemap'] !== true,
+  });
   const sizes = Object.entries(files)
     .filter(([file]) => !file.endsWith('.map'))
     .map(([file, bytes]) => `${file} ${(bytes / 1024).toFixed(0)} KiB`)
     .join(', ');
   console.log(`Built the playground into ${path.relative(process.cwd(), outdir) || '.'}/ in ${((performance.now() - started) / 1000).toFixed(1)} s: ${sizes}.`);
-  console.log('Serve it with `npm run playground:serve`, or open it from any static file server.');
+  console.log('Serve it with `npm run playground:serve`, or open its index.html from any static file server.');
 }

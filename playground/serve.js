@@ -5,6 +5,7 @@ import { stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -80,11 +81,12 @@ async function respond(base, request, response) {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const root = fileURLToPath(new URL('dist/', import.meta.url));
-  const portArgument = process.argv.indexOf('--port');
-  const port = Number(portArgument === -1 ? (process.env.PORT ?? 5178) : process.argv[portArgument + 1]);
+  // `node playground/serve.js [--port N] [--root DIR]`: port 0 takes any free port.
+  const { values } = parseArgs({ options: { port: { type: 'string' }, root: { type: 'string' } } });
+  const root = values.root === undefined ? fileURLToPath(new URL('dist/', import.meta.url)) : path.resolve(values.root);
+  const port = Number(values.port ?? process.env.PORT ?? 5178);
   if (!(await stat(path.join(root, 'index.html')).catch(() => undefined))) {
-    console.error('playground/dist/ has no page yet: build it first with `npm run playground`.');
+    console.error(`${root} has no index.html: build the playground first with \`npm run playground\`.`);
     process.exit(1);
   }
   const { url } = await servePlayground(root, { host: 'localhost', port });

@@ -4,7 +4,7 @@ import { javascript } from '@codemirror/lang-javascript';
 import { lintGutter, setDiagnostics, type Diagnostic } from '@codemirror/lint';
 import { unifiedMergeView } from '@codemirror/merge';
 import { Compartment, EditorState, type Extension } from '@codemirror/state';
-import { EditorView, basicSetup } from 'codemirror';
+import { EditorView, basicSetup, minimalSetup } from 'codemirror';
 import samples from 'playground:samples';
 
 import packageJson from '../../package.json';
@@ -254,6 +254,7 @@ function renderFix(fix: QuickFix, code: string, key: string): HTMLElement {
         state: EditorState.create({
           doc: fix.output,
           extensions: [
+            minimalSetup,
             languageExtension(language),
             EditorView.editable.of(false),
             EditorState.readOnly.of(true),
