@@ -338,8 +338,13 @@ sampleSelect.addEventListener('change', () => {
 
 copyLinkButton.addEventListener('click', () => {
   void runLint().then(async () => {
-    await navigator.clipboard.writeText(location.href);
-    copyLinkButton.textContent = 'Link copied';
+    try {
+      await navigator.clipboard.writeText(location.href);
+      copyLinkButton.textContent = 'Link copied';
+    } catch {
+      // No clipboard outside a secure context (a page served over plain HTTP to another machine).
+      copyLinkButton.textContent = 'Copy it from the address bar';
+    }
     setTimeout(() => {
       copyLinkButton.textContent = 'Copy link';
     }, 2000);

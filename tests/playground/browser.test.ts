@@ -146,6 +146,15 @@ describe.skipIf(!hasChromium)('the playground in Chromium', () => {
     expect(await editorText()).toBe(TYPED);
     await expect.poll(listedReports).toEqual(['3:5 async-init/no-async-constructor']);
     await expect.poll(() => page.locator('#editor .cm-lintRange-error').innerText()).toBe('this.connect(url)');
+    // Inline: hovering the underlined call shows the message and the quick fixes as actions.
+    await page.locator('#editor .cm-lintRange-error').hover();
+    const tooltip = page.locator('.cm-tooltip-lint');
+    await tooltip.waitFor();
+    expect(await tooltip.innerText()).toContain("`Db`'s constructor starts `this.connect()`");
+    expect(await tooltip.locator('.cm-diagnosticAction').allInnerTexts()).toEqual([
+      expect.stringContaining('static async create()'),
+      expect.stringContaining('awaitable'),
+    ]);
   });
 
   it('takes rule options as JSON, and the quick fixes follow them', async () => {
