@@ -35,6 +35,8 @@ export interface Report {
   ruleId: string | null;
   messageId: string | undefined;
   message: string;
+  /** As configured: `"warn"` or `"error"`; a parse error is an error. */
+  severity: 'warning' | 'error';
   line: number;
   column: number;
   /** The reported range, in offsets of the linted code. */
@@ -147,6 +149,7 @@ export function lint(code: string, language: Language, ruleEntries: LinterTypes.
       ruleId: message.ruleId,
       messageId: message.messageId,
       message: message.message,
+      severity: message.severity === 1 ? 'warning' : 'error',
       line: message.line,
       column: message.column,
       from,

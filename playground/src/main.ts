@@ -51,6 +51,8 @@ let language: Language = 'ts';
 let linted: { code: string; reports: Report[] } | undefined;
 /** The quick fixes whose diff is open, by report and fix, to reopen them after the next lint. */
 const openFixes = new Set<string>();
+/** The diffs on screen, destroyed (with their listeners) when the list is drawn again. */
+const diffViews: EditorView[] = [];
 
 const editor = new EditorView({
   parent: element('editor'),
@@ -88,6 +90,8 @@ const optionsEditor = new EditorView({
 });
 
 let timer: ReturnType<typeof setTimeout> | undefined;
+/** Counts the lints, so that only the latest one writes the URL (encoding it is asynchronous). */
+let lintCount = 0;
 
 function scheduleLint(): void {
   clearTimeout(timer);
@@ -112,19 +116,18 @@ async function runLint(): Promise<void> {
   editor.dispatch(setDiagnostics(editor.state, reports.map(toDiagnostic)));
   renderReports(reports, code);
   document.body.dataset.lintState = linted ? 'linted' : 'error';
-  await saveState({ code, language, rules: rulesText });
-}
-
-async function saveState(state: PlaygroundState): Promise<void> {
-  const fragment = await encodeState(state, DEFAULT_RULES_TEXT);
-  history.replaceState(null, '', `#${fragment}`);
+  const count = ++lintCount;
+  const fragment = await encodeState({ code, language, rules: rulesText }, DEFAULT_RULES_TEXT);
+  if (count === lintCount) {
+    history.replaceState(null, '', `#${fragment}`);
+  }
 }
 
 function toDiagnostic(report: Report): Diagnostic {
   return {
     from: report.from,
     to: report.to,
-    severity: 'error',
+    severity: report.severity,
     source: report.ruleId ?? 'parser',
     message: report.message,
     actions: report.fixes.map((fix) => ({ name: fix.title, apply: () => applyFix(fix) })),
@@ -146,10 +149,13 @@ function renderReports(reports: readonly Report[], code: string): void {
   const count = reports.length;
   reportSummary.textContent = linted ? (count === 0 ? 'No problems.' : `${count} problem${count === 1 ? '' : 's'}.`) : '';
   const rendered = new Set<string>();
+  for (const view of diffViews.splice(0)) {
+    view.destroy();
+  }
   reportList.replaceChildren(
     ...reports.map((report, index) => {
       const item = document.createElement('li');
-      item.className = 'report';
+      item.className = `report report-${report.severity}`;
       item.dataset.rule = report.ruleId ?? 'parser';
 
       const head = document.createElement('div');
@@ -249,20 +255,23 @@ function renderFix(fix: QuickFix, code: string, key: string): HTMLElement {
   details.addEventListener('toggle', () => {
     if (details.open) {
       openFixes.add(key);
-      diff ??= new EditorView({
-        parent: body,
-        state: EditorState.create({
-          doc: fix.output,
-          extensions: [
-            minimalSetup,
-            languageExtension(language),
-            EditorView.editable.of(false),
-            EditorState.readOnly.of(true),
-            unifiedMergeView({ original: code, mergeControls: false, collapseUnchanged: { margin: 2, minSize: 4 } }),
-            EditorView.contentAttributes.of({ 'aria-label': `What "${fix.title}" writes` }),
-          ],
-        }),
-      });
+      if (diff === undefined) {
+        diff = new EditorView({
+          parent: body,
+          state: EditorState.create({
+            doc: fix.output,
+            extensions: [
+              minimalSetup,
+              languageExtension(language),
+              EditorView.editable.of(false),
+              EditorState.readOnly.of(true),
+              unifiedMergeView({ original: code, mergeControls: false, collapseUnchanged: { margin: 2, minSize: 4 } }),
+              EditorView.contentAttributes.of({ 'aria-label': `What "${fix.title}" writes` }),
+            ],
+          }),
+        });
+        diffViews.push(diff);
+      }
       body.append(apply);
     } else {
       openFixes.delete(key);

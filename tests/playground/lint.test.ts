@@ -101,8 +101,10 @@ describe('lint()', () => {
     expect(report?.fixes[1]?.title).toContain('static async open()');
   });
 
-  it('turns rules off', () => {
+  it('turns rules off, and reports a rule set to "warn" as a warning', () => {
     expect(reportsOf(lint(DB, 'ts', { 'async-init/no-async-constructor': 'off' }))).toEqual([]);
+    expect(reportsOf(lint(DB, 'ts', { 'async-init/no-async-constructor': 'warn' })).map((report) => report.severity)).toEqual(['warning']);
+    expect(reportsOf(lint(DB, 'ts', DEFAULT_RULES)).map((report) => report.severity)).toEqual(['error']);
   });
 
   it('gives the editor offsets through CRLF line ends and a byte order mark', () => {
