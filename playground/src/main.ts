@@ -8,8 +8,10 @@ import { EditorView, basicSetup, minimalSetup } from 'codemirror';
 import samples from 'playground:samples';
 
 import packageJson from '../../package.json';
-import { DEFAULT_RULES, LANGUAGES, lint, parseRules, RULES, type Language, type QuickFix, type Report } from './lint.js';
+import type { LintResult, QuickFix, Report } from './lint.js';
+import { DEFAULT_RULES, LANGUAGES, parseRules, RULES, type Language } from './rules-info.js';
 import { decodeState, encodeState, type PlaygroundState } from './url-state.js';
+import type { LintRequest, LintResponse } from './worker.js';
 import './style.css';
 
 const DEFAULT_SAMPLE = 'async-constructor.ts';
@@ -89,36 +91,74 @@ const optionsEditor = new EditorView({
   }),
 });
 
+const worker = new Worker(new URL('worker.js', import.meta.url), { type: 'module' });
+worker.addEventListener('message', (event: MessageEvent<LintResponse>) => receive(event.data));
+worker.addEventListener('error', (event) => {
+  lintError.textContent = `The linter did not load: ${event.message || 'see the browser console'}.`;
+  reportSummary.textContent = '';
+});
+
 let timer: ReturnType<typeof setTimeout> | undefined;
-/** Counts the lints, so that only the latest one writes the URL (encoding it is asynchronous). */
-let lintCount = 0;
+/** The last request sent to the worker; an answer to an older one is stale. */
+let requested = 0;
+/** A request is with the worker; edits made meanwhile are linted when it answers. */
+let busy = false;
+let changedWhileBusy = false;
+/** Counts the URL writes, so that only the latest one lands (encoding is asynchronous). */
+let saves = 0;
 
 function scheduleLint(): void {
   clearTimeout(timer);
-  timer = setTimeout(() => void runLint(), LINT_DELAY);
+  timer = setTimeout(requestLint, LINT_DELAY);
 }
 
-/** Lints what the editors hold now, shows the outcome and writes the state to the URL. */
-async function runLint(): Promise<void> {
+/** Sends what the editors hold to the worker (or marks it for the next one), and writes the state to the URL. */
+function requestLint(): void {
   clearTimeout(timer);
   const code = editor.state.doc.toString();
   const rulesText = optionsEditor.state.doc.toString();
+  void saveState({ code, language, rules: rulesText });
   const parsed = parseRules(rulesText);
   optionsError.textContent = parsed.ok ? '' : parsed.error;
-  const result = parsed.ok ? lint(code, language, parsed.rules) : undefined;
-  if (result?.ok === false) {
-    lintError.textContent = `ESLint stopped: ${result.error}`;
-  } else {
-    lintError.textContent = '';
+  if (!parsed.ok) {
+    show(code, undefined);
+    return;
   }
+  if (busy) {
+    changedWhileBusy = true;
+    return;
+  }
+  busy = true;
+  requested += 1;
+  const request: LintRequest = { id: requested, code, language, rules: parsed.rules };
+  worker.postMessage(request);
+}
+
+function receive(response: LintResponse): void {
+  busy = false;
+  if (changedWhileBusy || response.id !== requested) {
+    // The code or the options changed while the worker linted: its answer is for an old text.
+    changedWhileBusy = false;
+    requestLint();
+    return;
+  }
+  show(response.code, response.result);
+}
+
+/** Shows a lint's outcome: the reports inline and listed, or why there are none. */
+function show(code: string, result: LintResult | undefined): void {
+  lintError.textContent = result?.ok === false ? `ESLint stopped: ${result.error}` : '';
   linted = result?.ok ? { code, reports: result.reports } : undefined;
   const reports = linted?.reports ?? [];
   editor.dispatch(setDiagnostics(editor.state, reports.map(toDiagnostic)));
   renderReports(reports, code);
   document.body.dataset.lintState = linted ? 'linted' : 'error';
-  const count = ++lintCount;
-  const fragment = await encodeState({ code, language, rules: rulesText }, DEFAULT_RULES_TEXT);
-  if (count === lintCount) {
+}
+
+async function saveState(state: PlaygroundState): Promise<void> {
+  const save = ++saves;
+  const fragment = await encodeState(state, DEFAULT_RULES_TEXT);
+  if (save === saves) {
     history.replaceState(null, '', `#${fragment}`);
   }
 }
@@ -138,11 +178,11 @@ function toDiagnostic(report: Report): Diagnostic {
 function applyFix(fix: QuickFix): void {
   if (linted?.code !== editor.state.doc.toString()) {
     // The code changed since this fix was computed: lint again, so that the fixes on screen fit it.
-    void runLint();
+    requestLint();
     return;
   }
   editor.dispatch({ changes: { from: fix.from, to: fix.to, insert: fix.insert }, userEvent: 'input.fix' });
-  void runLint();
+  requestLint();
 }
 
 function renderReports(reports: readonly Report[], code: string): void {
@@ -332,7 +372,7 @@ function setCode(code: string): void {
 
 languageSelect.addEventListener('change', () => {
   setLanguage(languageSelect.value === 'js' ? 'js' : 'ts');
-  void runLint();
+  requestLint();
 });
 
 sampleSelect.addEventListener('change', () => {
@@ -341,12 +381,12 @@ sampleSelect.addEventListener('change', () => {
   if (sample) {
     setLanguage(/\.[cm]?tsx?$/u.test(sample.name) ? 'ts' : 'js');
     setCode(sample.code);
-    void runLint();
+    requestLint();
   }
 });
 
 copyLinkButton.addEventListener('click', () => {
-  void runLint().then(async () => {
+  void saveState({ code: editor.state.doc.toString(), language, rules: optionsEditor.state.doc.toString() }).then(async () => {
     try {
       await navigator.clipboard.writeText(location.href);
       copyLinkButton.textContent = 'Link copied';
@@ -375,7 +415,7 @@ async function start(): Promise<void> {
   setLanguage(state.language);
   setCode(state.code);
   optionsEditor.dispatch({ changes: { from: 0, to: optionsEditor.state.doc.length, insert: state.rules } });
-  await runLint();
+  requestLint();
 }
 
 window.addEventListener('hashchange', () => void start());

@@ -1,7 +1,7 @@
 // The page's state in its URL: the code, the language and the options, so that a link reproduces a
 // case. They live in the fragment (`#code=…&lang=ts&rules=…`), which never reaches a server; the
 // code and the options are deflated and base64url-encoded to keep links short.
-import type { Language } from './lint.js';
+import type { Language } from './rules-info.js';
 
 export interface PlaygroundState {
   code: string;

@@ -7,7 +7,8 @@ import { createInterface } from 'node:readline';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { DEFAULT_RULES, lint } from '../../playground/src/lint.js';
+import { lint } from '../../playground/src/lint.js';
+import { DEFAULT_RULES } from '../../playground/src/rules-info.js';
 import { examplesDir, makeTempDir, repoRoot, runOk } from '../integration/helpers.js';
 
 /**

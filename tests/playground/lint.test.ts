@@ -5,7 +5,8 @@ import { ESLint, type Linter } from 'eslint';
 import tseslint from 'typescript-eslint';
 import { describe, expect, it } from 'vitest';
 
-import { DEFAULT_RULES, lint, parseRules, RULES, type LintResult, type Report } from '../../playground/src/lint.js';
+import { lint, type LintResult, type Report } from '../../playground/src/lint.js';
+import { DEFAULT_RULES, parseRules, RULES } from '../../playground/src/rules-info.js';
 import { decodeState, encodeState } from '../../playground/src/url-state.js';
 import plugin from '../../src/index.js';
 import { examplesDir } from '../integration/helpers.js';
