@@ -122,6 +122,7 @@ function requestLint(): void {
   optionsError.textContent = parsed.ok ? '' : parsed.error;
   if (!parsed.ok) {
     show(code, undefined);
+    reportSummary.textContent = 'Not linted: the options below need fixing first.';
     return;
   }
   if (busy) {
@@ -334,7 +335,7 @@ function renderOptionsReference(container: HTMLElement): void {
     link.textContent = rule.id;
     heading.append(link);
     const description = document.createElement('p');
-    description.textContent = rule.description;
+    description.append(...withCode(rule.description));
     section.append(heading, description);
     if (rule.options.length > 0) {
       const list = document.createElement('dl');
@@ -347,7 +348,7 @@ function renderOptionsReference(container: HTMLElement): void {
           term.append(` (default ${JSON.stringify(option.defaultValue)})`);
         }
         const definition = document.createElement('dd');
-        definition.textContent = option.description;
+        definition.append(...withCode(option.description));
         list.append(term, definition);
       }
       section.append(list);
