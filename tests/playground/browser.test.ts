@@ -29,6 +29,8 @@ if (!hasChromium) {
 }
 
 const ARTIFACTS = path.join(repoRoot, '.artifacts');
+/** How long to wait for the page to lint again: the worker's first lint waits for it to load, on a busy machine too. */
+const POLL = { timeout: 30_000, interval: 100 };
 
 /** A class whose constructor starts async work, typed key by key; the editor indents and closes brackets. */
 const TYPED = `class Db {
@@ -126,8 +128,8 @@ describe.skipIf(!hasChromium)('the playground in Chromium', () => {
     const result = lint(sample, 'ts', DEFAULT_RULES);
     const expected = result.ok ? result.reports.map((report) => `${report.line}:${report.column} ${report.ruleId}`) : [];
     expect(expected.length).toBeGreaterThan(0);
-    await expect.poll(listedReports).toEqual(expected);
-    await expect.poll(() => page.locator('#editor .cm-lintRange-error').count()).toBeGreaterThan(0);
+    await expect.poll(listedReports, POLL).toEqual(expected);
+    await expect.poll(() => page.locator('#editor .cm-lintRange-error').count(), POLL).toBeGreaterThan(0);
     expect(await page.locator('.note').innerText()).toContain('not run here');
   });
 
@@ -145,8 +147,8 @@ describe.skipIf(!hasChromium)('the playground in Chromium', () => {
     await page.keyboard.press('Enter');
     await page.keyboard.type('async connect(url) {}');
     expect(await editorText()).toBe(TYPED);
-    await expect.poll(listedReports).toEqual(['3:5 async-init/no-async-constructor']);
-    await expect.poll(() => page.locator('#editor .cm-lintRange-error').innerText()).toBe('this.connect(url)');
+    await expect.poll(listedReports, POLL).toEqual(['3:5 async-init/no-async-constructor']);
+    await expect.poll(() => page.locator('#editor .cm-lintRange-error').innerText(), POLL).toBe('this.connect(url)');
     // Inline: hovering the underlined call shows the message and the quick fixes as actions.
     await page.locator('#editor .cm-lintRange-error').hover();
     const tooltip = page.locator('.cm-tooltip-lint');
@@ -164,7 +166,7 @@ describe.skipIf(!hasChromium)('the playground in Chromium', () => {
     await page.keyboard.press('Backspace');
     // Inserted as one input, as a paste is: typed key by key, the editor would close the brackets.
     await page.keyboard.insertText('{ "async-init/no-async-constructor": ["error", { "factoryName": "open" }] }');
-    await expect.poll(() => page.locator('#reports .fix .title').allInnerTexts()).toEqual([
+    await expect.poll(() => page.locator('#reports .fix .title').allInnerTexts(), POLL).toEqual([
       expect.stringContaining('static async open()'),
       expect.stringContaining('awaitable'),
     ]);
@@ -183,7 +185,7 @@ describe.skipIf(!hasChromium)('the playground in Chromium', () => {
     await page.screenshot({ path: path.join(ARTIFACTS, 'playground.png'), fullPage: true });
 
     await factory.getByRole('button', { name: 'Apply' }).click();
-    await expect.poll(() => page.locator('#report-summary').innerText()).toBe('No problems.');
+    await expect.poll(() => page.locator('#report-summary').innerText(), POLL).toBe('No problems.');
     const fixed = await editorText();
     expect(fixed).toContain('static async open(url)');
     expect(fixed).not.toBe(TYPED);
@@ -207,7 +209,7 @@ describe.skipIf(!hasChromium)('the playground in Chromium', () => {
     // Undo in the first page brings the report back, and the reloaded link still holds the fixed state.
     await page.locator('#editor .cm-content').click();
     await page.keyboard.press('Control+Z');
-    await expect.poll(listedReports).toEqual(['3:5 async-init/no-async-constructor']);
+    await expect.poll(listedReports, POLL).toEqual(['3:5 async-init/no-async-constructor']);
     await second.reload();
     await second.locator('body[data-lint-state="linted"]').waitFor();
     expect(await second.locator('#editor .cm-content').innerText()).toBe(code);
