@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['dist/', 'coverage/', 'examples/', 'tests/fixtures/', '.corpus/', '.bench/', 'node_modules/'],
+    ignores: ['dist/', 'coverage/', 'examples/', 'tests/fixtures/', '.corpus/', '.bench/', 'node_modules/', 'playground/dist/', '.artifacts/'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
