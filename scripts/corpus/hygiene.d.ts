@@ -40,3 +40,10 @@ export declare function compareHygiene(
 
 /** A report in one line. */
 export declare function formatReport(report: HygieneReport): string;
+
+/** The class an edit changes, cut out of a file too large to lint whole, in both versions (see hygiene.js). */
+export declare function changedClass(
+  ast: import('estree').Program,
+  original: string,
+  output: string,
+): { original: string; output: string } | undefined;

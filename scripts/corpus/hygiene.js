@@ -35,8 +35,9 @@ export const THEN_MEMBER_RULES = [];
 export const THEN_PROBE = 'hygiene/then-member';
 
 /**
- * The configs the check lints with: rules and plugins only (no parser: the caller's config
- * chooses the parser and, where typed, the program).
+ * The configs the check lints with, typescript-eslint's parser included (its rules read the
+ * nodes it builds, in JavaScript too: on espree's some crash). The caller adds what the file
+ * needs: `sourceType`, and where typed `parserOptions` with the program (`programs`, `project`).
  * @param {{ typed: boolean }} options typed: `strictTypeChecked`; untyped: `strict`
  * @returns {Config[]}
  */
@@ -44,6 +45,7 @@ export function hygieneConfigs({ typed }) {
   const typescript = /** @type {Config[]} */ (typed ? tseslint.configs.strictTypeChecked : tseslint.configs.strict);
   return [
     ...typescript.map(({ languageOptions: _languageOptions, ...entry }) => entry),
+    { languageOptions: { parser: /** @type {import('eslint').Linter.Parser} */ (tseslint.parser) } },
     /** @type {Config} */ (sonarjs.configs.recommended),
     { plugins: { hygiene: probePlugin }, rules: { [THEN_PROBE]: 'error' } },
     { linterOptions: { reportUnusedDisableDirectives: 'off', reportUnusedInlineConfigs: 'off' } },
@@ -236,4 +238,67 @@ function reportedText(message, text) {
  */
 export function formatReport(report) {
   return `${report.ruleId} at ${report.line}:${report.column}: ${report.message}${report.text ? ` (\`${report.text.slice(0, 80)}\`)` : ''}`;
+}
+
+/**
+ * The class an edit changes, cut out of a file too large to lint whole (a bundle): the smallest
+ * class whose text holds every change the output makes, as a module of its own in both versions
+ * (`export` before a declaration, `export default` before an expression), so the same rules can
+ * compare the two without linting the rest of the file. Undefined when no one class holds every
+ * change (an edit that also rewrites call sites elsewhere).
+ * @param {import('estree').Program} ast the original's, with ranges
+ * @param {string} original
+ * @param {string} output
+ * @returns {{ original: string, output: string } | undefined}
+ */
+export function changedClass(ast, original, output) {
+  let prefix = 0;
+  const shorter = Math.min(original.length, output.length);
+  while (prefix < shorter && original.charCodeAt(prefix) === output.charCodeAt(prefix)) {
+    prefix++;
+  }
+  let suffix = 0;
+  while (suffix < shorter - prefix && original.charCodeAt(original.length - 1 - suffix) === output.charCodeAt(output.length - 1 - suffix)) {
+    suffix++;
+  }
+  const start = prefix;
+  const end = original.length - suffix;
+  /** @type {{ type: string, range?: [number, number] } | undefined} */
+  let innermost;
+  // Down the tree, always into the one child that holds the whole change (no recursion: a
+  // bundle nests deep).
+  /** @type {Record<string, unknown> | undefined} */
+  let node = /** @type {Record<string, unknown>} */ (/** @type {unknown} */ (ast));
+  while (node) {
+    if (node.type === 'ClassDeclaration' || node.type === 'ClassExpression') {
+      innermost = /** @type {{ type: string, range: [number, number] }} */ (node);
+    }
+    /** @type {Record<string, unknown> | undefined} */
+    let next;
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'parent') {
+        continue;
+      }
+      for (const child of Array.isArray(value) ? value : [value]) {
+        const range = child && typeof child === 'object' && 'type' in child ? /** @type {{ range?: [number, number] }} */ (child).range : undefined;
+        if (range && range[0] <= start && end <= range[1] && (range[0] < start || end < range[1] || start < end)) {
+          next = /** @type {Record<string, unknown>} */ (child);
+          break;
+        }
+      }
+      if (next) {
+        break;
+      }
+    }
+    node = next;
+  }
+  if (!innermost?.range) {
+    return undefined;
+  }
+  const [from, to] = innermost.range;
+  const wrap = innermost.type === 'ClassDeclaration' ? 'export ' : 'export default ';
+  return {
+    original: `${wrap}${original.slice(from, to)}\n`,
+    output: `${wrap}${output.slice(from, to + output.length - original.length)}\n`,
+  };
 }
