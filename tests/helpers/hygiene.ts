@@ -3,7 +3,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
 import ts from 'typescript';
 
@@ -118,11 +117,8 @@ export function checkHygiene(cases: readonly HygieneCase[], options: HygieneOpti
     const program = createProgram(tsconfig);
     const linter = new Linter({ cwd: dir });
     const config: Linter.Config[] = [
-      {
-        files: ['**/*.ts', '**/*.js'],
-        languageOptions: { parser: tsParser as Linter.Parser, sourceType: 'module', parserOptions: { programs: [program] } },
-      },
       ...hygieneConfigs({ typed: true }),
+      { files: ['**/*.ts', '**/*.js'], languageOptions: { sourceType: 'module', parserOptions: { programs: [program] } } },
     ];
     const lint = (file: string, text: string): { text: string; messages: Linter.LintMessage[] } => ({
       text,
