@@ -1,5 +1,7 @@
+import * as espree from 'espree';
 import { beforeAll, describe, expect, it } from 'vitest';
 
+import { changedClass } from '../../scripts/corpus/hygiene.js';
 import { checkHygiene, describeHygiene, THEN_MEMBER_RULES, type HygieneCase, type HygieneResult } from '../helpers/hygiene.js';
 
 /**
@@ -328,5 +330,41 @@ describe('the `then` member of the awaitable transform', () => {
     const outcome = result('cache', 'the same text from another transform', withThenRule);
     expect(rulesOf(outcome)).toEqual(['@typescript-eslint/no-explicit-any']);
     expect(outcome.allowed).toEqual([]);
+  });
+});
+
+describe('the class an edit changes, cut out of a big file (the corpus run)', () => {
+  const bundle = `var Store;
+var init_store = __esm(() => {
+  Store = class {
+    constructor(path) {
+      this.load(path).catch(() => {});
+    }
+    async load(path) {}
+  };
+});
+class Other {
+  run() {}
+}
+`;
+  const ast = espree.parse(bundle, { ecmaVersion: 'latest', range: true }) as unknown as Parameters<typeof changedClass>[0];
+
+  it('cuts out the class expression the edit changes, as a module, in both versions', () => {
+    const output = bundle.replace('    async load(path) {}\n', '    async load(path) {}\n    static async create(path) {}\n');
+    expect(changedClass(ast, bundle, output)).toEqual({
+      original: 'export default class {\n    constructor(path) {\n      this.load(path).catch(() => {});\n    }\n    async load(path) {}\n  }\n',
+      output:
+        'export default class {\n    constructor(path) {\n      this.load(path).catch(() => {});\n    }\n    async load(path) {}\n    static async create(path) {}\n  }\n',
+    });
+  });
+
+  it('cuts out a class declaration', () => {
+    const output = bundle.replace('  run() {}\n', '  run() {}\n  stop() {}\n');
+    expect(changedClass(ast, bundle, output)?.output).toBe('export class Other {\n  run() {}\n  stop() {}\n}\n');
+  });
+
+  it('gives up where no one class holds every change', () => {
+    const output = bundle.replace('constructor(path)', 'constructor()').replace('run() {}', 'run() { return 1; }');
+    expect(changedClass(ast, bundle, output)).toBeUndefined();
   });
 });
