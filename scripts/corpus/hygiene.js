@@ -26,7 +26,7 @@ import tseslint from 'typescript-eslint';
  * configs the check runs reports it today (measured on the awaitable outputs of the fix tests and
  * the corpus): the list is empty, and a rule that starts to report the member must be named here,
  * on purpose. Outside these configs, eslint-plugin-unicorn's `no-thenable` reports every `then`
- * member by design (the rule docs name it).
+ * member by design (docs/accuracy.md names it).
  * @type {readonly string[]}
  */
 export const THEN_MEMBER_RULES = [];
@@ -36,7 +36,7 @@ export const THEN_PROBE = 'hygiene/then-member';
 
 /**
  * The configs the check lints with, typescript-eslint's parser included (its rules read the
- * nodes it builds, in JavaScript too: on espree's some crash). The caller adds what the file
+ * nodes it builds, and some crash on espree's, in JavaScript too). The caller adds what the file
  * needs: `sourceType`, and where typed `parserOptions` with the program (`programs`, `project`).
  * @param {{ typed: boolean }} options typed: `strictTypeChecked`; untyped: `strict`
  * @returns {Config[]}
