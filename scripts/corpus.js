@@ -180,6 +180,7 @@ const hygieneSkipped = [];
  * @property {number} [hygieneChecked] outputs checked for hygiene: the whole file, typed in the typed tier
  * @property {number} [hygieneSliced] outputs checked for hygiene on the class the edit changes (a file over HYGIENE_WHOLE_FILE)
  * @property {string[]} [hygieneAllowed] the rules of the allowed reports (the awaitable class's `then` member)
+ * @property {number} [hygieneSeconds] the time the hygiene lints took (wall clock, part of `seconds`)
  */
 /** @type {Run[]} */
 const runs = [];
@@ -277,6 +278,7 @@ for (const pkg of corpus) {
     let bytes = 0;
     let hygieneChecked = 0;
     let hygieneSliced = 0;
+    let hygieneMs = 0;
     /** @type {string[]} */
     const hygieneAllowed = [];
     let fixesApplied = 0;
@@ -354,7 +356,9 @@ for (const pkg of corpus) {
           if (!slice && tier === 'typed') {
             typedProgramTouched = true;
           }
+          const lintStarted = Date.now();
           const [lintResult] = await hygieneLinter(sourceType, slice).lintText(code, { filePath });
+          hygieneMs += Date.now() - lintStarted;
           return lintResult;
         } catch (error) {
           fail(hygieneSkipped, what, `the hygiene lint threw: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
@@ -592,6 +596,7 @@ for (const pkg of corpus) {
       hygieneChecked,
       hygieneSliced,
       hygieneAllowed,
+      hygieneSeconds: hygieneMs / 1000,
     });
   }
   typeChecker?.dispose();
@@ -866,12 +871,12 @@ function block(name, content) {
 function renderRuns() {
   const rows = runs.map(
     (run) =>
-      `| ${run.package}@${run.version} | ${run.tier} | ${run.files} | ${(run.bytes / 1e6).toFixed(2)} MB | ${run.seconds.toFixed(1)} | ${run.suggestionsChecked} | ${run.fixesOffered} | ${run.fixesApplied} | ${run.outputsChecked} | ${run.typeChecked} | ${run.hygieneChecked ?? '–'} | ${run.hygieneSliced ?? '–'} |`,
+      `| ${run.package}@${run.version} | ${run.tier} | ${run.files} | ${(run.bytes / 1e6).toFixed(2)} MB | ${run.seconds.toFixed(1)} | ${run.suggestionsChecked} | ${run.fixesOffered} | ${run.fixesApplied} | ${run.outputsChecked} | ${run.typeChecked} | ${run.hygieneChecked ?? '–'} | ${run.hygieneSliced ?? '–'} | ${run.hygieneSeconds === undefined ? '–' : run.hygieneSeconds.toFixed(1)} |`,
   );
   const notes = runs.filter((run) => run.note).map((run) => `Note: ${run.note}`);
   return [
-    '| package | tier | files | size | seconds | suggestions | fixes | --fix runs that changed the file | outputs checked | of them with tsc | hygiene: whole file | hygiene: class cut out |',
-    '|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
+    '| package | tier | files | size | seconds | suggestions | fixes | --fix runs that changed the file | outputs checked | of them with tsc | hygiene: whole file | hygiene: class cut out | hygiene seconds |',
+    '|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
     ...rows,
     ...(notes.length > 0 ? ['', ...new Set(notes)] : []),
   ].join('\n');
