@@ -397,6 +397,11 @@ for (const pkg of corpus) {
           hygieneOriginals.set(before, await hygieneLint(before, sliced, `the original of ${what}`));
         }
         const originalResult = hygieneOriginals.get(before);
+        const unreadable = originalResult?.messages.find((message) => message.fatal);
+        if (unreadable) {
+          fail(hygieneSkipped, what, `typescript-eslint's parser cannot read the original: ${unreadable.line}:${unreadable.column} ${unreadable.message}`);
+          return;
+        }
         const outputResult = originalResult && (await hygieneLint(after, sliced, what));
         if (!originalResult || !outputResult) {
           return;

@@ -131,7 +131,10 @@ export function compareHygiene(original, output, { transform, thenMemberRules = 
       continue;
     }
     if (!message.ruleId) {
-      result.added.push(toReport(message, output.text));
+      // A parse error is added; ESLint's own notes (an inline config that `noInlineConfig` ignores) are no report.
+      if (message.fatal) {
+        result.added.push(toReport(message, output.text));
+      }
       continue;
     }
     const key = reportKey(message, output.text);

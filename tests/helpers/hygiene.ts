@@ -127,7 +127,7 @@ export function checkHygiene(cases: readonly HygieneCase[], options: HygieneOpti
     return cases.flatMap((hygieneCase, index) => {
       const { original: originalFile, outputs: outputFiles } = files[index]!;
       const original = lint(originalFile, hygieneCase.original);
-      const fatal = original.messages.find((message) => !message.ruleId);
+      const fatal = original.messages.find((message) => message.fatal);
       if (fatal) {
         throw new Error(`${hygieneCase.name}: the original does not parse: ${fatal.line}:${fatal.column} ${fatal.message}`);
       }
