@@ -24,7 +24,7 @@ const cache = new WeakMap<ClassNode, ReadonlySet<string>>();
  * its failure, as if the work had moved there.
  */
 export function isStoredInAwaitedField(work: AsyncWork, classNode: ClassNode, sourceCode: SourceCode): boolean {
-  const field = getStoringField(work);
+  const field = getStoringField(work, classNode);
   if (field === undefined) {
     return false;
   }
@@ -37,7 +37,7 @@ export function isStoredInAwaitedField(work: AsyncWork, classNode: ClassNode, so
 }
 
 /** The field the work's promise is stored in where it stands, when it is. */
-function getStoringField(work: AsyncWork): string | undefined {
+function getStoringField(work: AsyncWork, classNode: ClassNode): string | undefined {
   let node: TSESTree.Node = getOutermostWrapper(work.node);
   // What a callback of `map` returns (`items.map((item) => this.load(item))`): the call gives the promises.
   if (node.parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && node.parent.body === node) {
@@ -74,6 +74,10 @@ function getStoringField(work: AsyncWork): string | undefined {
       case AST_NODE_TYPES.PropertyDefinition:
         return parent.value === node && !parent.static ? getStaticKeyName(parent.key, parent.computed) : undefined;
       case AST_NODE_TYPES.CallExpression: {
+        // `this.#handled(work)`: a private method that gives back what it is handed.
+        if (parent.arguments.length === 1 && parent.arguments[0] === node && isPassThrough(parent, classNode)) {
+          continue;
+        }
         // `this.#fetching.push(work)`
         const callee = skipTypeWrappers(parent.callee);
         if (callee.type !== AST_NODE_TYPES.MemberExpression || getStaticKeyName(callee.property, callee.computed) !== 'push' || !parent.arguments.includes(node as TSESTree.Expression)) {
@@ -87,6 +91,33 @@ function getStoringField(work: AsyncWork): string | undefined {
     }
   }
   return undefined;
+}
+
+/** `this.#m(x)` where `#m` is a private method of the class whose last statement returns its (only) parameter. */
+function isPassThrough(call: TSESTree.CallExpression, classNode: ClassNode): boolean {
+  const callee = skipTypeWrappers(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.object.type !== AST_NODE_TYPES.ThisExpression || callee.property.type !== AST_NODE_TYPES.PrivateIdentifier) {
+    return false;
+  }
+  const name = callee.property.name;
+  const method = classNode.body.body.find(
+    (member) =>
+      member.type === AST_NODE_TYPES.MethodDefinition &&
+      member.kind === 'method' &&
+      !member.static &&
+      member.key.type === AST_NODE_TYPES.PrivateIdentifier &&
+      member.key.name === name,
+  );
+  const fn = method?.type === AST_NODE_TYPES.MethodDefinition ? method.value : undefined;
+  const parameter = fn?.params[0];
+  const last = fn?.body?.body.at(-1);
+  return (
+    fn?.params.length === 1 &&
+    parameter?.type === AST_NODE_TYPES.Identifier &&
+    last?.type === AST_NODE_TYPES.ReturnStatement &&
+    last.argument?.type === AST_NODE_TYPES.Identifier &&
+    last.argument.name === parameter.name
+  );
 }
 
 /**

@@ -13,10 +13,11 @@ import { recordDecline, recordFixForm } from './declines.js';
 import { findCallSites, isInAsyncFunction, needsParentheses } from './plan/call-sites.js';
 import { cleanConstructor } from './plan/clean.js';
 import { placeMembers, planClass, type ClassPlan } from './plan/index.js';
-import { toFixer, writeMethod, type Edit, type Layout } from './plan/layout.js';
+import { getTrailingCommentEnd, toFixer, writeMethod, type Edit, type Layout } from './plan/layout.js';
 import { decideMoves, type MoveDecision, type MoveRules } from './plan/move.js';
 import { isWithin, type Piece } from './plan/pieces.js';
-import { getTakenNames, planRecords } from './plan/record.js';
+import { declareField, getTakenNames, planRecords } from './plan/record.js';
+import { getTypeText, hasTypes } from './plan/type-text.js';
 import { writeMove } from './plan/write.js';
 import { buildInitField, buildSettledThen } from './settle-then.js';
 import { blocksField, planFieldEdits, usesConstructorOnly, type TransformFix } from './static-factory.js';
@@ -111,9 +112,9 @@ export function createThenableTransform(
     return decline(plan.pieces.decline);
   }
   const taken = getTakenNames(classNode);
-  const parameterFields = new Map<Variable, string>();
-  const decision = decideMoves({ ...plan, pieces: plan.pieces }, thenableRules(plan, taken, parameterFields));
-  const fix = writeThenable(plan, plan.pieces, decision, taken, parameterFields);
+  const fields: KeptFields = { parameters: new Map(), locals: new Map() };
+  const decision = decideMoves({ ...plan, pieces: plan.pieces }, thenableRules(plan, taken, fields));
+  const fix = writeThenable(plan, plan.pieces, decision, taken, fields);
   if ('decline' in fix) {
     return decline(fix.decline);
   }
@@ -127,9 +128,45 @@ export function createThenableTransform(
  * promise it cannot assign; and a parameter it cannot keep on a field (one the constructor
  * reassigns; in TypeScript, a destructured one, or one whose type cannot be written).
  */
-function thenableRules(plan: ClassPlan, taken: Set<string>, parameterFields: Map<Variable, string>): MoveRules {
+/** The fields `#initialize()` reads the constructor's parameters and locals from, and their types (`undefined`: none written). */
+interface KeptFields {
+  parameters: Map<Variable, { name: string; type: string | undefined }>;
+  locals: Map<Variable, { name: string; type: string | undefined }>;
+}
+
+function uniqueField(base: string, taken: Set<string>): string {
+  let name = `#${base}`;
+  for (let counter = 2; taken.has(name); counter++) {
+    name = `#${base}${counter}`;
+  }
+  taken.add(name);
+  return name;
+}
+
+function thenableRules(plan: ClassPlan, taken: Set<string>, fields: KeptFields): MoveRules {
+  const parameterFields = fields.parameters;
   const { constructorNode, sourceCode, isTypeScript, classNode } = plan;
   return {
+    // A local the moved code reads is kept on a field where the constructor computes it, when its
+    // type can be written (JavaScript infers it from the assignment).
+    keepsLocals(declaration, variables) {
+      // A destructured local is evaluated again (copied): in JavaScript without types its names'
+      // types are unknown, and assigning them to fields would be unsafe under typed linting.
+      if (!isTypeScript && declaration.declarations.some((declarator) => declarator.id.type !== AST_NODE_TYPES.Identifier)) {
+        return false;
+      }
+      const types = variables.map((variable) => (isTypeScript ? getLocalType(variable, declaration, sourceCode) : getTypeText(variable.defs[0]!.name, sourceCode)));
+      if (isTypeScript ? types.some((type) => type === undefined || type === 'any') : types.some((type) => type === 'any')) {
+        return false;
+      }
+      variables.forEach((variable, index) => {
+        if (!fields.locals.has(variable)) {
+          // JavaScript: no JSDoc needed, the type comes from the assignment in the constructor.
+          fields.locals.set(variable, { name: uniqueField(variable.name, taken), type: isTypeScript ? types[index] : undefined });
+        }
+      });
+      return true;
+    },
     blocks(piece) {
       if (plan.returnsEarly) {
         return 'the constructor can return early';
@@ -156,16 +193,51 @@ function thenableRules(plan: ClassPlan, taken: Set<string>, parameterFields: Map
         if (type === undefined) {
           return 'reads a parameter whose type cannot be written';
         }
-        let name = `#${variable.name}`;
-        for (let counter = 2; taken.has(name); counter++) {
-          name = `#${variable.name}${counter}`;
+        // JavaScript linted with types: a parameter typed `any` on a field would be an unsafe assignment there.
+        if (!isTypeScript && getTypeText(variable.defs[0]!.name, sourceCode) === 'any') {
+          return 'reads a parameter typed any';
         }
-        taken.add(name);
-        parameterFields.set(variable, name);
+        parameterFields.set(variable, { name: uniqueField(variable.name, taken), type: isTypeScript ? type : getParameterJsDocType(param, variable, sourceCode) });
       }
       return undefined;
     },
   };
+}
+
+/**
+ * The JSDoc type of a JavaScript parameter kept on a field: the program's, with types; without
+ * them none where a default gives the type (the field takes the assignment's), else `unknown`, so
+ * that `this.#url = url` assigns no `any` under typed linting.
+ */
+function getParameterJsDocType(param: TSESTree.Parameter, variable: Variable, sourceCode: SourceCode): string | undefined {
+  if (hasTypes(sourceCode)) {
+    return getTypeText(variable.defs[0]!.name, sourceCode) ?? 'unknown';
+  }
+  return param.type === AST_NODE_TYPES.AssignmentPattern ? undefined : 'unknown';
+}
+
+/** The type of a TypeScript local kept on a field: as annotated, its literal's, or the program's. */
+function getLocalType(variable: Variable, declaration: TSESTree.VariableDeclaration, sourceCode: SourceCode): string | undefined {
+  const declarator = declaration.declarations.find((candidate) => candidate.id.type === AST_NODE_TYPES.Identifier && candidate.id.name === variable.name);
+  if (declarator?.id.type === AST_NODE_TYPES.Identifier && declarator.id.typeAnnotation) {
+    return sourceCode.getText(declarator.id.typeAnnotation.typeAnnotation);
+  }
+  const init = declarator?.init;
+  if (init?.type === AST_NODE_TYPES.Literal && ['number', 'string', 'boolean'].includes(typeof init.value)) {
+    return typeof init.value;
+  }
+  if (init?.type === AST_NODE_TYPES.TemplateLiteral || (init?.type === AST_NODE_TYPES.BinaryExpression && init.operator === '+' && isStringy(init))) {
+    return 'string';
+  }
+  const fromTypes = getTypeText(variable.defs[0]!.name, sourceCode);
+  return fromTypes === 'any' ? undefined : fromTypes;
+}
+
+/** `'wss://' + name`: a `+` with a string literal or template on either side is a string. */
+function isStringy(node: TSESTree.BinaryExpression): boolean {
+  return [node.left, node.right].some(
+    (side) => side.type === AST_NODE_TYPES.TemplateLiteral || (side.type === AST_NODE_TYPES.Literal && typeof side.value === 'string'),
+  );
 }
 
 /** The constructor parameter that declares `variable`. */
@@ -213,8 +285,10 @@ function writeThenable(
   pieces: readonly Piece[],
   decision: MoveDecision,
   taken: Set<string>,
-  parameterFields: ReadonlyMap<Variable, string>,
+  fields: KeptFields,
 ): { fix: Fixer } | { decline: string } {
+  const parameterFields = fields.parameters;
+  const keptFields = fields.locals;
   const { classNode, constructorNode, sourceCode, layout, isTypeScript } = plan;
   const records = planRecords(plan, decision.recorded, { handleLateAwaits: true, taken });
   if ('decline' in records) {
@@ -229,9 +303,9 @@ function writeThenable(
       pendingName,
       isTypeScript,
       layout,
-      readParameter: (_identifier, variable) => {
-        const field = parameterFields.get(variable);
-        return field === undefined ? `this.${variable.name}` : `this.${field}`;
+      readVariable: (_identifier, variable) => {
+        const field = parameterFields.get(variable) ?? keptFields.get(variable);
+        return field === undefined ? `this.${variable.name}` : `this.${field.name}`;
       },
     },
     records.awaited('this'),
@@ -244,16 +318,23 @@ function writeThenable(
     if (!decision.parameters.has(variable)) {
       continue;
     }
-    const param = getParameter(variable, constructorNode?.value.params ?? [])!;
-    const type = isTypeScript ? getParameterType(param, variable, classNode, constructorNode!.value.params.indexOf(param), sourceCode) : undefined;
-    parameterDeclarations.push(`${field}${type === undefined ? '' : `: ${type}`};`);
-    parameterLines.push(`this.${field} = ${variable.name};`);
+    parameterDeclarations.push(declareField(plan, field.name, field.type));
+    parameterLines.push(`this.${field.name} = ${variable.name};`);
+  }
+  // The locals it reads, kept on fields right after they are computed.
+  const keptEdits: Edit[] = [];
+  for (const [declaration, variables] of decision.kept) {
+    const lines = variables.map((variable) => `this.${keptFields.get(variable)!.name} = ${variable.name};`);
+    parameterDeclarations.push(...variables.map((variable) => declareField(plan, keptFields.get(variable)!.name, keptFields.get(variable)!.type)));
+    const end = getTrailingCommentEnd(declaration, sourceCode);
+    const indent = layout.inline ? '' : sourceCode.lines[declaration.loc.start.line - 1]!.match(/^[ \t]*/u)![0];
+    keptEdits.push({ range: [end, end], text: lines.map((line) => (layout.inline ? ` ${line}` : `${layout.newline}${indent}${line}`)).join('') });
   }
   const cleaned = constructorNode
     ? cleanConstructor(classNode, constructorNode, sourceCode, {
         removedStatements: written.removedStatements,
         removals: written.removals,
-        addsStatements: parameterLines.length > 0 || records.edits.some((edit) => isWithin(edit, constructorNode.value.body)),
+        addsStatements: parameterLines.length > 0 || keptEdits.length > 0 || records.edits.some((edit) => isWithin(edit, constructorNode.value.body)),
         pruneParameters: false,
         keepConstructor: false,
       })
@@ -261,9 +342,11 @@ function writeThenable(
   const storeEdits: Edit[] = constructorNode && parameterLines.length > 0 ? storeParameters(plan, parameterLines, cleaned?.edits ?? []) : [];
   const initializer = writeMethod(plan, `async ${INITIALIZER}()${isTypeScript ? ': Promise<void>' : ''}`, written.lines);
   const initField = buildInitField({ indent: '', isTypeScript, initField: INIT_FIELD });
+  // (JavaScript: `/** @type {…} */\n#init;`, indented by placeMembers line by line.)
   const fix = toFixer([
     ...(cleaned ? (cleaned.removed ? [] : cleaned.edits.filter((edit) => !storeEdits.some((store) => store.range[0] === edit.range[0] && store.range[1] === edit.range[1]))) : written.removals),
     ...storeEdits,
+    ...keptEdits,
     ...records.edits,
     ...placeMembers(plan, {
       fields: [...records.fields, ...parameterDeclarations, initField],

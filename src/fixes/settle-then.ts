@@ -76,7 +76,12 @@ export function buildSettledThen(options: SettledThenOptions): string {
   const typeParameters = "<T = Omit<this, 'then'>, E = never>";
   let lines: string[];
   if (!isTypeScript) {
-    lines = [`${indent}then(onfulfilled, onrejected) {`];
+    // JSDoc types, so that typed linting of JavaScript (allowJs) reads no `any` here.
+    const fulfilledDoc = '@param {((value: this) => unknown) | null} [onfulfilled]';
+    const rejectedDoc = '@param {((reason: unknown) => unknown) | null} [onrejected]';
+    lines = newline.includes('\n')
+      ? [`${indent}/**`, `${indent} * ${fulfilledDoc}`, `${indent} * ${rejectedDoc}`, `${indent} */`, `${indent}then(onfulfilled, onrejected) {`]
+      : [`${indent}/** ${fulfilledDoc} ${rejectedDoc} */ then(onfulfilled, onrejected) {`];
   } else if (newline.includes('\n')) {
     lines = [
       `${indent}then${typeParameters}(`,
@@ -100,14 +105,21 @@ export function buildSettledThen(options: SettledThenOptions): string {
 
 /**
  * The declaration of the field {@link buildSettledThen} stores its promise in:
- * `#init: Promise<void> | undefined;` in TypeScript, `#init;` in JavaScript. Starts with `indent`.
+ * `#init: Promise<void> | undefined;` in TypeScript; in JavaScript `#init;` under a JSDoc
+ * `@type` (on its own line, unless `newline` writes on one). Starts with `indent`.
  */
 export function buildInitField({
   indent,
   isTypeScript,
   initField,
-}: Pick<SettledThenOptions, 'indent' | 'isTypeScript' | 'initField'>): string {
-  return `${indent}${initField}${isTypeScript ? ': Promise<void> | undefined' : ''};`;
+  newline = '\n',
+}: Pick<SettledThenOptions, 'indent' | 'isTypeScript' | 'initField' | 'newline'>): string {
+  if (isTypeScript) {
+    return `${indent}${initField}: Promise<void> | undefined;`;
+  }
+  // A JSDoc type: typed linting of JavaScript (allowJs) would read `any` otherwise.
+  const doc = '/** @type {Promise<void> | undefined} */';
+  return newline.includes('\n') ? `${indent}${doc}${newline}${indent}${initField};` : `${indent}${doc} ${initField};`;
 }
 
 const INIT_FIELD = '#init';
@@ -141,7 +153,7 @@ export function createSettleThenFix(
     return null;
   }
   const { indent, indentUnit, newline, isTypeScript } = layout;
-  const field = buildInitField({ indent, isTypeScript, initField: INIT_FIELD }) + newline;
+  const field = buildInitField({ indent, isTypeScript, initField: INIT_FIELD, newline }) + newline;
   const settled = buildSettledThen({ indent, indentUnit, isTypeScript, initField: INIT_FIELD, initializerCall: initializer, newline });
   const lineStart = member.range[0] - indent.length;
   // The field goes above the comments that document `then`, so they stay with it.

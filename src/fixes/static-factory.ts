@@ -1,8 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import type { ConstructionWork } from '../analysis/construction-work.js';
-import type * as ts from 'typescript';
-
 import {
   getAnonymousClassBinding,
   getClassName,
@@ -20,6 +18,7 @@ import { cleanConstructor, readsArguments } from './plan/clean.js';
 import { boundNames, getPatternPruneEdits } from './plan/declarations.js';
 import { placeMembers, planClass, type ClassPlan } from './plan/index.js';
 import { applyEdits, toFixer, writeMethod, type Edit } from './plan/layout.js';
+import { getTypeText } from './plan/type-text.js';
 import { decideMoves, type MoveDecision, type MoveRules } from './plan/move.js';
 import type { Piece } from './plan/pieces.js';
 import { getTakenNames, planRecords } from './plan/record.js';
@@ -233,7 +232,7 @@ export function getFieldType(field: TSESTree.PropertyDefinition, plan: ClassPlan
   }
   const value = field.value;
   const fromTypes = value ? getTypeText(value, sourceCode) : undefined;
-  if (fromTypes !== undefined) {
+  if (fromTypes !== undefined && fromTypes !== 'any') {
     return fromTypes;
   }
   if (value?.type === AST_NODE_TYPES.CallExpression && value.callee.type === AST_NODE_TYPES.Identifier) {
@@ -261,52 +260,6 @@ export function getFieldType(field: TSESTree.PropertyDefinition, plan: ClassPlan
   }
   return undefined;
 }
-
-/**
- * With type information: the type of `expression` as the checker writes it, when it is a plain
- * promise type that needs no import to be written here (`Promise<string[]>`).
- */
-function getTypeText(expression: TSESTree.Node, sourceCode: SourceCode): string | undefined {
-  const services = sourceCode.parserServices as
-    | { program?: { getTypeChecker(): ts.TypeChecker } | null; esTreeNodeToTSNodeMap?: { get(node: TSESTree.Node): ts.Node | undefined } }
-    | undefined;
-  const checker = services?.program?.getTypeChecker();
-  const tsNode = services?.esTreeNodeToTSNodeMap?.get(expression);
-  if (!checker || !tsNode) {
-    return undefined;
-  }
-  const text = checker.typeToString(checker.getTypeAtLocation(tsNode));
-  if (!/^[\w$<>[\], |.]+$/u.test(text) || /\b(?:any|import)\b/u.test(text)) {
-    return undefined;
-  }
-  // Every name in it must mean the same here: a built-in type, or one this module declares or imports.
-  const globalScope = sourceCode.scopeManager?.globalScope;
-  const moduleScope = globalScope?.childScopes.find((scope) => scope.type === 'module') ?? globalScope;
-  const names = text.match(/[A-Za-z_$][\w$]*/gu) ?? [];
-  return names.every((name) => BUILT_IN_TYPES.has(name) || moduleScope?.set.has(name) || globalScope?.set.has(name)) ? text : undefined;
-}
-
-const BUILT_IN_TYPES = new Set([
-  'Promise',
-  'PromiseLike',
-  'Array',
-  'ReadonlyArray',
-  'Map',
-  'Set',
-  'Record',
-  'string',
-  'number',
-  'boolean',
-  'bigint',
-  'void',
-  'undefined',
-  'null',
-  'unknown',
-  'never',
-  'object',
-  'true',
-  'false',
-]);
 
 /**
  * The edits that move field initialisers out (`ready = this.load();` → `ready!: Promise<void>;`)
@@ -404,7 +357,9 @@ function writeFactory(
       })
     : undefined;
   const passed = cleaned ? parameters.names.slice(0, cleaned.parameterCount) : parameters.names;
-  const factory = writeMethod(plan, writeFactoryHeader(classNode, factoryTarget, isTypeScript, options.factoryName, parameters, sourceCode), [
+  // JavaScript: `...args` typed by JSDoc, so that typed linting (allowJs) reads no `any[]` in `new X(...args)`.
+  const argsDoc = !isTypeScript && parameters.names.includes('...args') ? `${layout.memberIndent}/** @param {...unknown} args */${layout.inline ? ' ' : layout.newline}` : '';
+  const factory = argsDoc + writeMethod(plan, writeFactoryHeader(classNode, factoryTarget, isTypeScript, options.factoryName, parameters, sourceCode), [
     `${layout.bodyIndent}const ${instance} = new ${factoryTarget.construct}${getTypeArguments(classNode, isTypeScript)}(${passed.join(', ')});`,
     ...patternLines,
     ...written.lines,

@@ -4,6 +4,7 @@ import * as espree from 'espree';
 import { describe, expect, it } from 'vitest';
 
 import rule from '../../src/rules/no-async-constructor.js';
+import { checkHygiene, describeHygiene } from '../helpers/hygiene.js';
 import { runInChild, typeCheckModules } from '../helpers/run-code.js';
 
 /**
@@ -729,8 +730,7 @@ describe.each(Object.entries(scenarios))('%s', (name, scenario) => {
         ...(scenario.failureHandled
           ? { failure: 'fulfilled', failedInitialised: true }
           : { failure: 'rejected with the error', failedInitialised: null }),
-        // A failure stops at the first failing statement (the work before it ran once), or all
-        // of the work had started in the constructor.
+        // Every piece of work starts before any is awaited, as in the constructor.
         failureLog: scenario.failureLog ?? scenario.log,
         unhandled: [],
         viaCallSite: scenario.callSite && mode === 'factory' ? true : null,
@@ -739,6 +739,23 @@ describe.each(Object.entries(scenarios))('%s', (name, scenario) => {
       });
     });
   }
+});
+
+describe('every fixed module', () => {
+  it('adds no report under strictTypeChecked and sonarjs recommended', () => {
+    const results = checkHygiene(
+      Object.entries(scenarios).map(([name, scenario]) => ({
+        name,
+        lang: scenario.javascript ? 'js' : 'ts',
+        original: scenario.code,
+        outputs: Object.entries(applySuggestions(scenario)).map(([transform, code]) => ({ label: transform, code: code!, transform })),
+      })),
+    );
+    expect(results.length).toBeGreaterThanOrEqual(30);
+    for (const result of results) {
+      expect(result.added, describeHygiene(result)).toEqual([]);
+    }
+  }, 600_000);
 });
 
 describe('the fixed TypeScript modules', () => {

@@ -222,7 +222,9 @@ class Session {
               messageId: 'suggestThenable',
               output: `
 class Session {
+  /** @type {unknown} */
   #db;
+  /** @type {Promise<void> | undefined} */
   #init;
 
   constructor(db) {
@@ -237,6 +239,10 @@ class Session {
     await this.ready;
   }
 
+  /**
+   * @param {((value: this) => unknown) | null} [onfulfilled]
+   * @param {((reason: unknown) => unknown) | null} [onrejected]
+   */
   then(onfulfilled, onrejected) {
     this.#init ??= this.#initialize().then(() => {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
@@ -289,8 +295,11 @@ class Session {
               messageId: 'suggestThenable',
               output: `
 class Session {
+  /** @type {unknown} */
   #db;
+  /** @type {unknown} */
   #pool;
+  /** @type {Promise<void> | undefined} */
   #init;
 
   constructor(db, pool) {
@@ -307,6 +316,10 @@ class Session {
     await this.ready;
   }
 
+  /**
+   * @param {((value: this) => unknown) | null} [onfulfilled]
+   * @param {((reason: unknown) => unknown) | null} [onrejected]
+   */
   then(onfulfilled, onrejected) {
     this.#init ??= this.#initialize().then(() => {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
@@ -352,7 +365,9 @@ class Client {
               messageId: 'suggestThenable',
               output: `
 class Client {
+  /** @type {unknown} */
   #url;
+  /** @type {Promise<void> | undefined} */
   #init;
 
   constructor(url) {
@@ -363,6 +378,10 @@ class Client {
     await withTimeout(this.#url, () => new Promise((resolve) => setTimeout(resolve, 100))).catch(() => {});
   }
 
+  /**
+   * @param {((value: this) => unknown) | null} [onfulfilled]
+   * @param {((reason: unknown) => unknown) | null} [onrejected]
+   */
   then(onfulfilled, onrejected) {
     this.#init ??= this.#initialize().then(() => {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
@@ -415,7 +434,9 @@ class Client extends EventEmitter {
               messageId: 'suggestThenable',
               output: `
 class Client extends EventEmitter {
+  /** @type {unknown} */
   #url;
+  /** @type {Promise<void> | undefined} */
   #init;
 
   constructor(url) {
@@ -429,6 +450,10 @@ class Client extends EventEmitter {
     })).catch(() => {});
   }
 
+  /**
+   * @param {((value: this) => unknown) | null} [onfulfilled]
+   * @param {((reason: unknown) => unknown) | null} [onrejected]
+   */
   then(onfulfilled, onrejected) {
     this.#init ??= this.#initialize().then(() => {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
@@ -581,6 +606,7 @@ class Command {
               messageId: 'suggestThenable',
               output: `
 class Command {
+  /** @type {Promise<void> | undefined} */
   #init;
 
   constructor(connection) {
@@ -607,6 +633,10 @@ class Command {
     ]);
   }
 
+  /**
+   * @param {((value: this) => unknown) | null} [onfulfilled]
+   * @param {((reason: unknown) => unknown) | null} [onrejected]
+   */
   then(onfulfilled, onrejected) {
     this.#init ??= this.#initialize().then(() => {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
@@ -687,6 +717,7 @@ class Command {
               messageId: 'suggestThenable',
               output: `
 class Command {
+  /** @type {Promise<void> | undefined} */
   #init;
 
   constructor(connection) {
@@ -713,6 +744,10 @@ class Command {
     ]);
   }
 
+  /**
+   * @param {((value: this) => unknown) | null} [onfulfilled]
+   * @param {((reason: unknown) => unknown) | null} [onrejected]
+   */
   then(onfulfilled, onrejected) {
     this.#init ??= this.#initialize().then(() => {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
@@ -793,6 +828,7 @@ class Command {
               messageId: 'suggestThenable',
               output: `
 class Command {
+  /** @type {Promise<void> | undefined} */
   #init;
 
   constructor(connection) {
@@ -819,6 +855,10 @@ class Command {
     ]);
   }
 
+  /**
+   * @param {((value: this) => unknown) | null} [onfulfilled]
+   * @param {((reason: unknown) => unknown) | null} [onrejected]
+   */
   then(onfulfilled, onrejected) {
     this.#init ??= this.#initialize().then(() => {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
@@ -882,6 +922,7 @@ class Timeout {
               messageId: 'suggestThenable',
               output: `
 class Timeout {
+  /** @type {Promise<void> | undefined} */
   #init;
 
   async #initialize() {
@@ -891,6 +932,10 @@ class Timeout {
     await this.expired;
   }
 
+  /**
+   * @param {((value: this) => unknown) | null} [onfulfilled]
+   * @param {((reason: unknown) => unknown) | null} [onrejected]
+   */
   then(onfulfilled, onrejected) {
     this.#init ??= this.#initialize().then(() => {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
@@ -942,7 +987,9 @@ class Locator {
               messageId: 'suggestThenable',
               output: `
 class Locator {
+  /** @type {unknown} */
   #geolocation;
+  /** @type {Promise<void> | undefined} */
   #init;
 
   constructor(geolocation) {
@@ -957,6 +1004,10 @@ class Locator {
     await this.position;
   }
 
+  /**
+   * @param {((value: this) => unknown) | null} [onfulfilled]
+   * @param {((reason: unknown) => unknown) | null} [onrejected]
+   */
   then(onfulfilled, onrejected) {
     this.#init ??= this.#initialize().then(() => {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
@@ -1017,7 +1068,9 @@ class Upload {
               messageId: 'suggestThenable',
               output: `
 class Upload {
+  /** @type {unknown} */
   #send;
+  /** @type {Promise<void> | undefined} */
   #init;
 
   constructor(send) {
@@ -1038,6 +1091,10 @@ class Upload {
     ]);
   }
 
+  /**
+   * @param {((value: this) => unknown) | null} [onfulfilled]
+   * @param {((reason: unknown) => unknown) | null} [onrejected]
+   */
   then(onfulfilled, onrejected) {
     this.#init ??= this.#initialize().then(() => {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
@@ -1080,7 +1137,9 @@ class Upload {
               messageId: 'suggestThenable',
               output: `
 class Upload {
+  /** @type {unknown} */
   #send;
+  /** @type {Promise<void> | undefined} */
   #init;
 
   constructor(send) {
@@ -1101,6 +1160,10 @@ class Upload {
     ]);
   }
 
+  /**
+   * @param {((value: this) => unknown) | null} [onfulfilled]
+   * @param {((reason: unknown) => unknown) | null} [onrejected]
+   */
   then(onfulfilled, onrejected) {
     this.#init ??= this.#initialize().then(() => {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
@@ -1152,7 +1215,9 @@ class Client {
               messageId: 'suggestThenable',
               output: `
 class Client {
+  /** @type {unknown} */
   #url;
+  /** @type {Promise<void> | undefined} */
   #init;
 
   constructor(url) {
@@ -1167,6 +1232,10 @@ class Client {
     await this.body;
   }
 
+  /**
+   * @param {((value: this) => unknown) | null} [onfulfilled]
+   * @param {((reason: unknown) => unknown) | null} [onrejected]
+   */
   then(onfulfilled, onrejected) {
     this.#init ??= this.#initialize().then(() => {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
@@ -1218,8 +1287,11 @@ class Config {
               messageId: 'suggestThenable',
               output: `
 class Config {
+  /** @type {unknown} */
   #fs;
+  /** @type {unknown} */
   #path;
+  /** @type {Promise<void> | undefined} */
   #init;
 
   constructor(fs, path) {
@@ -1235,6 +1307,10 @@ class Config {
     await this.text;
   }
 
+  /**
+   * @param {((value: this) => unknown) | null} [onfulfilled]
+   * @param {((reason: unknown) => unknown) | null} [onrejected]
+   */
   then(onfulfilled, onrejected) {
     this.#init ??= this.#initialize().then(() => {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
@@ -1288,7 +1364,9 @@ class Connection {
               messageId: 'suggestThenable',
               output: `
 class Connection {
+  /** @type {unknown} */
   #socket;
+  /** @type {Promise<void> | undefined} */
   #init;
 
   constructor(socket) {
@@ -1304,6 +1382,10 @@ class Connection {
     await this.connected;
   }
 
+  /**
+   * @param {((value: this) => unknown) | null} [onfulfilled]
+   * @param {((reason: unknown) => unknown) | null} [onrejected]
+   */
   then(onfulfilled, onrejected) {
     this.#init ??= this.#initialize().then(() => {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
@@ -1354,7 +1436,9 @@ class Session {
               messageId: 'suggestThenable',
               output: `
 class Session {
+  /** @type {unknown} */
   #url;
+  /** @type {Promise<void> | undefined} */
   #init;
 
   constructor(url) {
@@ -1370,6 +1454,10 @@ class Session {
     ]);
   }
 
+  /**
+   * @param {((value: this) => unknown) | null} [onfulfilled]
+   * @param {((reason: unknown) => unknown) | null} [onrejected]
+   */
   then(onfulfilled, onrejected) {
     this.#init ??= this.#initialize().then(() => {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
@@ -1407,7 +1495,9 @@ class Session {
               messageId: 'suggestThenable',
               output: `
 class Session {
+  /** @type {unknown} */
   #url;
+  /** @type {Promise<void> | undefined} */
   #init;
 
   constructor(url) {
@@ -1423,6 +1513,10 @@ class Session {
     ]);
   }
 
+  /**
+   * @param {((value: this) => unknown) | null} [onfulfilled]
+   * @param {((reason: unknown) => unknown) | null} [onrejected]
+   */
   then(onfulfilled, onrejected) {
     this.#init ??= this.#initialize().then(() => {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });

@@ -179,7 +179,7 @@ var pa=class{static async create(e) { const pa = new pa(); pa._entries=pa._readF
             {
               messageId: 'suggestThenable',
               output: `
-var pa=class{#e; #init; constructor(e){ this.#e = e;} async #initialize() { this._entries=this._readFile(this.#e).then(async e=>e); await this._entries; } then(onfulfilled, onrejected) { this.#init ??= this.#initialize().then(() => { Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true }); }); return this.#init.then(() => this).then(onfulfilled, onrejected); }async _readFile(e){return e}};
+var pa=class{/** @type {unknown} */ #e; /** @type {Promise<void> | undefined} */ #init; constructor(e){ this.#e = e;} async #initialize() { this._entries=this._readFile(this.#e).then(async e=>e); await this._entries; } /** @param {((value: this) => unknown) | null} [onfulfilled] @param {((reason: unknown) => unknown) | null} [onrejected] */ then(onfulfilled, onrejected) { this.#init ??= this.#initialize().then(() => { Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true }); }); return this.#init.then(() => this).then(onfulfilled, onrejected); }async _readFile(e){return e}};
 `,
             },
           ],
@@ -227,12 +227,17 @@ Db = class {
               output: `
 var Db;
 Db = class {
+  /** @type {Promise<void> | undefined} */
   #init;
 
   async #initialize() {
     await this.open();
   }
 
+  /**
+   * @param {((value: this) => unknown) | null} [onfulfilled]
+   * @param {((reason: unknown) => unknown) | null} [onrejected]
+   */
   then(onfulfilled, onrejected) {
     this.#init ??= this.#initialize().then(() => {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
@@ -289,12 +294,17 @@ const models = {
               output: `
 const models = {
   Db: class {
+    /** @type {Promise<void> | undefined} */
     #init;
 
     async #initialize() {
       await this.open();
     }
 
+    /**
+     * @param {((value: this) => unknown) | null} [onfulfilled]
+     * @param {((reason: unknown) => unknown) | null} [onrejected]
+     */
     then(onfulfilled, onrejected) {
       this.#init ??= this.#initialize().then(() => {
         Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });

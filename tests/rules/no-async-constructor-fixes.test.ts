@@ -1225,8 +1225,7 @@ class Db {
 
   constructor(url: string) {
     url = url.trim();
-    this.#connecting = this.connect(url);
-    this.#connecting.catch(() => undefined); // awaited by \`then\`; handled here meanwhile
+    this.#connecting = this.#handled(this.connect(url));
   }
 
   async #initialize(): Promise<void> {
@@ -1244,6 +1243,12 @@ class Db {
   }
 
   async connect(url: string): Promise<void> {}
+
+  /** Awaited by \`then\`, maybe late: handled now, so a failure meanwhile is no unhandled rejection. */
+  #handled<T>(work: T): T {
+    Promise.resolve(work).catch(() => undefined);
+    return work;
+  }
 }
 `,
             },
@@ -1487,8 +1492,7 @@ export default class {
   #init: Promise<void> | undefined;
 
   constructor({ url }) {
-    this.#connecting = this.connect(url);
-    this.#connecting.catch(() => undefined); // awaited by \`then\`; handled here meanwhile
+    this.#connecting = this.#handled(this.connect(url));
   }
 
   async #initialize(): Promise<void> {
@@ -1506,6 +1510,12 @@ export default class {
   }
 
   async connect(url: string): Promise<void> {}
+
+  /** Awaited by \`then\`, maybe late: handled now, so a failure meanwhile is no unhandled rejection. */
+  #handled<T>(work: T): T {
+    Promise.resolve(work).catch(() => undefined);
+    return work;
+  }
 }
 `,
             },
@@ -2006,8 +2016,7 @@ class Db {
   constructor(url: string);
   constructor(host: string, port: number);
   constructor(hostOrUrl: string, port?: number) {
-    this.#connecting = this.connect();
-    this.#connecting.catch(() => undefined); // awaited by \`then\`; handled here meanwhile
+    this.#connecting = this.#handled(this.connect());
   }
 
   async #initialize(): Promise<void> {
@@ -2025,6 +2034,12 @@ class Db {
   }
 
   async connect(): Promise<void> {}
+
+  /** Awaited by \`then\`, maybe late: handled now, so a failure meanwhile is no unhandled rejection. */
+  #handled<T>(work: T): T {
+    Promise.resolve(work).catch(() => undefined);
+    return work;
+  }
 }
 `,
             },
@@ -2128,13 +2143,11 @@ class Db {
               messageId: 'suggestThenableRecorded',
               output: `
 class Db {
+  #init: Promise<void> | undefined;
   ready: Promise<void>;
 
-  #init: Promise<void> | undefined;
-
   constructor() {
-    this.ready = this.connect();
-    this.ready.catch(() => undefined); // awaited by \`then\`; handled here meanwhile
+    this.ready = this.#handled(this.connect());
     this.ready.then(() => console.log('connected'));
   }
 
@@ -2153,6 +2166,12 @@ class Db {
   }
 
   async connect(): Promise<void> {}
+
+  /** Awaited by \`then\`, maybe late: handled now, so a failure meanwhile is no unhandled rejection. */
+  #handled<T>(work: T): T {
+    Promise.resolve(work).catch(() => undefined);
+    return work;
+  }
 }
 `,
             },
@@ -2557,13 +2576,11 @@ class Channel {
               messageId: 'suggestThenableRecorded',
               output: `
 class Channel {
+  #init: Promise<void> | undefined;
   readonly resolved: Promise<string>;
 
-  #init: Promise<void> | undefined;
-
   constructor(name: string) {
-    this.resolved = this.lookupProject();
-    this.resolved.catch(() => undefined); // awaited by \`then\`; handled here meanwhile
+    this.resolved = this.#handled(this.lookupProject());
   }
 
   async #initialize(): Promise<void> {
@@ -2582,6 +2599,12 @@ class Channel {
 
   async lookupProject(): Promise<string> {
     return 'p';
+  }
+
+  /** Awaited by \`then\`, maybe late: handled now, so a failure meanwhile is no unhandled rejection. */
+  #handled<T>(work: T): T {
+    Promise.resolve(work).catch(() => undefined);
+    return work;
   }
 }
 `,
@@ -3227,12 +3250,17 @@ class Db {
               messageId: 'suggestThenable',
               output: `
 class Db {
+  /** @type {Promise<void> | undefined} */
   #init;
 
   async #initialize() {
     await this.connect();
   }
 
+  /**
+   * @param {((value: this) => unknown) | null} [onfulfilled]
+   * @param {((reason: unknown) => unknown) | null} [onrejected]
+   */
   then(onfulfilled, onrejected) {
     this.#init ??= this.#initialize().then(() => {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
@@ -3430,7 +3458,7 @@ export class Subject {
               messageId: 'suggestFactory',
               output: `
 export class Subject {
-  constructor(options: { enabled?: boolean } = {}, private readonly host: string) {}
+  constructor(options: ({ enabled?: boolean }) | undefined, private readonly host: string) {}
 
   static async create(options: { enabled?: boolean } | undefined, host: string): Promise<Subject> {
     const subject = new Subject(options, host);
@@ -3454,8 +3482,7 @@ export class Subject {
 
   constructor({ enabled = true }: { enabled?: boolean } = {}, private readonly host: string) {
     if (enabled) {
-      this.#loading = this.load(host);
-      this.#loading.catch(() => undefined); // awaited by \`then\`; handled here meanwhile
+      this.#loading = this.#handled(this.load(host));
     }
   }
 
@@ -3474,6 +3501,12 @@ export class Subject {
   }
 
   async load(value: string): Promise<void> {}
+
+  /** Awaited by \`then\`, maybe late: handled now, so a failure meanwhile is no unhandled rejection. */
+  #handled<T>(work: T): T {
+    Promise.resolve(work).catch(() => undefined);
+    return work;
+  }
 }
 `,
             },
@@ -3549,16 +3582,14 @@ interface Options {
 }
 
 class Queue {
-  socket: { on(event: string): void } | undefined;
-
   #connecting: Promise<unknown> | undefined;
   #init: Promise<void> | undefined;
+  socket: { on(event: string): void } | undefined;
 
   constructor({ url, autorun = true }: Options) {
     const base = url + '/queue';
     if (autorun) {
-      this.#connecting = this.connect(base);
-      this.#connecting.catch(() => undefined); // awaited by \`then\`; handled here meanwhile
+      this.#connecting = this.#handled(this.connect(base));
     }
     this.socket?.on('message');
   }
@@ -3578,6 +3609,12 @@ class Queue {
   }
 
   async connect(url: string): Promise<void> {}
+
+  /** Awaited by \`then\`, maybe late: handled now, so a failure meanwhile is no unhandled rejection. */
+  #handled<T>(work: T): T {
+    Promise.resolve(work).catch(() => undefined);
+    return work;
+  }
 }
 `,
             },
@@ -3729,8 +3766,7 @@ class Cache {
 
   constructor(readonly url: string) {
     try {
-      this.#filling = this.fill();
-      this.#filling.catch(() => undefined); // awaited by \`then\`; handled here meanwhile
+      this.#filling = this.#handled(this.fill());
     } catch (error) {
       console.error(error);
     }
@@ -3751,6 +3787,12 @@ class Cache {
   }
 
   async fill(): Promise<void> {}
+
+  /** Awaited by \`then\`, maybe late: handled now, so a failure meanwhile is no unhandled rejection. */
+  #handled<T>(work: T): T {
+    Promise.resolve(work).catch(() => undefined);
+    return work;
+  }
 }
 `,
             },
@@ -3814,8 +3856,7 @@ class Db {
     if (!url) {
       return; // no work without a url
     }
-    this.#connecting = this.connect(url);
-    this.#connecting.catch(() => undefined); // awaited by \`then\`; handled here meanwhile
+    this.#connecting = this.#handled(this.connect(url));
   }
 
   async #initialize(): Promise<void> {
@@ -3833,6 +3874,12 @@ class Db {
   }
 
   async connect(url: string): Promise<void> {}
+
+  /** Awaited by \`then\`, maybe late: handled now, so a failure meanwhile is no unhandled rejection. */
+  #handled<T>(work: T): T {
+    Promise.resolve(work).catch(() => undefined);
+    return work;
+  }
 }
 `,
             },
@@ -3923,6 +3970,7 @@ export async function main() {
               messageId: 'suggestThenable',
               output: `
 class Db {
+  /** @type {Promise<void> | undefined} */
   #init;
 
   constructor(url) {
@@ -3933,6 +3981,10 @@ class Db {
     await this.connect();
   }
 
+  /**
+   * @param {((value: this) => unknown) | null} [onfulfilled]
+   * @param {((reason: unknown) => unknown) | null} [onrejected]
+   */
   then(onfulfilled, onrejected) {
     this.#init ??= this.#initialize().then(() => {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
@@ -3990,12 +4042,17 @@ class Db {
               messageId: 'suggestThenable',
               output: `
 class Db {
+  /** @type {Promise<void> | undefined} */
   #init;
 
   async #initialize() {
     await this.connect();
   }
 
+  /**
+   * @param {((value: this) => unknown) | null} [onfulfilled]
+   * @param {((reason: unknown) => unknown) | null} [onrejected]
+   */
   then(onfulfilled, onrejected) {
     this.#init ??= this.#initialize().then(() => {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
@@ -4038,6 +4095,7 @@ export class T {
               messageId: 'suggestFactoryRecorded',
               output: `
 export class T {
+  /** @type {Promise<unknown>} */
   #loading;
 
   constructor(first) {
@@ -4046,6 +4104,7 @@ export class T {
     this.ready = true;
   }
 
+  /** @param {...unknown} args */
   static async create(...args) {
     const t = new T(...args);
     await t.#loading;
@@ -4062,13 +4121,14 @@ export class T {
               messageId: 'suggestThenableRecorded',
               output: `
 export class T {
+  /** @type {Promise<unknown>} */
   #loading;
+  /** @type {Promise<void> | undefined} */
   #init;
 
   constructor(first) {
     this.items = [];
-    this.#loading = this.load(arguments.length, first);
-    this.#loading.catch(() => undefined); // awaited by \`then\`; handled here meanwhile
+    this.#loading = this.#handled(this.load(arguments.length, first));
     this.ready = true;
   }
 
@@ -4076,6 +4136,10 @@ export class T {
     await this.#loading;
   }
 
+  /**
+   * @param {((value: this) => unknown) | null} [onfulfilled]
+   * @param {((reason: unknown) => unknown) | null} [onrejected]
+   */
   then(onfulfilled, onrejected) {
     this.#init ??= this.#initialize().then(() => {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
@@ -4085,6 +4149,17 @@ export class T {
 
   async load(count, first) {
     this.items.push(count, first);
+  }
+
+  /**
+   * Awaited by \`then\`, maybe late: handled now, so a failure meanwhile is no unhandled rejection.
+   * @template T
+   * @param {T} work
+   * @returns {T}
+   */
+  #handled(work) {
+    Promise.resolve(work).catch(() => undefined);
+    return work;
   }
 }
 `,
@@ -4141,6 +4216,7 @@ export class Store {
 export class Store {
   ready;
 
+  /** @type {Promise<void> | undefined} */
   #init;
 
   constructor({ name }) {
@@ -4152,6 +4228,10 @@ export class Store {
     await this.ready;
   }
 
+  /**
+   * @param {((value: this) => unknown) | null} [onfulfilled]
+   * @param {((reason: unknown) => unknown) | null} [onrejected]
+   */
   then(onfulfilled, onrejected) {
     this.#init ??= this.#initialize().then(() => {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
@@ -4194,6 +4274,7 @@ export class Machine {
               messageId: 'suggestFactoryRecorded',
               output: `
 export class Machine {
+  /** @type {Promise<unknown>} */
   #connecting;
 
   constructor() {
@@ -4218,13 +4299,14 @@ export class Machine {
               messageId: 'suggestThenableRecorded',
               output: `
 export class Machine {
+  /** @type {Promise<unknown>} */
   #connecting;
+  /** @type {Promise<void> | undefined} */
   #init;
 
   constructor() {
     this.mode = 'boot';
-    this.#connecting = this.connect();
-    this.#connecting.catch(() => undefined); // awaited by \`then\`; handled here meanwhile
+    this.#connecting = this.#handled(this.connect());
     this.mode = 'ready';
   }
 
@@ -4232,6 +4314,10 @@ export class Machine {
     await this.#connecting;
   }
 
+  /**
+   * @param {((value: this) => unknown) | null} [onfulfilled]
+   * @param {((reason: unknown) => unknown) | null} [onrejected]
+   */
   then(onfulfilled, onrejected) {
     this.#init ??= this.#initialize().then(() => {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
@@ -4241,6 +4327,17 @@ export class Machine {
 
   async connect() {
     console.log('connecting in mode', this.mode);
+  }
+
+  /**
+   * Awaited by \`then\`, maybe late: handled now, so a failure meanwhile is no unhandled rejection.
+   * @template T
+   * @param {T} work
+   * @returns {T}
+   */
+  #handled(work) {
+    Promise.resolve(work).catch(() => undefined);
+    return work;
   }
 }
 `,

@@ -394,6 +394,7 @@ class Flusher {
               messageId: 'suggestThenable',
               output: `
 class Flusher {
+  /** @type {Promise<void> | undefined} */
   #init;
 
   constructor() {
@@ -404,6 +405,10 @@ class Flusher {
     await this.flush();
   }
 
+  /**
+   * @param {((value: this) => unknown) | null} [onfulfilled]
+   * @param {((reason: unknown) => unknown) | null} [onrejected]
+   */
   then(onfulfilled, onrejected) {
     this.#init ??= this.#initialize().then(() => {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
@@ -479,12 +484,17 @@ class Dialer {
               messageId: 'suggestThenable',
               output: `
 class Dialer {
+  /** @type {Promise<void> | undefined} */
   #init;
 
   async #initialize() {
     await this.connect();
   }
 
+  /**
+   * @param {((value: this) => unknown) | null} [onfulfilled]
+   * @param {((reason: unknown) => unknown) | null} [onrejected]
+   */
   then(onfulfilled, onrejected) {
     this.#init ??= this.#initialize().then(() => {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });

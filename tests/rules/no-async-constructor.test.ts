@@ -434,6 +434,7 @@ class TwoStageLoader {
               messageId: 'suggestThenable',
               output: `
 class TwoStageLoader {
+  /** @type {Promise<void> | undefined} */
   #init;
 
   async #initialize() {
@@ -444,6 +445,10 @@ class TwoStageLoader {
     ]);
   }
 
+  /**
+   * @param {((value: this) => unknown) | null} [onfulfilled]
+   * @param {((reason: unknown) => unknown) | null} [onrejected]
+   */
   then(onfulfilled, onrejected) {
     this.#init ??= this.#initialize().then(() => {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
@@ -488,6 +493,7 @@ class TwoStageLoader {
               messageId: 'suggestThenable',
               output: `
 class TwoStageLoader {
+  /** @type {Promise<void> | undefined} */
   #init;
 
   async #initialize() {
@@ -498,6 +504,10 @@ class TwoStageLoader {
     ]);
   }
 
+  /**
+   * @param {((value: this) => unknown) | null} [onfulfilled]
+   * @param {((reason: unknown) => unknown) | null} [onrejected]
+   */
   then(onfulfilled, onrejected) {
     this.#init ??= this.#initialize().then(() => {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
@@ -553,7 +563,9 @@ class Session {
               messageId: 'suggestThenable',
               output: `
 class Session {
+  /** @type {unknown} */
   #ready;
+  /** @type {Promise<void> | undefined} */
   #init;
 
   constructor(ready) {
@@ -566,6 +578,10 @@ class Session {
     });
   }
 
+  /**
+   * @param {((value: this) => unknown) | null} [onfulfilled]
+   * @param {((reason: unknown) => unknown) | null} [onrejected]
+   */
   then(onfulfilled, onrejected) {
     this.#init ??= this.#initialize().then(() => {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
@@ -679,12 +695,17 @@ class Db {
               messageId: 'suggestThenable',
               output: `
 class Db {
+  /** @type {Promise<void> | undefined} */
   #init;
 
   async #initialize() {
     await this.connect();
   }
 
+  /**
+   * @param {((value: this) => unknown) | null} [onfulfilled]
+   * @param {((reason: unknown) => unknown) | null} [onrejected]
+   */
   then(onfulfilled, onrejected) {
     this.#init ??= this.#initialize().then(() => {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
@@ -737,12 +758,17 @@ class Db {
               messageId: 'suggestThenable',
               output: `
 class Db {
+  /** @type {Promise<void> | undefined} */
   #init;
 
   async #initialize() {
     await this.#connect();
   }
 
+  /**
+   * @param {((value: this) => unknown) | null} [onfulfilled]
+   * @param {((reason: unknown) => unknown) | null} [onrejected]
+   */
   then(onfulfilled, onrejected) {
     this.#init ??= this.#initialize().then(() => {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
@@ -804,12 +830,17 @@ class Base {
 }
 
 class Child extends Base {
+  /** @type {Promise<void> | undefined} */
   #init;
 
   async #initialize() {
     await this.init();
   }
 
+  /**
+   * @param {((value: this) => unknown) | null} [onfulfilled]
+   * @param {((reason: unknown) => unknown) | null} [onrejected]
+   */
   then(onfulfilled, onrejected) {
     this.#init ??= this.#initialize().then(() => {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
@@ -856,6 +887,7 @@ class Base {
 }
 
 class Child extends Base {
+  /** @type {Promise<unknown>} */
   #initializing;
 
   constructor() {
@@ -881,12 +913,17 @@ class Base {
 }
 
 class Child extends Base {
+  /** @type {Promise<void> | undefined} */
   #init;
 
   async #initialize() {
     await super.init();
   }
 
+  /**
+   * @param {((value: this) => unknown) | null} [onfulfilled]
+   * @param {((reason: unknown) => unknown) | null} [onrejected]
+   */
   then(onfulfilled, onrejected) {
     this.#init ??= this.#initialize().then(() => {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
@@ -939,12 +976,17 @@ class Db {
               messageId: 'suggestThenable',
               output: `
 class Db {
+  /** @type {Promise<void> | undefined} */
   #init;
 
   async #initialize() {
     await this.connect?.();
   }
 
+  /**
+   * @param {((value: this) => unknown) | null} [onfulfilled]
+   * @param {((reason: unknown) => unknown) | null} [onrejected]
+   */
   then(onfulfilled, onrejected) {
     this.#init ??= this.#initialize().then(() => {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
@@ -997,12 +1039,17 @@ class Db {
               messageId: 'suggestThenable',
               output: `
 class Db {
+  /** @type {Promise<void> | undefined} */
   #init;
 
   async #initialize() {
     await this.connect.call(this);
   }
 
+  /**
+   * @param {((value: this) => unknown) | null} [onfulfilled]
+   * @param {((reason: unknown) => unknown) | null} [onrejected]
+   */
   then(onfulfilled, onrejected) {
     this.#init ??= this.#initialize().then(() => {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
@@ -1064,6 +1111,7 @@ async function load() {}
 const save = async () => {};
 
 class Store {
+  /** @type {Promise<void> | undefined} */
   #init;
 
   async #initialize() {
@@ -1073,6 +1121,10 @@ class Store {
     ]);
   }
 
+  /**
+   * @param {((value: this) => unknown) | null} [onfulfilled]
+   * @param {((reason: unknown) => unknown) | null} [onrejected]
+   */
   then(onfulfilled, onrejected) {
     this.#init ??= this.#initialize().then(() => {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
@@ -1116,6 +1168,7 @@ async function load() {}
 const save = async () => {};
 
 class Store {
+  /** @type {Promise<void> | undefined} */
   #init;
 
   async #initialize() {
@@ -1125,6 +1178,10 @@ class Store {
     ]);
   }
 
+  /**
+   * @param {((value: this) => unknown) | null} [onfulfilled]
+   * @param {((reason: unknown) => unknown) | null} [onrejected]
+   */
   then(onfulfilled, onrejected) {
     this.#init ??= this.#initialize().then(() => {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
@@ -1180,6 +1237,7 @@ class Feed {
               messageId: 'suggestThenable',
               output: `
 class Feed {
+  /** @type {Promise<void> | undefined} */
   #init;
 
   async #initialize() {
@@ -1189,6 +1247,10 @@ class Feed {
     ]);
   }
 
+  /**
+   * @param {((value: this) => unknown) | null} [onfulfilled]
+   * @param {((reason: unknown) => unknown) | null} [onrejected]
+   */
   then(onfulfilled, onrejected) {
     this.#init ??= this.#initialize().then(() => {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
@@ -1231,6 +1293,7 @@ class Feed {
               messageId: 'suggestThenable',
               output: `
 class Feed {
+  /** @type {Promise<void> | undefined} */
   #init;
 
   async #initialize() {
@@ -1240,6 +1303,10 @@ class Feed {
     ]);
   }
 
+  /**
+   * @param {((value: this) => unknown) | null} [onfulfilled]
+   * @param {((reason: unknown) => unknown) | null} [onrejected]
+   */
   then(onfulfilled, onrejected) {
     this.#init ??= this.#initialize().then(() => {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
@@ -1278,6 +1345,7 @@ class Db {
               messageId: 'suggestFactoryRecorded',
               output: `
 class Db {
+  /** @type {unknown[]} */
   #pendingInit = [];
 
   constructor() {
@@ -1292,6 +1360,11 @@ class Db {
 
   async init() {}
 
+  /**
+   * @template T
+   * @param {T} work
+   * @returns {T}
+   */
   #trackInit(work) {
     this.#pendingInit.push(work);
     return work;
@@ -1303,7 +1376,9 @@ class Db {
               messageId: 'suggestThenableRecorded',
               output: `
 class Db {
+  /** @type {unknown[]} */
   #pendingInit = [];
+  /** @type {Promise<void> | undefined} */
   #init;
 
   constructor() {
@@ -1314,6 +1389,10 @@ class Db {
     await Promise.all(this.#pendingInit);
   }
 
+  /**
+   * @param {((value: this) => unknown) | null} [onfulfilled]
+   * @param {((reason: unknown) => unknown) | null} [onrejected]
+   */
   then(onfulfilled, onrejected) {
     this.#init ??= this.#initialize().then(() => {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
@@ -1323,6 +1402,11 @@ class Db {
 
   async init() {}
 
+  /**
+   * @template T
+   * @param {T} work
+   * @returns {T}
+   */
   #trackInit(work) {
     // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
     Promise.resolve(work).catch(() => undefined);
@@ -1386,6 +1470,7 @@ class Cache {
               messageId: 'suggestThenable',
               output: `
 class Cache {
+  /** @type {Promise<void> | undefined} */
   #init;
 
   async #initialize() {
@@ -1399,6 +1484,10 @@ class Cache {
     ]);
   }
 
+  /**
+   * @param {((value: this) => unknown) | null} [onfulfilled]
+   * @param {((reason: unknown) => unknown) | null} [onrejected]
+   */
   then(onfulfilled, onrejected) {
     this.#init ??= this.#initialize().then(() => {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
@@ -1444,6 +1533,7 @@ class Cache {
               messageId: 'suggestThenable',
               output: `
 class Cache {
+  /** @type {Promise<void> | undefined} */
   #init;
 
   async #initialize() {
@@ -1457,6 +1547,10 @@ class Cache {
     ]);
   }
 
+  /**
+   * @param {((value: this) => unknown) | null} [onfulfilled]
+   * @param {((reason: unknown) => unknown) | null} [onrejected]
+   */
   then(onfulfilled, onrejected) {
     this.#init ??= this.#initialize().then(() => {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
@@ -1497,6 +1591,7 @@ class Cache {
               messageId: 'suggestFactoryRecorded',
               output: `
 class Cache {
+  /** @type {unknown[]} */
   #pendingInit = [];
 
   constructor() {
@@ -1513,6 +1608,7 @@ class Cache {
 
   async fill() {}
 
+  /** @param {unknown} work */
   #trackInit(work) {
     this.#pendingInit.push(work);
   }
@@ -1523,7 +1619,9 @@ class Cache {
               messageId: 'suggestThenableRecorded',
               output: `
 class Cache {
+  /** @type {unknown[]} */
   #pendingInit = [];
+  /** @type {Promise<void> | undefined} */
   #init;
 
   constructor() {
@@ -1536,6 +1634,10 @@ class Cache {
     await Promise.all(this.#pendingInit);
   }
 
+  /**
+   * @param {((value: this) => unknown) | null} [onfulfilled]
+   * @param {((reason: unknown) => unknown) | null} [onrejected]
+   */
   then(onfulfilled, onrejected) {
     this.#init ??= this.#initialize().then(() => {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
@@ -1545,6 +1647,7 @@ class Cache {
 
   async fill() {}
 
+  /** @param {unknown} work */
   #trackInit(work) {
     // Handled here so that a late await is no unhandled rejection; awaiting the instance still rejects with it.
     Promise.resolve(work).catch(() => undefined);
@@ -1603,7 +1706,9 @@ class Loader {
               messageId: 'suggestThenable',
               output: `
 class Loader {
+  /** @type {unknown} */
   #items;
+  /** @type {Promise<void> | undefined} */
   #init;
 
   constructor(items) {
@@ -1619,6 +1724,10 @@ class Loader {
     await Promise.all(pending);
   }
 
+  /**
+   * @param {((value: this) => unknown) | null} [onfulfilled]
+   * @param {((reason: unknown) => unknown) | null} [onrejected]
+   */
   then(onfulfilled, onrejected) {
     this.#init ??= this.#initialize().then(() => {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
@@ -1662,7 +1771,9 @@ class Loader {
               messageId: 'suggestThenable',
               output: `
 class Loader {
+  /** @type {unknown} */
   #items;
+  /** @type {Promise<void> | undefined} */
   #init;
 
   constructor(items) {
@@ -1678,6 +1789,10 @@ class Loader {
     await Promise.all(pending);
   }
 
+  /**
+   * @param {((value: this) => unknown) | null} [onfulfilled]
+   * @param {((reason: unknown) => unknown) | null} [onrejected]
+   */
   then(onfulfilled, onrejected) {
     this.#init ??= this.#initialize().then(() => {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
@@ -1740,6 +1855,7 @@ class Timer {
               messageId: 'suggestThenable',
               output: `
 class Timer {
+  /** @type {Promise<void> | undefined} */
   #init;
 
   async #initialize() {
@@ -1754,6 +1870,10 @@ class Timer {
     await Promise.all(pending);
   }
 
+  /**
+   * @param {((value: this) => unknown) | null} [onfulfilled]
+   * @param {((reason: unknown) => unknown) | null} [onrejected]
+   */
   then(onfulfilled, onrejected) {
     this.#init ??= this.#initialize().then(() => {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
@@ -1796,6 +1916,7 @@ class Timer {
               messageId: 'suggestThenable',
               output: `
 class Timer {
+  /** @type {Promise<void> | undefined} */
   #init;
 
   async #initialize() {
@@ -1810,6 +1931,10 @@ class Timer {
     await Promise.all(pending);
   }
 
+  /**
+   * @param {((value: this) => unknown) | null} [onfulfilled]
+   * @param {((reason: unknown) => unknown) | null} [onrejected]
+   */
   then(onfulfilled, onrejected) {
     this.#init ??= this.#initialize().then(() => {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
@@ -1873,7 +1998,9 @@ class Group {
               messageId: 'suggestThenable',
               output: `
 class Group {
+  /** @type {unknown} */
   #items;
+  /** @type {Promise<void> | undefined} */
   #init;
 
   constructor(items) {
@@ -1889,6 +2016,10 @@ class Group {
     ]);
   }
 
+  /**
+   * @param {((value: this) => unknown) | null} [onfulfilled]
+   * @param {((reason: unknown) => unknown) | null} [onrejected]
+   */
   then(onfulfilled, onrejected) {
     this.#init ??= this.#initialize().then(() => {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
@@ -1936,7 +2067,9 @@ class Group {
               messageId: 'suggestThenable',
               output: `
 class Group {
+  /** @type {unknown} */
   #items;
+  /** @type {Promise<void> | undefined} */
   #init;
 
   constructor(items) {
@@ -1952,6 +2085,10 @@ class Group {
     ]);
   }
 
+  /**
+   * @param {((value: this) => unknown) | null} [onfulfilled]
+   * @param {((reason: unknown) => unknown) | null} [onrejected]
+   */
   then(onfulfilled, onrejected) {
     this.#init ??= this.#initialize().then(() => {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
@@ -1999,7 +2136,9 @@ class Group {
               messageId: 'suggestThenable',
               output: `
 class Group {
+  /** @type {unknown} */
   #items;
+  /** @type {Promise<void> | undefined} */
   #init;
 
   constructor(items) {
@@ -2015,6 +2154,10 @@ class Group {
     ]);
   }
 
+  /**
+   * @param {((value: this) => unknown) | null} [onfulfilled]
+   * @param {((reason: unknown) => unknown) | null} [onrejected]
+   */
   then(onfulfilled, onrejected) {
     this.#init ??= this.#initialize().then(() => {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
@@ -2063,7 +2206,9 @@ class Group {
               messageId: 'suggestThenable',
               output: `
 class Group {
+  /** @type {unknown} */
   #items;
+  /** @type {Promise<void> | undefined} */
   #init;
 
   constructor(items) {
@@ -2079,6 +2224,10 @@ class Group {
     ]);
   }
 
+  /**
+   * @param {((value: this) => unknown) | null} [onfulfilled]
+   * @param {((reason: unknown) => unknown) | null} [onrejected]
+   */
   then(onfulfilled, onrejected) {
     this.#init ??= this.#initialize().then(() => {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
@@ -2218,6 +2367,7 @@ class Cache {
               output: `
 class Cache {
   ready;
+  /** @type {Promise<void> | undefined} */
   #init;
 
   async #initialize() {
@@ -2225,6 +2375,10 @@ class Cache {
     await this.ready;
   }
 
+  /**
+   * @param {((value: this) => unknown) | null} [onfulfilled]
+   * @param {((reason: unknown) => unknown) | null} [onrejected]
+   */
   then(onfulfilled, onrejected) {
     this.#init ??= this.#initialize().then(() => {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
@@ -2277,12 +2431,17 @@ class Db {
               messageId: 'suggestThenable',
               output: `
 class Db {
+  /** @type {Promise<void> | undefined} */
   #init;
 
   async #initialize() {
     await this.connect();
   }
 
+  /**
+   * @param {((value: this) => unknown) | null} [onfulfilled]
+   * @param {((reason: unknown) => unknown) | null} [onrejected]
+   */
   then(onfulfilled, onrejected) {
     this.#init ??= this.#initialize().then(() => {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
@@ -2350,12 +2509,17 @@ export default class {
               messageId: 'suggestThenable',
               output: `
 const Db = class {
+  /** @type {Promise<void> | undefined} */
   #init;
 
   async #initialize() {
     await this.connect();
   }
 
+  /**
+   * @param {((value: this) => unknown) | null} [onfulfilled]
+   * @param {((reason: unknown) => unknown) | null} [onrejected]
+   */
   then(onfulfilled, onrejected) {
     this.#init ??= this.#initialize().then(() => {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
@@ -2417,12 +2581,17 @@ const Db = class {
 };
 
 export default class {
+  /** @type {Promise<void> | undefined} */
   #init;
 
   async #initialize() {
     await this.connect();
   }
 
+  /**
+   * @param {((value: this) => unknown) | null} [onfulfilled]
+   * @param {((reason: unknown) => unknown) | null} [onrejected]
+   */
   then(onfulfilled, onrejected) {
     this.#init ??= this.#initialize().then(() => {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
@@ -2484,12 +2653,17 @@ class Outer {
 class Outer {
   constructor() {
     this.Inner = class Inner {
+      /** @type {Promise<void> | undefined} */
       #init;
 
       async #initialize() {
         await this.load();
       }
 
+      /**
+       * @param {((value: this) => unknown) | null} [onfulfilled]
+       * @param {((reason: unknown) => unknown) | null} [onrejected]
+       */
       then(onfulfilled, onrejected) {
         this.#init ??= this.#initialize().then(() => {
           Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
@@ -2555,6 +2729,7 @@ class Db {
               messageId: 'suggestThenable',
               output: `
 class Db {
+  /** @type {Promise<void> | undefined} */
   #init;
 
   constructor() {
@@ -2569,6 +2744,10 @@ class Db {
     await Promise.all(pendingWork);
   }
 
+  /**
+   * @param {((value: this) => unknown) | null} [onfulfilled]
+   * @param {((reason: unknown) => unknown) | null} [onrejected]
+   */
   then(onfulfilled, onrejected) {
     this.#init ??= this.#initialize().then(() => {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
@@ -2615,6 +2794,7 @@ class Db {
               messageId: 'suggestThenable',
               output: `
 class Db {
+  /** @type {Promise<void> | undefined} */
   #init;
 
   constructor() {
@@ -2629,6 +2809,10 @@ class Db {
     await Promise.all(pendingWork);
   }
 
+  /**
+   * @param {((value: this) => unknown) | null} [onfulfilled]
+   * @param {((reason: unknown) => unknown) | null} [onrejected]
+   */
   then(onfulfilled, onrejected) {
     this.#init ??= this.#initialize().then(() => {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
@@ -2687,12 +2871,17 @@ class Cache {
               output: `
 class Cache {
   ready = this.load();
+  /** @type {Promise<void> | undefined} */
   #init;
 
   async #initialize() {
     await this.load();
   }
 
+  /**
+   * @param {((value: this) => unknown) | null} [onfulfilled]
+   * @param {((reason: unknown) => unknown) | null} [onrejected]
+   */
   then(onfulfilled, onrejected) {
     this.#init ??= this.#initialize().then(() => {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
@@ -2746,12 +2935,17 @@ class Cache {
               messageId: 'suggestThenable',
               output: `
 class Cache {
+  /** @type {Promise<void> | undefined} */
   #init;
 
   async #initialize() {
     await this.warmUpAll();
   }
 
+  /**
+   * @param {((value: this) => unknown) | null} [onfulfilled]
+   * @param {((reason: unknown) => unknown) | null} [onrejected]
+   */
   then(onfulfilled, onrejected) {
     this.#init ??= this.#initialize().then(() => {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
@@ -3247,6 +3441,38 @@ class Cache {
 }
       `,
             },
+            {
+              messageId: 'suggestThenableRecorded',
+              output: `
+class Cache {
+  #init: Promise<void> | undefined;
+
+  accessor ready = this.#handled(this.load());
+
+  async #initialize(): Promise<void> {
+    await this.ready;
+  }
+
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+
+  async load(): Promise<void> {}
+
+  /** Awaited by \`then\`, maybe late: handled now, so a failure meanwhile is no unhandled rejection. */
+  #handled<T>(work: T): T {
+    Promise.resolve(work).catch(() => undefined);
+    return work;
+  }
+}
+      `,
+            },
           ],
         },
       ],
@@ -3416,8 +3642,7 @@ class Db {
   constructor(url: string);
   constructor(url: URL);
   constructor(url: string | URL) {
-    this.#connecting = this.connect(String(url));
-    this.#connecting.catch(() => undefined); // awaited by \`then\`; handled here meanwhile
+    this.#connecting = this.#handled(this.connect(String(url)));
   }
 
   async #initialize(): Promise<void> {
@@ -3435,6 +3660,12 @@ class Db {
   }
 
   async connect(url: string): Promise<void> {}
+
+  /** Awaited by \`then\`, maybe late: handled now, so a failure meanwhile is no unhandled rejection. */
+  #handled<T>(work: T): T {
+    Promise.resolve(work).catch(() => undefined);
+    return work;
+  }
 }
       `,
             },

@@ -232,7 +232,12 @@ class Db {
           column: 5,
           suggestions: [{ messageId: 'settleThen', output: `
 class Db {
+  /** @type {Promise<void> | undefined} */
   #init;
+  /**
+   * @param {((value: this) => unknown) | null} [onfulfilled]
+   * @param {((reason: unknown) => unknown) | null} [onrejected]
+   */
   then(onfulfilled, onrejected) {
     this.#init ??= Promise.resolve().then(() => {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
@@ -259,7 +264,12 @@ class Db {
           column: 5,
           suggestions: [{ messageId: 'settleThen', output: `
 class Db {
+  /** @type {Promise<void> | undefined} */
   #init;
+  /**
+   * @param {((value: this) => unknown) | null} [onfulfilled]
+   * @param {((reason: unknown) => unknown) | null} [onrejected]
+   */
   then(onfulfilled, onrejected) {
     this.#init ??= Promise.resolve().then(() => {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
@@ -297,7 +307,12 @@ class Db {
           column: 12,
           suggestions: [{ messageId: 'settleThen', output: `
 class Db {
+  /** @type {Promise<void> | undefined} */
   #init;
+  /**
+   * @param {((value: this) => unknown) | null} [onfulfilled]
+   * @param {((reason: unknown) => unknown) | null} [onrejected]
+   */
   then(onfulfilled, onrejected) {
     this.#init ??= Promise.resolve().then(() => {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
@@ -326,7 +341,12 @@ class Db {
           suggestions: [{ messageId: 'settleThen', output: `
 class Db {
   ready = open();
+  /** @type {Promise<void> | undefined} */
   #init;
+  /**
+   * @param {((value: this) => unknown) | null} [onfulfilled]
+   * @param {((reason: unknown) => unknown) | null} [onrejected]
+   */
   then(onfulfilled, onrejected) {
     this.#init ??= this.ready.then(() => {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
@@ -353,7 +373,12 @@ class Db {
           column: 5,
           suggestions: [{ messageId: 'settleThen', output: `
 class Db {
+  /** @type {Promise<void> | undefined} */
   #init;
+  /**
+   * @param {((value: this) => unknown) | null} [onfulfilled]
+   * @param {((reason: unknown) => unknown) | null} [onrejected]
+   */
   then(onfulfilled, onrejected) {
     this.#init ??= Promise.resolve().then(() => {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
@@ -378,7 +403,12 @@ class Db {
           column: 23,
           suggestions: [{ messageId: 'settleThen', output: `
 class Db {
+  /** @type {Promise<void> | undefined} */
   #init;
+  /**
+   * @param {((value: this) => unknown) | null} [onfulfilled]
+   * @param {((reason: unknown) => unknown) | null} [onrejected]
+   */
   then(onfulfilled, onrejected) {
     this.#init ??= Promise.resolve().then(() => {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
@@ -460,7 +490,12 @@ class Db {
               messageId: 'settleThen',
               output: `
 class Db {
+  /** @type {Promise<void> | undefined} */
   #init;
+  /**
+   * @param {((value: this) => unknown) | null} [onfulfilled]
+   * @param {((reason: unknown) => unknown) | null} [onrejected]
+   */
   then(onfulfilled, onrejected) {
     this.#init ??= Promise.resolve().then(() => {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
@@ -524,7 +559,12 @@ class Db extends Base {
               messageId: 'settleThen',
               output: `
 class Base {
+  /** @type {Promise<void> | undefined} */
   #init;
+  /**
+   * @param {((value: this) => unknown) | null} [onfulfilled]
+   * @param {((reason: unknown) => unknown) | null} [onrejected]
+   */
   then(onfulfilled, onrejected) {
     this.#init ??= Promise.resolve().then(() => {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
@@ -612,7 +652,12 @@ class Db {
               messageId: 'settleThen',
               output: `
 class Db {
+	/** @type {Promise<void> | undefined} */
 	#init;
+	/**
+	 * @param {((value: this) => unknown) | null} [onfulfilled]
+	 * @param {((reason: unknown) => unknown) | null} [onrejected]
+	 */
 	then(onfulfilled, onrejected) {
 		this.#init ??= this.ready.then(() => {
 			Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
@@ -637,10 +682,21 @@ class Db {
           suggestions: [
             {
               messageId: 'settleThen',
-              output:
-                'class Db {\r\n    #init;\r\n    then(onfulfilled, onrejected) {\r\n        this.#init ??= this.connect().then(() => {\r\n' +
-                "            Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });\r\n" +
-                '        });\r\n        return this.#init.then(() => this).then(onfulfilled, onrejected);\r\n    }\r\n}\r\n',
+              output: `class Db {\r
+    /** @type {Promise<void> | undefined} */\r
+    #init;\r
+    /**\r
+     * @param {((value: this) => unknown) | null} [onfulfilled]\r
+     * @param {((reason: unknown) => unknown) | null} [onrejected]\r
+     */\r
+    then(onfulfilled, onrejected) {\r
+        this.#init ??= this.connect().then(() => {\r
+            Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });\r
+        });\r
+        return this.#init.then(() => this).then(onfulfilled, onrejected);\r
+    }\r
+}\r
+`,
             },
           ],
         },
@@ -666,8 +722,13 @@ class Db {
               messageId: 'settleThen',
               output: `
 class Db {
+  /** @type {Promise<void> | undefined} */
   #init;
   /** Waits for the connection. */
+  /**
+   * @param {((value: this) => unknown) | null} [onfulfilled]
+   * @param {((reason: unknown) => unknown) | null} [onrejected]
+   */
   then(onfulfilled, onrejected) {
     this.#init ??= this.connect().then(() => {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
@@ -758,7 +819,12 @@ const db = {
   },
 };
 class Pool {
+  /** @type {Promise<void> | undefined} */
   #init;
+  /**
+   * @param {((value: this) => unknown) | null} [onfulfilled]
+   * @param {((reason: unknown) => unknown) | null} [onrejected]
+   */
   then(onfulfilled, onrejected) {
     this.#init ??= Promise.resolve().then(() => {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });

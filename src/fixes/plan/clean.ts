@@ -106,10 +106,13 @@ export function cleanConstructor(
       }
       const name = options.patternNames?.get(pattern);
       if (variables.every(isUnreadNow) && name !== undefined) {
-        // `{ autorun }: Options` → `options: Options`: nothing takes it apart any more.
-        const range: [number, number] = [pattern.range[0], pattern.typeAnnotation ? pattern.typeAnnotation.range[0] : pattern.range[1]];
-        if (!hasComments(range)) {
-          edits.push({ range, text: name });
+        // `{ autorun } : Options = {}` → `options: Options | undefined`: nothing takes it apart any
+        // more, and a parameter before one that is read is no unused variable (a default would make it one).
+        const type = pattern.typeAnnotation ? sourceCode.getText(pattern.typeAnnotation.typeAnnotation) : undefined;
+        const defaulted = param.type === AST_NODE_TYPES.AssignmentPattern;
+        const text = type === undefined ? name : `${name}: ${defaulted ? `${/^[\w$.<>[\], ]+$/u.test(type) ? type : `(${type})`} | undefined` : type}`;
+        if (!hasComments([param.range[0], param.range[1]])) {
+          edits.push({ range: param.range, text });
         }
         continue;
       }

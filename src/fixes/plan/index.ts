@@ -85,7 +85,10 @@ export function placeMembers(
   const first = body[0]!;
   const edits: Edit[] = [];
   const blank = layout.inline ? ' ' : layout.newline + layout.newline;
-  const fieldLines = options.fields.map((field) => `${layout.memberIndent}${field}`);
+  // A field may come with its JSDoc on the line before (`\n`-separated): every line gets the member indent.
+  const fieldLines = options.fields.map((field) =>
+    layout.inline ? field.split('\n').join(' ') : field.split('\n').map((line) => `${layout.memberIndent}${line}`).join(layout.newline),
+  );
   // After the class's own fields, before its constructor (and its overload signatures).
   const firstConstructor = body.find((member) => 'kind' in member && member.kind === 'constructor');
   const lastField = body.findLast((member) => member.type === AST_NODE_TYPES.PropertyDefinition);

@@ -16,6 +16,11 @@ export interface MoveRules {
   blocks(piece: Piece): string | undefined;
   /** Why the moved code cannot read this constructor parameter there. */
   blocksParameter(variable: Variable): string | undefined;
+  /**
+   * Whether the target reads these locals of `declaration` from fields the constructor keeps them
+   * on (`this.#url = url;` after it) rather than evaluating the declaration again.
+   */
+  keepsLocals?(declaration: TSESTree.VariableDeclaration, variables: readonly Variable[]): boolean;
 }
 
 /** A constructor local the moved code reads, evaluated again where the work goes. */
@@ -37,6 +42,8 @@ export interface MoveDecision {
   copies: ReadonlyMap<TSESTree.VariableDeclaration, CopiedDeclaration>;
   /** Constructor parameters the moved code reads. */
   parameters: ReadonlySet<Variable>;
+  /** Constructor locals the moved code reads from fields the constructor keeps them on, by declaration. */
+  kept: ReadonlyMap<TSESTree.VariableDeclaration, readonly Variable[]>;
 }
 
 export interface MoveContext {
@@ -86,6 +93,7 @@ class Pass {
   private readonly recorded = new Map<Piece, string>();
   private readonly copies = new Map<TSESTree.VariableDeclaration, CopiedDeclaration>();
   private readonly parameters = new Set<Variable>();
+  private readonly kept = new Map<TSESTree.VariableDeclaration, Variable[]>();
   /** Per constructor local: the moved statements (and copied declarations) that read it. */
   private readonly users = new Map<Variable, TSESTree.Node[]>();
   private readonly pieceByUnit = new Map<TSESTree.Node, Piece>();
@@ -131,6 +139,7 @@ class Pass {
       recorded: this.recorded,
       copies: this.copies,
       parameters: this.parameters,
+      kept: this.kept,
     };
   }
 
@@ -276,6 +285,15 @@ class Pass {
         reason = 'reads a local of the loop';
       }
     }
+    // The loop that stays must still read its own variable (`for (const url of urls) { ev(); }` would leave it unused).
+    if (
+      !reason &&
+      loop.type !== AST_NODE_TYPES.ForStatement &&
+      !othersEffects.some((effects) => [...loopVariables].some((key) => effects.reads.has(key))) &&
+      !others.some((statement) => this.readVariables(statement).some((variable) => loopVariables.has(this.context.reader.variableKey(variable))))
+    ) {
+      reason = 'the loop that stays would not read its variable';
+    }
     // The header must read the same in the target: nothing after it (the body included) may change it.
     if (!reason && headerEffects.some((effects) => [...effects.reads].some((key) => !loopVariables.has(key) && this.laterWrites.has(key)))) {
       reason = 'a later statement changes what the loop reads';
@@ -370,7 +388,15 @@ class Pass {
       this.stay(declaration);
       return;
     }
-    const needed = new Set(variables.filter((variable) => this.users.has(variable)).map((variable) => variable.name));
+    const reassignedAny = variables.some((variable) => variable.references.some((reference) => reference.isWrite() && !reference.init));
+    const neededVariables = variables.filter((variable) => this.users.has(variable));
+    if (!reassignedAny && this.rules.keepsLocals?.(declaration, neededVariables)) {
+      // Kept on fields where it is: the declaration stays, its value read from them.
+      this.kept.set(declaration, neededVariables);
+      this.stay(declaration);
+      return;
+    }
+    const needed = new Set(neededVariables.map((variable) => variable.name));
     // Read by code that stays (a later statement, a listener it defines), not only by what moves.
     const staying = new Set(
       variables

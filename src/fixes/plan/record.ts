@@ -11,6 +11,8 @@ type SourceCode = Readonly<TSESLint.SourceCode>;
 /** The names the collecting helper writes, where one is needed. */
 export const PENDING_FIELD = '#pendingInit';
 export const TRACK_METHOD = '#trackInit';
+/** The awaitable class's handler of records (`this.#connecting = this.#handled(this.connect())`). */
+export const HANDLED_METHOD = '#handled';
 
 export interface RecordContext {
   classNode: ClassNode;
@@ -73,13 +75,16 @@ export function planRecords(
     options.taken.add(name);
     return name;
   };
-  const handlerLine = (unit: TSESTree.Node, text: string): Edit => {
-    const end = getStatementRange(unit, sourceCode)[1];
-    const separator = layout.inline ? ' ' : layout.newline + getLineIndent(sourceCode, unit.loc.start.line);
-    return { range: [end, end], text: `${separator}${text}` };
+  // `this.#handled(work)`: the awaitable class's records, handled as they are made.
+  let handledHelper: { lists: boolean; values: boolean } | undefined;
+  const handle = (value: TSESTree.Node, list: boolean): Edit[] => {
+    handledHelper ??= { lists: false, values: false };
+    handledHelper[list ? 'lists' : 'values'] = true;
+    return [
+      { range: [value.range[0], value.range[0]], text: `this.${HANDLED_METHOD}(` },
+      { range: [value.range[1], value.range[1]], text: ')' },
+    ];
   };
-  const inList = (unit: TSESTree.Node): boolean =>
-    unit.parent?.type === AST_NODE_TYPES.BlockStatement || unit.parent?.type === AST_NODE_TYPES.SwitchCase;
 
   for (const [piece] of [...recorded].sort(([a], [b]) => a.unit.range[0] - b.unit.range[0])) {
     const { unit, slot } = piece;
@@ -90,25 +95,13 @@ export function planRecords(
     const name = unique(gerund(describeWork(piece, sourceCode)));
 
     if (slot?.kind === 'field' && !inLoop) {
-      // The field holds the promise already: awaited as it is.
+      // The field holds the promise already: awaited as it is (handled as it is stored, for `then`).
       const target = slot.target.type !== AST_NODE_TYPES.MemberExpression ? slot.name : sourceCode.getText(slot.target.property);
       const access = slot.target.type === AST_NODE_TYPES.MemberExpression && slot.target.computed ? `[${target}]` : `.${target}`;
       options.taken.delete(name);
       awaited.push((instance) => ({ text: `${instance}${access}`, spread: slot.spread }));
       if (needsHandler) {
-        const direct = !slot.spread && isPromiseValue(slot.value);
-        const text = handler(`this${access}`, slot.spread ? 'list' : direct ? 'promise' : 'value');
-        if (unit.type === AST_NODE_TYPES.PropertyDefinition || unit.type === AST_NODE_TYPES.AccessorProperty) {
-          // A field initialiser's promise: handled first thing in the constructor's body.
-          if (!body) {
-            return { decline: 'a stored promise no handler can reach' };
-          }
-          edits.push(atBodyStart(context, text));
-        } else if (inList(unit)) {
-          edits.push(handlerLine(unit, text));
-        } else {
-          return { decline: 'a stored promise no handler can reach' };
-        }
+        edits.push(...handle(slot.value, slot.spread));
       }
       continue;
     }
@@ -118,26 +111,23 @@ export function planRecords(
       if (slot.forEach) {
         edits.push({ range: (call.callee as TSESTree.MemberExpression).property.range, text: 'map' });
       }
-      fields.push(`${name}${isTypeScript ? `: Promise<unknown>[]${conditional ? ' = []' : ''}` : conditional ? ' = []' : ''};`);
-      awaited.push((instance) => ({ text: `${instance}.${name}`, spread: true }));
       if (needsHandler) {
-        if (!inList(unit)) {
-          return { decline: 'async callbacks no handler can reach' };
-        }
-        edits.push(handlerLine(unit, handler(`this.${name}`, 'list')));
+        edits.push(...handle(call, true));
       }
+      fields.push(declareField(context, name, 'Promise<unknown>[]', conditional ? '[]' : undefined));
+      awaited.push((instance) => ({ text: `${instance}.${name}`, spread: true }));
       continue;
     }
-    if (slot?.kind === 'expression' && !inLoop && (!needsHandler || inList(unit))) {
+    if (slot?.kind === 'expression' && !inLoop) {
       const { expression, operator } = slot;
       const start = operator ? operator.range[0] : expression.range[0];
       edits.push({ range: [start, expression.range[0]], text: `this.${name} = ` });
-      const type = slot.direct ? 'Promise<unknown>' : 'unknown';
-      fields.push(`${name}${isTypeScript ? `: ${type}${conditional && slot.direct ? ' | undefined' : ''}` : ''};`);
-      awaited.push((instance) => ({ text: `${instance}.${name}`, spread: false }));
       if (needsHandler) {
-        edits.push(handlerLine(unit, handler(`this.${name}`, slot.direct ? 'promise' : 'value')));
+        edits.push(...handle(expression, false));
       }
+      const type = slot.direct ? 'Promise<unknown>' : 'unknown';
+      fields.push(declareField(context, name, `${type}${conditional && slot.direct ? ' | undefined' : ''}`));
+      awaited.push((instance) => ({ text: `${instance}.${name}`, spread: false }));
       continue;
     }
     if (slot?.kind === 'expression' && inLoop && !needsHandler) {
@@ -148,7 +138,7 @@ export function planRecords(
         { range: [start, expression.range[0]], text: `this.${name}.push(` },
         { range: [expression.range[1], expression.range[1]], text: ')' },
       );
-      fields.push(`${name}${isTypeScript ? ': unknown[]' : ''} = [];`);
+      fields.push(declareField(context, name, 'unknown[]', '[]'));
       awaited.push((instance) => ({ text: `${instance}.${name}`, spread: true }));
       continue;
     }
@@ -175,50 +165,66 @@ export function planRecords(
     }
   }
   const methods: string[] = [];
+  if (handledHelper) {
+    if (options.taken.has(HANDLED_METHOD)) {
+      return { decline: 'recorded-shape names taken' };
+    }
+    methods.push(writeHandledMethod(context, handledHelper));
+  }
   if (helper) {
     if ([PENDING_FIELD, TRACK_METHOD].some((name) => options.taken.has(name))) {
       return { decline: 'recorded-shape names taken' };
     }
-    fields.unshift(`${PENDING_FIELD}${isTypeScript ? ': unknown[]' : ''} = [];`);
+    fields.unshift(declareField(context, PENDING_FIELD, 'unknown[]', '[]'));
     methods.push(writeTrackMethod(context, helper.returnsWork, options.handleLateAwaits));
     awaited.unshift((instance) => ({ text: `${instance}.${PENDING_FIELD}`, spread: true }));
   }
   return { edits, fields, methods, awaited: (instance) => awaited.map((make) => make(instance)), count: recorded.size };
 }
 
-/** An insertion of `text` as the first statement of the constructor's body (after `super(…)`). */
-function atBodyStart(context: RecordContext, text: string): Edit {
-  const { constructorNode, sourceCode, layout } = context;
-  const body = constructorNode!.value.body;
-  const superCall = body.body.find(
-    (statement) =>
-      statement.type === AST_NODE_TYPES.ExpressionStatement &&
-      statement.expression.type === AST_NODE_TYPES.CallExpression &&
-      statement.expression.callee.type === AST_NODE_TYPES.Super,
-  );
-  if (body.body.length === 0 && sourceCode.getCommentsInside(body).length === 0) {
-    return {
-      range: body.range,
-      text: layout.inline ? `{ ${text} }` : `{${layout.newline}${layout.bodyIndent}${text}${layout.newline}${layout.memberIndent}}`,
-    };
+/**
+ * A new private field: `#name: Type = value;` in TypeScript; in JavaScript the type as JSDoc on the
+ * line before (`\n`-separated), so that typed linting (allowJs) reads no `any` in it.
+ */
+export function declareField(context: { isTypeScript: boolean }, name: string, type: string | undefined, value?: string): string {
+  const initializer = value === undefined ? '' : ` = ${value}`;
+  if (type === undefined) {
+    return `${name}${initializer};`;
   }
-  const after = superCall ? getStatementRange(superCall, sourceCode)[1] : body.range[0] + 1;
-  if (layout.inline) {
-    return { range: [after, after], text: ` ${text}` };
-  }
-  return { range: [after, after], text: `${layout.newline}${layout.bodyIndent}${text}` };
+  return context.isTypeScript ? `${name}: ${type}${initializer};` : `/** @type {${type}} */\n${name}${initializer};`;
 }
 
-/** The statement that makes a late await no unhandled rejection. */
-function handler(access: string, kind: 'promise' | 'list' | 'value'): string {
-  const handled = kind === 'promise' ? access : kind === 'list' ? `Promise.all(${access})` : `Promise.resolve(${access})`;
-  return `${handled}.catch(() => undefined); // awaited by \`then\`; handled here meanwhile`;
+/**
+ * `#handled(work)`: the awaitable class's records are awaited by `then`, maybe late; a failure
+ * meanwhile is handled here (and still rejects the await), so it is no unhandled rejection. A
+ * list's promises are handled together.
+ */
+function writeHandledMethod(context: RecordContext, needs: { lists: boolean; values: boolean }): string {
+  const { layout, isTypeScript } = context;
+  const what = needs.lists && needs.values ? '(Array.isArray(work) ? Promise.all(work) : Promise.resolve(work))' : needs.lists ? 'Promise.all(work)' : 'Promise.resolve(work)';
+  const signature = isTypeScript ? (needs.lists && !needs.values ? '<T extends readonly unknown[]>(work: T): T' : '<T>(work: T): T') : '(work)';
+  const comment = 'Awaited by `then`, maybe late: handled now, so a failure meanwhile is no unhandled rejection.';
+  const doc = isTypeScript
+    ? [`/** ${comment} */`]
+    : ['/**', ` * ${comment}`, ' * @template T', ` * @param {T} work`, ' * @returns {T}', ' */'];
+  if (layout.inline) {
+    return `${doc.join(' ')} ${HANDLED_METHOD}${signature} { ${what}.catch(() => undefined); return work; }`;
+  }
+  return [
+    ...doc.map((line) => `${layout.memberIndent}${line}`),
+    `${layout.memberIndent}${HANDLED_METHOD}${signature} {`,
+    `${layout.bodyIndent}${what}.catch(() => undefined);`,
+    `${layout.bodyIndent}return work;`,
+    `${layout.memberIndent}}`,
+  ].join(layout.newline);
 }
 
 /** `#trackInit(work)`: records a piece of work (and gives it back, where its value is used where it stands). */
 function writeTrackMethod(context: RecordContext, returnsWork: boolean, handleLateAwaits: boolean): string {
   const { layout, isTypeScript } = context;
   const signature = returnsWork ? (isTypeScript ? '<T>(work: T): T' : '(work)') : isTypeScript ? '(work: unknown): void' : '(work)';
+  // JavaScript: JSDoc types, so that typed linting (allowJs) reads no `any` in it.
+  const doc = isTypeScript ? [] : returnsWork ? ['/**', ' * @template T', ' * @param {T} work', ' * @returns {T}', ' */'] : ['/** @param {unknown} work */'];
   const lines = [
     ...(handleLateAwaits
       ? [
@@ -231,7 +237,12 @@ function writeTrackMethod(context: RecordContext, returnsWork: boolean, handleLa
     `${layout.bodyIndent}this.${PENDING_FIELD}.push(work);`,
     ...(returnsWork ? [`${layout.bodyIndent}return work;`] : []),
   ];
-  return [`${layout.memberIndent}${TRACK_METHOD}${signature} {`, ...lines, `${layout.memberIndent}}`].join(layout.newline);
+  if (layout.inline) {
+    return [...doc, `${TRACK_METHOD}${signature} {`, ...lines, '}'].join(' ');
+  }
+  return [...doc.map((line) => `${layout.memberIndent}${line}`), `${layout.memberIndent}${TRACK_METHOD}${signature} {`, ...lines, `${layout.memberIndent}}`].join(
+    layout.newline,
+  );
 }
 
 function isInLoop(node: TSESTree.Node, body: TSESTree.BlockStatement): boolean {

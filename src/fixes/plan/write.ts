@@ -14,8 +14,8 @@ type Variable = TSESLint.Scope.Variable;
 export interface Target {
   /** How the instance is written there: `db` in the factory, `this` in `#initialize()`. */
   instance: string;
-  /** The rewrite of a read of a constructor parameter (`url` → `this.#url`); `undefined` keeps it. */
-  readParameter?: (identifier: TSESTree.Identifier, variable: Variable) => string | undefined;
+  /** The rewrite of a read of a constructor parameter or kept local (`url` → `this.#url`); `undefined` keeps it. */
+  readVariable?: (identifier: TSESTree.Identifier, variable: Variable) => string | undefined;
   /** The name of the list that collects promises when several are awaited together. */
   pendingName: string;
   isTypeScript: boolean;
@@ -70,6 +70,8 @@ class MoveWriter {
   private readonly inside: Map<TSESTree.Node, Piece[]>;
   /** Statements holding moved code or a copied local somewhere inside. */
   private readonly holding = new Set<TSESTree.Node>();
+  /** Locals read from the fields the constructor keeps them on. */
+  private readonly keptVariables: ReadonlySet<Variable>;
 
   constructor(
     private readonly context: WriteContext,
@@ -89,6 +91,7 @@ class MoveWriter {
         this.holding.add(current);
       }
     }
+    this.keptVariables = new Set([...decision.kept.values()].flat());
     this.mode = this.chooseMode();
   }
 
@@ -412,7 +415,7 @@ class MoveWriter {
   /** `this` → the instance (the factory), parameters → where the target keeps them (`#initialize()`). */
   private rewrites(node: TSESTree.Node): Edit[] {
     const edits: Edit[] = [];
-    const { instance, readParameter } = this.target;
+    const { instance, readVariable } = this.target;
     const constructorFunction = this.context.constructorNode?.value;
     walk(node, this.context.sourceCode.visitorKeys, (child) => {
       if (child.type === AST_NODE_TYPES.ThisExpression && instance !== 'this') {
@@ -420,9 +423,9 @@ class MoveWriter {
         if (owner === constructorFunction || owner?.type === AST_NODE_TYPES.PropertyDefinition) {
           edits.push({ range: child.range, text: instance });
         }
-      } else if (child.type === AST_NODE_TYPES.Identifier && readParameter) {
+      } else if (child.type === AST_NODE_TYPES.Identifier && readVariable) {
         const variable = this.context.resolve(child);
-        const text = variable && this.decision.parameters.has(variable) ? readParameter(child, variable) : undefined;
+        const text = variable && (this.decision.parameters.has(variable) || this.keptVariables.has(variable)) ? readVariable(child, variable) : undefined;
         if (text !== undefined) {
           const parent = child.parent;
           if (parent.type === AST_NODE_TYPES.Property && parent.shorthand && parent.value === child) {
