@@ -205,14 +205,15 @@ function thenableRules(plan: ClassPlan, taken: Set<string>, fields: KeptFields):
 }
 
 /**
- * The JSDoc type of a JavaScript parameter kept on a field: the program's, with types; without
- * them none where a default gives the type (the field takes the assignment's), else `unknown`, so
- * that `this.#url = url` assigns no `any` under typed linting.
+ * The JSDoc type of a JavaScript parameter kept on a field: the program's, with types (a parameter
+ * typed `any` is not kept); without them none where a default gives the type, else `unknown`.
  */
 function getParameterJsDocType(param: TSESTree.Parameter, variable: Variable, sourceCode: SourceCode): string | undefined {
   if (hasTypes(sourceCode)) {
-    return getTypeText(variable.defs[0]!.name, sourceCode) ?? 'unknown';
+    return getTypeText(variable.defs[0]!.name, sourceCode);
   }
+  // Without types: a default gives the type (the field takes the assignment's); else `unknown`, so
+  // that typed linting reads no `any` assigned to the field.
   return param.type === AST_NODE_TYPES.AssignmentPattern ? undefined : 'unknown';
 }
 

@@ -24,6 +24,8 @@ import {
 interface RealShape extends Shape {
   /** The transforms this shape must be offered. */
   offers: Transform[];
+  /** What each offered transform does with the work (src/fixes/declines.ts records it). */
+  form: Partial<Record<Transform, Form>>;
   /**
    * Rules that may report a fixed version although the original's report by the same rule reads
    * differently, with why (the hygiene check matches reports by rule and message).
@@ -38,6 +40,11 @@ interface RealShape extends Shape {
 
 const both: Transform[] = ['factory', 'thenable'];
 
+/** What a transform does with the work: moves all of it, or records some where it stands (the reason it gives). */
+type Form = 'moved' | { recorded: string };
+
+const movesBoth: Record<Transform, Form> = { factory: 'moved', thenable: 'moved' };
+
 const shapes: RealShape[] = [
   {
     name: 'queue: work under `if (autorun)` reading a destructured option',
@@ -46,6 +53,7 @@ const shapes: RealShape[] = [
     args: '{ autorun: true, concurrency: 2 }',
     check: '(queue) => queue.started === 2',
     offers: both,
+    form: movesBoth,
     code: `
 export class Queue {
   constructor(options = {}) {
@@ -74,6 +82,7 @@ export class Queue {
     args: '{ autorun: false }',
     check: '(queue) => queue.started === 0',
     offers: both,
+    form: movesBoth,
     code: `
 export class Queue {
   constructor(options = {}) {
@@ -102,6 +111,7 @@ export class Queue {
     args: "'redis://cache:6379'",
     check: "(client) => client.status === 'ready' && client.initializing instanceof Promise",
     offers: both,
+    form: movesBoth,
     code: `
 import { EventEmitter } from 'node:events';
 
@@ -132,6 +142,7 @@ export class RedisClient extends EventEmitter {
     args: "'example.test', { secure: true }",
     check: "(socket) => socket.protocol === 'wss' && socket.ready instanceof Promise",
     offers: both,
+    form: movesBoth,
     code: `
 export interface SocketOptions {
   secure?: boolean;
@@ -171,6 +182,7 @@ export class Socket {
     args: "['/a', '/b']",
     check: '(prefetcher) => prefetcher.cache.size === 2',
     offers: both,
+    form: movesBoth,
     code: `
 export class Prefetcher {
   cache = new Map();
@@ -200,6 +212,7 @@ export class Prefetcher {
     args: "{ APP_HOST: 'h', APP_PORT: '1', OTHER: 'x' }",
     check: "(loader) => loader.values.get('APP_HOST') === 'h' && loader.values.size === 2",
     offers: both,
+    form: movesBoth,
     code: `
 export class ConfigLoader {
   values = new Map<string, string>();
@@ -228,6 +241,7 @@ export class ConfigLoader {
     args: "'user-1'",
     check: "(settings) => settings.data.theme === 'dark' && settings.ready instanceof Promise",
     offers: both,
+    form: movesBoth,
     code: `
 export class Settings {
   data: Record<string, string> = {};
@@ -252,6 +266,7 @@ export class Settings {
     args: "'fs', '/var/data'",
     check: "(storage) => storage.mounted === '/var/data'",
     offers: both,
+    form: { factory: { recorded: 'in a switch' }, thenable: { recorded: 'in a switch' } },
     code: `
 export class Storage {
   constructor(kind, path) {
@@ -283,6 +298,7 @@ export class Storage {
     args: '\'{"host":"db.test"}\'',
     check: "(client) => client.connectedTo === 'db.test'",
     offers: both,
+    form: { factory: { recorded: 'in a try block' }, thenable: { recorded: 'in a try block' } },
     code: `
 export class DbClient {
   config: { host?: string } = {};
@@ -312,6 +328,7 @@ export class DbClient {
     args: "'cache.test'",
     check: "(connection) => connection.address === 'cache.test:6379'",
     offers: both,
+    form: movesBoth,
     code: `
 export class Connection {
   address = '';
@@ -339,6 +356,7 @@ export class Connection {
     args: "async (key) => key.toUpperCase(), ['a', 'b']",
     check: "(cache) => cache.entries.get('a') === 'A' && cache.entries.size === 2",
     offers: both,
+    form: movesBoth,
     code: `
 export class Cache<K, V> {
   entries = new Map<K, V>();
@@ -368,6 +386,7 @@ export class Cache<K, V> {
     args: "{ region: 'eu' }",
     check: "(client) => client.region === 'eu' && client.credentials === 'token-eu'",
     offers: both,
+    form: movesBoth,
     code: `
 export class BaseClient {
   readonly region: string;
@@ -402,6 +421,7 @@ export class StorageClient extends BaseClient {
     args: '3',
     check: '(migrator) => migrator.version === 3',
     offers: both,
+    form: movesBoth,
     hygieneAllows: {
       // The original, a class with only a constructor, is reported too ("only a constructor"); with
       // its static factory the same class reads "only static properties".
@@ -429,6 +449,7 @@ export class Migrator {
     args: 'new m.Session()',
     check: "(domain) => domain.session.sent.join() === 'Runtime.enable'",
     offers: both,
+    form: movesBoth,
     code: `
 export class Session {
   sent: string[] = [];
@@ -460,6 +481,7 @@ export class RuntimeDomain {
     args: "'ws://chat.test'",
     check: "(client) => client.opened === true && client.messages.join() === 'hello'",
     offers: both,
+    form: { factory: { recorded: 'a later statement reads this.socket, which the work sets' }, thenable: { recorded: 'a later statement reads this.socket, which the work sets' } },
     code: `
 import { EventEmitter } from 'node:events';
 
@@ -496,6 +518,7 @@ export class SocketClient {
     args: "'s1'",
     check: "(session) => session.user === 'anonymous' && session.profile === 'p-s1' && session.history.join() === 'h1'",
     offers: both,
+    form: movesBoth,
     code: `
 export class UserSession {
   user = '';
@@ -532,6 +555,7 @@ export class UserSession {
     args: "'/tmp/store'",
     check: '(store) => store.isOpen() === true',
     offers: both,
+    form: movesBoth,
     code: `
 function openFile(path, callback) {
   ev('open:start');
@@ -578,6 +602,7 @@ export class FileStore {
     args: '',
     check: '(dashboard) => dashboard.widgets.length === 2',
     offers: both,
+    form: movesBoth,
     code: `
 export class Dashboard {
   widgets: string[] = [];
@@ -605,6 +630,7 @@ export class Dashboard {
     args: '2',
     check: '(pool) => pool.connections.length === 2',
     offers: both,
+    form: movesBoth,
     code: `
 export class Pool {
   connections: number[] = [];
@@ -631,6 +657,7 @@ export class Pool {
     args: "'key-1'",
     check: "(telemetry) => telemetry.token === 'token:key-1'",
     offers: both,
+    form: movesBoth,
     ruleOptions: { constructorVisibility: 'private' },
     code: `
 export class Telemetry {
@@ -657,6 +684,7 @@ export class Telemetry {
     args: "'primary', 'replica'",
     check: "(client) => client.hosts.join() === 'primary,replica'",
     offers: both,
+    form: { factory: { recorded: 'reads a parameter the factory does not declare' }, thenable: { recorded: 'reads arguments' } },
     code: `
 export class LegacyClient {
   constructor(host) {
@@ -680,6 +708,7 @@ export class LegacyClient {
     args: "{ retries: 2 }, 'bucket-1'",
     check: "(uploader) => uploader.target === 'bucket-1 x2'",
     offers: both,
+    form: { factory: 'moved', thenable: { recorded: 'reads a parameter whose type cannot be written' } },
     code: `
 export class Uploader {
   target = '';
@@ -704,6 +733,7 @@ export class Uploader {
     args: "'a', 'b', 'c'",
     check: "(client) => client.nodes.join() === 'a,b,c'",
     offers: both,
+    form: { factory: { recorded: 'the loop that stays would not read its variable' }, thenable: { recorded: 'the loop that stays would not read its variable' } },
     code: `
 export class FanOut {
   nodes: string[] = [];
@@ -730,6 +760,7 @@ export class FanOut {
     args: '{ lazy: false }',
     check: "(loader) => loader.loaded === true && loader.indexed === true",
     offers: both,
+    form: movesBoth,
     code: `
 export class LazyLoader {
   loaded = false;
@@ -763,6 +794,7 @@ export class LazyLoader {
     args: '',
     check: '(store) => store.loaded === true',
     offers: both,
+    form: movesBoth,
     code: `
 export const Store = class MemoryStore {
   constructor() {
@@ -785,6 +817,7 @@ export const Store = class MemoryStore {
     args: "{ url: 'db://x', lazy: false }",
     check: "(client) => client.session === 'db://x'",
     offers: both,
+    form: movesBoth,
     code: `
 var Client = class {
   constructor(options) {
@@ -812,6 +845,7 @@ export { Client };
     args: "['a', 'b']",
     check: "(combinator) => combinator.subscribed.join() === 'a,b' && combinator.count === 2",
     offers: both,
+    form: { factory: { recorded: 'a later statement reads this.#subscriptions, which the work sets' }, thenable: { recorded: 'a later statement reads this.#subscriptions, which the work sets' } },
     code: `
 export class Combinator {
   #subscriptions = [];
@@ -836,6 +870,7 @@ export class Combinator {
     args: "{ name: 'orders' }",
     check: "(client) => client.projectId === 'p-1' && client.channel.name === 'orders'",
     offers: both,
+    form: movesBoth,
     code: `
 export class EventarcClient {
   constructor(channel) {
@@ -869,6 +904,7 @@ export class EventarcClient {
     args: "''",
     check: '(connection) => connection.connected === false',
     offers: both,
+    form: { factory: { recorded: 'the constructor can return early' }, thenable: { recorded: 'the constructor can return early' } },
     code: `
 export class OptionalConnection {
   connected = false;
@@ -896,6 +932,7 @@ export class OptionalConnection {
     args: '',
     check: "(machine) => machine.bootedIn === 'boot'",
     offers: both,
+    form: { factory: { recorded: 'a later statement changes this.mode, which the work reads' }, thenable: { recorded: 'a later statement changes this.mode, which the work reads' } },
     code: `
 export class Machine {
   constructor() {
@@ -922,6 +959,7 @@ export class Machine {
     args: '',
     check: '(loader) => loader.stage === 2',
     offers: both,
+    form: movesBoth,
     code: `
 export class TwoStageLoader {
   ready: Promise<void>;
@@ -941,6 +979,187 @@ export class TwoStageLoader {
   async more(): Promise<void> {
     await work('more');
     this.stage = 2;
+  }
+}
+`,
+  },
+  {
+    name: "catalog: calls after the work that touch nothing it writes (`this.tables.push('meta')`, `this.on(…)`, `this.emit(…)`)",
+    lang: 'ts',
+    className: 'Catalog',
+    args: "'db://catalog'",
+    check: "(catalog) => catalog.connected && catalog.tables.join() === 'meta' && catalog.heard.join() === 'connected'",
+    offers: both,
+    form: movesBoth,
+    code: `
+import { EventEmitter } from 'node:events';
+
+export class Catalog extends EventEmitter {
+  tables: string[] = [];
+  heard: string[] = [];
+  connected = false;
+
+  constructor(readonly url: string) {
+    super();
+    seen.push(this);
+    ev('ctor:start');
+    this.connect();
+    this.tables.push('meta');
+    this.on('connected', () => {
+      ev('listener:connected');
+      this.heard.push('connected');
+    });
+    this.emit('created');
+    ev('ctor:end');
+  }
+
+  async connect(): Promise<void> {
+    await work('connect');
+    this.connected = true;
+    this.emit('connected');
+  }
+}
+`,
+  },
+  {
+    name: "ioredis's Redis: `if (lazyConnect) this.setStatus('wait') else this.connect().catch(…)` (the else branch moves, its guard repeated)",
+    lang: 'js',
+    className: 'Redis',
+    args: '{ lazyConnect: false }',
+    check: "(redis) => redis.status === 'ready'",
+    offers: both,
+    form: movesBoth,
+    hygieneAllows: {
+      // Made without types, checked with them: the repeated guard reads the untyped `options` (\`any\`)
+      // twice. With types the fix does not repeat a guard that reads a member of \`any\`.
+      '@typescript-eslint/no-unsafe-member-access': 'the guard, repeated, reads `any` twice',
+    },
+    code: `
+export class Redis {
+  constructor(options) {
+    seen.push(this);
+    this.options = options;
+    this.status = 'new';
+    ev('ctor:options');
+    if (this.options.lazyConnect) {
+      this.setStatus('wait');
+    } else {
+      this.connect().catch((error) => {
+        ev('handled:connect');
+        this.lastError = error;
+      });
+    }
+  }
+
+  setStatus(status) {
+    ev('ctor:status');
+    this.status = status;
+  }
+
+  async connect() {
+    this.status = 'connecting';
+    await work('connect');
+    this.status = 'ready';
+  }
+}
+`,
+  },
+  {
+    name: "playwright's CRServiceWorker: a guarded block of update calls, then `session.send(…).catch(…)` and a listener after",
+    lang: 'js',
+    className: 'ServiceWorker',
+    args: 'new m.Session()',
+    check: "(worker) => worker.session.sent.join() === 'offline,headers,Runtime.enable'",
+    offers: both,
+    form: movesBoth,
+    hygieneAllows: {
+      // Made without types, checked with them: the untyped parameter kept on a field is \`unknown\`
+      // (JSDoc), so its calls read an unresolved type. With types the field has the program's type,
+      // and a parameter typed \`any\` is not kept (its work stays).
+      '@typescript-eslint/no-unsafe-call': 'calls on the untyped parameter kept as unknown',
+      '@typescript-eslint/no-unsafe-member-access': 'the same',
+    },
+    code: `
+export class Session {
+  constructor() {
+    this.sent = [];
+    this.listeners = [];
+  }
+
+  async send(method) {
+    await work('send-' + method);
+    this.sent.push(method);
+  }
+
+  on(event, listener) {
+    this.listeners.push([event, listener]);
+  }
+}
+
+export class ServiceWorker {
+  constructor(session) {
+    seen.push(this);
+    this.session = session;
+    this.networkEnabled = true;
+    ev('ctor:start');
+    if (this.networkEnabled && this.isInspectionEnabled()) {
+      this.updateOffline();
+      this.updateHeaders();
+    }
+    session.send('Runtime.enable').catch((error) => ev('handled:' + String(error)));
+    session.on('Runtime.consoleAPICalled', () => ev('listener:console'));
+    ev('ctor:end');
+  }
+
+  isInspectionEnabled() {
+    return this.session !== undefined;
+  }
+
+  async updateOffline() {
+    await this.session.send('offline');
+  }
+
+  async updateHeaders() {
+    await this.session.send('headers');
+  }
+}
+`,
+  },
+  {
+    name: "playwright's CRPage: update calls read the sessions map a later statement fills (so they stay, recorded)",
+    lang: 'js',
+    className: 'Page',
+    args: "'main'",
+    check: "(page) => page.updated === 0 && page.initialised === true",
+    offers: both,
+    form: {
+      factory: { recorded: 'a later statement changes this._sessions, which the work reads' },
+      thenable: { recorded: 'a later statement changes this._sessions, which the work reads' },
+    },
+    code: `
+export class Page {
+  constructor(targetId) {
+    seen.push(this);
+    this._sessions = new Map();
+    this.updated = 0;
+    this.initialised = false;
+    ev('ctor:start');
+    this.updateOffline();
+    this._mainFrameSession = { id: targetId };
+    this._sessions.set(targetId, this._mainFrameSession);
+    this.initialize().then(() => ev('then:initialised'));
+  }
+
+  async updateOffline() {
+    // Only the sessions there are now: none yet, in the original.
+    const sessions = [...this._sessions.values()];
+    await work('offline');
+    this.updated += sessions.length;
+  }
+
+  async initialize() {
+    await work('initialize');
+    this.initialised = true;
   }
 }
 `,
@@ -1075,6 +1294,16 @@ describe.each(shapes)('$name ($lang)', (shape) => {
     }
   });
 
+  it(`${Object.values(shape.form).some((form) => form !== 'moved') ? 'records some of the work, and says why' : 'moves the work'}`, () => {
+    const outcome = outcomes.get(shape.name)!;
+    const forms = Object.fromEntries(
+      outcome.forms
+        .filter((form) => form.target === (shape.reportedName ?? shape.className))
+        .map((form): [string, Form] => [form.transform, form.form === 'moved' ? 'moved' : { recorded: form.reason ?? '' }]),
+    );
+    expect(forms, summarise(outcome)).toEqual(shape.form);
+  });
+
   it('adds no report under strictTypeChecked and sonarjs recommended', () => {
     for (const result of hygiene.get(shape.name) ?? []) {
       const added = result.added.filter((report) => !(report.ruleId in (shape.hygieneAllows ?? {})));
@@ -1102,6 +1331,32 @@ describe('a background loop', () => {
     for (const fix of outcome.fixes) {
       expect(fix.problems, `${summary}\n--- ${fix.transform} output:\n${fix.output}`).toEqual([]);
     }
+  });
+});
+
+describe('moves by default (issue 17)', () => {
+  // The everyday shapes that once fell through to the recorded form: both transforms move them.
+  const moved = [
+    'queue: work under `if (autorun)` reading a destructured option',
+    'prefetcher: `this.fetch(url).catch(…)` in a for…of over a parameter',
+    'config loader: the work reads locals computed earlier in the constructor',
+    "catalog: calls after the work that touch nothing it writes (`this.tables.push('meta')`, `this.on(…)`, `this.emit(…)`)",
+    "redis client: a stored ready promise, then one more statement (`this.on('ready', …)`)",
+  ];
+  const syncPrefix = 'socket client: `this.connect(); this.socket.on(…)` reads what connect() set up synchronously';
+
+  it.each(moved)('%s: both transforms move the work', (name) => {
+    const outcome = outcomes.get(name)!;
+    expect(outcome.forms.map((form) => `${form.transform} ${form.form}`).sort(), summarise(outcome)).toEqual(['factory moved', 'thenable moved']);
+  });
+
+  it('records only where later constructor code needs what the work does synchronously', () => {
+    const outcome = outcomes.get(syncPrefix)!;
+    expect(outcome.forms.map((form) => `${form.transform} ${form.form}: ${form.reason}`).sort(), summarise(outcome)).toEqual([
+      'factory recorded: a later statement reads this.socket, which the work sets',
+      'thenable recorded: a later statement reads this.socket, which the work sets',
+    ]);
+    expect(moved.every((name) => shapes.some((shape) => shape.name === name))).toBe(true);
   });
 });
 

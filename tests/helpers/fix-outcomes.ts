@@ -7,7 +7,7 @@ import { Linter } from 'eslint';
 import * as espree from 'espree';
 import ts from 'typescript';
 
-import { setDeclineListener, type Decline } from '../../src/fixes/declines.js';
+import { setDeclineListener, setFixFormListener, type Decline, type FixForm } from '../../src/fixes/declines.js';
 import { rules } from '../../src/rules/index.js';
 import { transpile, typeCheckModules, writeTempModule } from './run-code.js';
 
@@ -89,6 +89,8 @@ export interface ShapeOutcome {
   offered: Transform[];
   /** Why a transform declined, as recorded by src/fixes/declines.ts. */
   declines: Decline[];
+  /** Each offered transform's form (moves the work, or records some where it stands, and why), as recorded there. */
+  forms: FixForm[];
   /** Problems with the original itself (it does not parse, its run throws): the shape is wrong. */
   originalProblems: string[];
 }
@@ -199,18 +201,22 @@ interface Linted {
   otherSuggestions: string[];
   outputs: { transform: Transform; output: string }[];
   declines: Decline[];
+  forms: FixForm[];
   fatal: string[];
 }
 
 /** Lints the module with `no-async-constructor` and applies each distinct suggestion. */
 function lintShape(shape: Shape, source: string): Linted {
   const declines: Decline[] = [];
+  const forms: FixForm[] = [];
   setDeclineListener((decline) => declines.push(decline));
+  setFixFormListener((form) => forms.push(form));
   let messages: Linter.LintMessage[];
   try {
     messages = linter.verify(source, lintConfig(shape, false), filenameOf(shape));
   } finally {
     setDeclineListener(undefined);
+    setFixFormListener(undefined);
   }
   const fatal = messages.filter((message) => message.fatal || !message.ruleId).map((message) => `${message.line}: ${message.message}`);
   const reported = messages.filter((message) => message.ruleId === 'async-init/no-async-constructor');
@@ -244,6 +250,7 @@ function lintShape(shape: Shape, source: string): Linted {
     otherSuggestions,
     outputs,
     declines,
+    forms,
     fatal,
   };
 }
@@ -713,6 +720,7 @@ export function checkFixOutcomes(shapes: readonly Shape[], options: CheckOptions
       fixes: [],
       offered: [...new Set(linted.outputs.map((output) => output.transform))].sort(),
       declines: linted.declines,
+      forms: linted.forms,
       originalProblems: linted.fatal.map((line) => `the original does not parse: ${line}`),
     };
     outcomes.push(outcome);
@@ -862,6 +870,9 @@ export function summarise(outcome: ShapeOutcome): string {
   const lines = [`${outcome.shape.name}: ${outcome.reports} report(s), offered [${outcome.offered.join(', ')}]`];
   for (const decline of outcome.declines) {
     lines.push(`  ${decline.transform} declined: ${decline.reason}`);
+  }
+  for (const form of outcome.forms) {
+    lines.push(`  ${form.transform} ${form.form}${form.reason ? `: ${form.reason}` : ''}`);
   }
   for (const problem of outcome.originalProblems) {
     lines.push(`  original: ${problem}`);

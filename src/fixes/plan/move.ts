@@ -5,6 +5,7 @@ import { isPureExpression, keepsIdentity } from '../../analysis/pure-expression.
 import { ANY_FIELD, type Effects, type EffectsReader } from '../../analysis/sync-prefix.js';
 import { walk, type ClassNode, type ConstructorNode } from '../../utils/ast.js';
 import { canPrune } from './declarations.js';
+import { readsMemberOfAny } from './type-text.js';
 import { isWithin, mapPiecesInside, type Piece } from './pieces.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -210,10 +211,15 @@ class Pass {
         stack.push({ exit: statement }, { statements: statement.body, index: statement.body.length - 1 });
         return;
       case AST_NODE_TYPES.IfStatement:
-        if (this.isPure(statement.test)) {
-          stack.push({ exit: statement }, { statements: [statement.consequent], index: 0 });
+        // Repeated in the target: pure, and (typed) reading no member of an `any` value twice.
+        if (this.isPure(statement.test) && !readsMemberOfAny(statement.test, this.context.sourceCode)) {
+          // A branch's own statements (not its block): what moves from it, the target writes in its own braces.
+          const branch = (node: TSESTree.Statement): readonly TSESTree.Node[] => (node.type === AST_NODE_TYPES.BlockStatement ? node.body : [node]);
+          const consequent = branch(statement.consequent);
+          stack.push({ exit: statement }, { statements: consequent, index: consequent.length - 1 });
           if (statement.alternate) {
-            stack.push({ statements: [statement.alternate], index: 0 });
+            const alternate = branch(statement.alternate);
+            stack.push({ statements: alternate, index: alternate.length - 1 });
           }
           return;
         }

@@ -59,3 +59,30 @@ const BUILT_IN_TYPES = new Set([
   'true',
   'false',
 ]);
+
+/**
+ * With type information: `node` reads a member of an `any` value (`this.options.lazyConnect` where
+ * `options` is untyped JavaScript). Evaluated twice (a repeated guard), typed linting would count
+ * its `no-unsafe-member-access` twice.
+ */
+export function readsMemberOfAny(node: TSESTree.Node, sourceCode: SourceCode): boolean {
+  if (!hasTypes(sourceCode)) {
+    return false;
+  }
+  const stack: TSESTree.Node[] = [node];
+  while (stack.length > 0) {
+    const current = stack.pop()!;
+    if (current.type === 'MemberExpression' && getTypeText(current.object, sourceCode) === 'any') {
+      return true;
+    }
+    for (const key of sourceCode.visitorKeys[current.type] ?? []) {
+      const value = (current as unknown as Record<string, unknown>)[key];
+      for (const child of Array.isArray(value) ? value : [value]) {
+        if (child && typeof child === 'object' && typeof (child as { type?: unknown }).type === 'string') {
+          stack.push(child as TSESTree.Node);
+        }
+      }
+    }
+  }
+  return false;
+}

@@ -296,7 +296,8 @@ class MoveWriter {
           this.lines.push(`${indent}if (${test}) {`);
           stack.push({ close: `${indent}}` }, { statements: contents(statement.consequent), index: 0, indent: inner });
         } else {
-          this.lines.push(`${indent}if (!(${test})) {`);
+          const simple = [AST_NODE_TYPES.Identifier, AST_NODE_TYPES.MemberExpression, AST_NODE_TYPES.CallExpression, AST_NODE_TYPES.ChainExpression].includes(statement.test.type);
+          this.lines.push(`${indent}if (${simple ? `!${test}` : `!(${test})`}) {`);
           stack.push({ close: `${indent}}` }, { statements: contents(statement.alternate!), index: 0, indent: inner });
         }
         return;
