@@ -2,7 +2,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { getMemberName, getOutermostWrapper, getStaticKeyName, skipTypeWrappers, type ClassNode, type ConstructorNode } from '../../utils/ast.js';
-import { getLineIndent, getStatementRange, type Edit, type Layout } from './layout.js';
+import type { Edit, Layout } from './layout.js';
 import type { Piece } from './pieces.js';
 import type { AwaitedRecord } from './write.js';
 
@@ -61,7 +61,7 @@ export function planRecords(
   recorded: ReadonlyMap<Piece, string>,
   options: RecordOptions,
 ): Records | { decline: string } {
-  const { sourceCode, isTypeScript, layout, constructorNode } = context;
+  const { sourceCode, constructorNode } = context;
   const edits: Edit[] = [];
   const fields: string[] = [];
   const awaited: ((instance: string) => AwaitedRecord)[] = [];
@@ -259,12 +259,6 @@ function isInLoop(node: TSESTree.Node, body: TSESTree.BlockStatement): boolean {
     }
   }
   return false;
-}
-
-/** The value is a promise for sure: a call, a chain, `new Promise`, not `a || b` or `cond ? x : y`. */
-function isPromiseValue(value: TSESTree.Expression): boolean {
-  const inner = skipTypeWrappers(value);
-  return inner.type === AST_NODE_TYPES.CallExpression || inner.type === AST_NODE_TYPES.NewExpression;
 }
 
 /** The word a piece is named after: its call's method (`connect`), else `work`. */
