@@ -214,7 +214,39 @@ function getParameterJsDocType(param: TSESTree.Parameter, variable: Variable, so
   }
   // Without types: a default gives the type (the field takes the assignment's); else `unknown`, so
   // that typed linting reads no `any` assigned to the field.
-  return param.type === AST_NODE_TYPES.AssignmentPattern ? undefined : 'unknown';
+  const binding = variable.defs[0]!.name;
+  return param.type === AST_NODE_TYPES.AssignmentPattern || binding.parent.type === AST_NODE_TYPES.AssignmentPattern ? undefined : 'unknown';
+}
+
+/**
+ * The type of a name a destructured parameter binds at its top level (`{ name, autostart = true }:
+ * QueueOptions`): a literal default's (`boolean`), else the annotation's property (`QueueOptions['name']`).
+ */
+function getBindingType(pattern: TSESTree.ObjectPattern, variable: Variable, sourceCode: SourceCode): string | undefined {
+  for (const property of pattern.properties) {
+    if (property.type !== AST_NODE_TYPES.Property || property.computed || property.key.type !== AST_NODE_TYPES.Identifier) {
+      continue;
+    }
+    const value = property.value;
+    const binding = value.type === AST_NODE_TYPES.AssignmentPattern ? value.left : value;
+    if (binding.type !== AST_NODE_TYPES.Identifier || binding.name !== variable.name) {
+      continue;
+    }
+    if (value.type === AST_NODE_TYPES.AssignmentPattern) {
+      const fallback = value.right;
+      if (fallback.type === AST_NODE_TYPES.Literal && ['number', 'string', 'boolean'].includes(typeof fallback.value)) {
+        return typeof fallback.value;
+      }
+      return undefined;
+    }
+    const annotation = pattern.typeAnnotation?.typeAnnotation;
+    if (!annotation) {
+      return undefined;
+    }
+    const typeText = sourceCode.getText(annotation);
+    return `${annotation.type === AST_NODE_TYPES.TSTypeReference ? typeText : `(${typeText})`}['${property.key.name}']`;
+  }
+  return undefined;
 }
 
 /** The type of a TypeScript local kept on a field: as annotated, its literal's, or the program's. */
@@ -255,6 +287,9 @@ function getParameterType(
   sourceCode: SourceCode,
 ): string | undefined {
   const inner = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param.type === AST_NODE_TYPES.RestElement ? param.argument : param;
+  if (inner.type === AST_NODE_TYPES.ObjectPattern) {
+    return getBindingType(inner, variable, sourceCode);
+  }
   if (inner.type !== AST_NODE_TYPES.Identifier || inner.name !== variable.name) {
     return undefined;
   }
@@ -351,7 +386,7 @@ function writeThenable(
     ...records.edits,
     ...placeMembers(plan, {
       fields: [...records.fields, ...parameterDeclarations, initField],
-      fieldsFirst: records.methods.length > 0,
+      fieldsFirst: records.collects,
       members: [initializer, writeThen(plan)],
       last: records.methods,
       replaceConstructor: cleaned?.removed ?? false,

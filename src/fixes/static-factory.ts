@@ -370,7 +370,7 @@ function writeFactory(
     ...records.edits,
     ...placeMembers(plan, {
       fields: records.fields,
-      fieldsFirst: records.methods.length > 0,
+      fieldsFirst: records.collects,
       members: [factory],
       last: records.methods,
       replaceConstructor: cleaned?.removed ?? false,

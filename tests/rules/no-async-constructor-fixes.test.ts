@@ -18,7 +18,7 @@ type Case = InvalidTestCase<MessageIds, Options>;
 
 const tsCases: Case[] = [
     {
-      name: 'a floating call; same-file call sites in async functions become `await Db.create(…)` / `await new Db(…)`; the synchronous `new Db()` of `later()` keeps the work in the constructor, recorded, so that instance still connects',
+      name: 'a floating call; same-file call sites in async functions become `await Db.create(…)` / `await new Db(…)`; the synchronous `new Db()` of `later()` stays as written (require-awaited-init reports it) and does not keep the work in the constructor',
       code: `
 class Db {
   constructor(readonly url: string) {
@@ -547,7 +547,7 @@ class Session {
     },
 
     {
-      name: 'parameters read by the moved code: the factory passes them; the awaitable class records the work (`#initialize()` has no parameters)',
+      name: 'parameters read by the moved code: the factory passes them; the awaitable class keeps them on fields for `#initialize()`',
       code: `
 async function connect(url: string, options: { retries: number }): Promise<void> {}
 
@@ -1108,7 +1108,7 @@ class OneLine { #init: Promise<void> | undefined; async #initialize(): Promise<v
       ],
     },
     {
-      name: 'work that reads a constructor local: recorded where the local is',
+      name: 'work that reads a constructor local: the local moves with it, computed again where the work goes',
       code: `
 class Db {
   constructor(url: string) {
@@ -1258,7 +1258,7 @@ class Db {
     },
 
     {
-      name: 'inside a branch: recorded where it is, so the guard still decides',
+      name: 'inside a branch: the guard moves with the work and decides there',
       code: `
 class Db {
   constructor(lazy: boolean) {
@@ -1330,7 +1330,7 @@ class Db {
     },
 
     {
-      name: 'inside a loop: each iteration\'s work is recorded',
+      name: 'inside a loop: the loop moves, collecting the promises it starts',
       code: `
 class Pool {
   size = 4;
@@ -1890,7 +1890,7 @@ class Child extends Base {
     },
 
     {
-      name: 'a call after the work: the work stays where it is, recorded, and is awaited',
+      name: 'a call after the work that touches nothing it writes: the work moves',
       code: `
 class Session {
   constructor(private readonly socket: { close(): void }) {
@@ -1987,7 +1987,7 @@ class Worker {
       ],
     },
     {
-      name: 'constructor overloads: the awaitable class records the work (the factory would need the overloads too)',
+      name: 'constructor overloads: no factory (it would need the overloads too); the awaitable class records the work',
       code: `
 class Db {
   constructor(url: string);
@@ -2143,8 +2143,9 @@ class Db {
               messageId: 'suggestThenableRecorded',
               output: `
 class Db {
-  #init: Promise<void> | undefined;
   ready: Promise<void>;
+
+  #init: Promise<void> | undefined;
 
   constructor() {
     this.ready = this.#handled(this.connect());
@@ -2181,7 +2182,7 @@ class Db {
     },
 
     {
-      name: 'a field initialiser and constructor work: both recorded where they are (the field keeps its promise)',
+      name: 'a field initialiser and constructor work: both move (the field, typed by its method\'s return type, is assigned where the work goes)',
       code: `
 class Db {
   ready = this.connect();
@@ -2345,7 +2346,7 @@ class Db {
     },
 
     {
-      name: "an async callback of `map` whose promises are stored: recorded around the assignment, so the field keeps them",
+      name: "an async callback of `map` whose promises are stored: the assignment moves, and the field's promises are awaited",
       code: `
 class Combinator {
   #subscriptions: Promise<void>[] = [];
@@ -2576,8 +2577,9 @@ class Channel {
               messageId: 'suggestThenableRecorded',
               output: `
 class Channel {
-  #init: Promise<void> | undefined;
   readonly resolved: Promise<string>;
+
+  #init: Promise<void> | undefined;
 
   constructor(name: string) {
     this.resolved = this.#handled(this.lookupProject());
@@ -2645,7 +2647,7 @@ class Channel {
     },
 
     {
-      name: 'an async callback of `forEach`: recorded as `Promise.all(urls.map(…))`, so every call is awaited',
+      name: 'an async callback of `forEach`: moved as `await Promise.all(urls.map(…))`, so every call is awaited',
       code: `
 class Loader {
   constructor(urls: string[]) {
@@ -3351,7 +3353,7 @@ class Loader {
     },
 
     {
-      name: 'declined: a hand-written `#trackInit` without a factory or `then` that awaits it stays reported (and the name is taken)',
+      name: 'a hand-written `#trackInit` without a factory or `then` that awaits it stays reported; the fixes move its call',
       code: `
 class Db {
   constructor(lazy: boolean) {
@@ -3379,7 +3381,7 @@ class Db {
     },
 
     {
-      name: 'an abstract class: no factory (it cannot be constructed); the awaitable class records the guarded work',
+      name: 'an abstract class: no factory (it cannot be constructed); the awaitable class moves the guarded work (its parameter kept on a field)',
       code: `
 abstract class Service {
   constructor(enabled: boolean) {
@@ -3474,20 +3476,20 @@ export class Subject {
 `,
             },
             {
-              messageId: 'suggestThenableRecorded',
+              messageId: 'suggestThenable',
               output: `
 export class Subject {
-  #loading: Promise<unknown> | undefined;
+  #enabled: boolean;
   #init: Promise<void> | undefined;
 
   constructor({ enabled = true }: { enabled?: boolean } = {}, private readonly host: string) {
-    if (enabled) {
-      this.#loading = this.#handled(this.load(host));
-    }
+    this.#enabled = enabled;
   }
 
   async #initialize(): Promise<void> {
-    await this.#loading;
+    if (this.#enabled) {
+      await this.load(this.host);
+    }
   }
 
   then<T = Omit<this, 'then'>, E = never>(
@@ -3501,12 +3503,6 @@ export class Subject {
   }
 
   async load(value: string): Promise<void> {}
-
-  /** Awaited by \`then\`, maybe late: handled now, so a failure meanwhile is no unhandled rejection. */
-  #handled<T>(work: T): T {
-    Promise.resolve(work).catch(() => undefined);
-    return work;
-  }
 }
 `,
             },
@@ -3516,7 +3512,7 @@ export class Subject {
     },
 
     {
-      name: 'a guard over a destructured option, a local, and a later statement that needs the work: recorded; the factory takes the options whole',
+      name: 'a guard over a destructured option, a local, and a later statement that needs nothing the work sets: moved; the factory takes the options whole',
       code: `
 interface Options {
   url: string;
@@ -3574,7 +3570,7 @@ class Queue {
 `,
             },
             {
-              messageId: 'suggestThenableRecorded',
+              messageId: 'suggestThenable',
               output: `
 interface Options {
   url: string;
@@ -3582,20 +3578,23 @@ interface Options {
 }
 
 class Queue {
-  #connecting: Promise<unknown> | undefined;
-  #init: Promise<void> | undefined;
   socket: { on(event: string): void } | undefined;
 
+  #autorun: boolean;
+  #base: string;
+  #init: Promise<void> | undefined;
+
   constructor({ url, autorun = true }: Options) {
+    this.#autorun = autorun;
     const base = url + '/queue';
-    if (autorun) {
-      this.#connecting = this.#handled(this.connect(base));
-    }
+    this.#base = base;
     this.socket?.on('message');
   }
 
   async #initialize(): Promise<void> {
-    await this.#connecting;
+    if (this.#autorun) {
+      await this.connect(this.#base);
+    }
   }
 
   then<T = Omit<this, 'then'>, E = never>(
@@ -3609,12 +3608,6 @@ class Queue {
   }
 
   async connect(url: string): Promise<void> {}
-
-  /** Awaited by \`then\`, maybe late: handled now, so a failure meanwhile is no unhandled rejection. */
-  #handled<T>(work: T): T {
-    Promise.resolve(work).catch(() => undefined);
-    return work;
-  }
 }
 `,
             },
@@ -3889,7 +3882,7 @@ class Db {
     },
 
     {
-      name: 'a class written on one line, recorded: the new members stay on it (a block comment, not a line comment that would swallow the rest)',
+      name: 'a class written on one line: the moved work and the new members stay on it',
       code: `
 class A { constructor(x: boolean) { if (x) this.load(); } async load(): Promise<void> {} }
 `,
@@ -4627,7 +4620,7 @@ describe('suggestion outputs do not trip no-async-constructor again', () => {
  * docs/rules/no-async-constructor.md shows the exact before/after of both fixes for a guarded, a
  * stored and a looped case (tests/fixes/docs.test.ts checks the first example): these keep them exact.
  */
-describe('docs: the recorded examples are what the fixes write', () => {
+describe('docs: the quick-fix examples are what the fixes write', () => {
   const docs = readFileSync(new URL('../../docs/rules/no-async-constructor.md', import.meta.url), 'utf8');
   const example = (name: string): string => {
     const match = new RegExp(`<!-- quick-fix example: ${name} -->\\n\`\`\`ts\\n([\\s\\S]*?)\`\`\`\\n`, 'u').exec(docs);
@@ -4636,7 +4629,14 @@ describe('docs: the recorded examples are what the fixes write', () => {
     }
     return match[1];
   };
-  for (const name of ['guarded', 'stored', 'looped']) {
+  // The shapes that move, and the one that records (a later statement needs the work's synchronous part).
+  const cases: [name: string, factory: MessageIds, thenable: MessageIds][] = [
+    ['guarded', 'suggestFactory', 'suggestThenable'],
+    ['stored', 'suggestFactory', 'suggestThenable'],
+    ['looped', 'suggestFactory', 'suggestThenable'],
+    ['prefix', 'suggestFactoryRecorded', 'suggestThenableRecorded'],
+  ];
+  for (const [name, factoryId, thenableId] of cases) {
     it(name, () => {
       const before = example(`${name} before`);
       const messages = new Linter({ configType: 'flat' }).verify(
@@ -4656,8 +4656,8 @@ describe('docs: the recorded examples are what the fixes write', () => {
         const suggestion = messages[0]?.suggestions?.find((candidate) => candidate.messageId === messageId);
         return suggestion && before.slice(0, suggestion.fix.range[0]) + suggestion.fix.text + before.slice(suggestion.fix.range[1]);
       };
-      expect(apply('suggestFactory')).toBe(example(`${name} factory`));
-      expect(apply('suggestThenable')).toBe(example(`${name} thenable`));
+      expect(apply(factoryId)).toBe(example(`${name} factory`));
+      expect(apply(thenableId)).toBe(example(`${name} thenable`));
     });
   }
 });

@@ -40,8 +40,10 @@ export interface Records {
   edits: Edit[];
   /** New private field declarations, without indentation. */
   fields: string[];
-  /** New methods (the collecting helper), in the class's layout. */
+  /** New methods (the collecting helper, the awaitable class's handler), in the class's layout. */
   methods: string[];
+  /** The collecting helper records work (its list must exist before any field initialiser runs). */
+  collects: boolean;
   /** What the target awaits, with the instance written as given. */
   awaited(instance: string): AwaitedRecord[];
   /** Each record's reason: the piece, and why it stays. */
@@ -179,7 +181,7 @@ export function planRecords(
     methods.push(writeTrackMethod(context, helper.returnsWork, options.handleLateAwaits));
     awaited.unshift((instance) => ({ text: `${instance}.${PENDING_FIELD}`, spread: true }));
   }
-  return { edits, fields, methods, awaited: (instance) => awaited.map((make) => make(instance)), count: recorded.size };
+  return { edits, fields, methods, collects: helper !== undefined, awaited: (instance) => awaited.map((make) => make(instance)), count: recorded.size };
 }
 
 /**
