@@ -117,6 +117,16 @@ const TRANSFORMS = /** @type {const} */ ([
 ]);
 
 /**
+ * Whether a suggestion's messageId is transform `id`'s: the title says whether the work moves
+ * (`suggestFactory`) or is recorded (`suggestFactoryRecorded`).
+ * @param {string | undefined} messageId
+ * @param {string} id
+ */
+function isTransformSuggestion(messageId, id) {
+  return messageId === id || messageId === `${id}Recorded`;
+}
+
+/**
  * A file larger than this (playwright-core's 3.6 MB bundle) is re-linted once per `--fix` setting,
  * which applies every class's edit at once, rather than once per suggestion: each re-lint of it costs
  * as much as a small package. Each suggestion's output is still parsed (and type-checked) on its own.
@@ -515,7 +525,7 @@ for (const pkg of corpus) {
           const fixedProblems = problems.filter((other) => (other.suggestions ?? []).some((s) => sameFix(s.fix, suggestion.fix)));
           await checkOutput(output, `suggestion "${suggestion.desc}" of ${where}`, fixedProblems, {
             relint: !big,
-            transform: TRANSFORMS.find(([id]) => id === suggestion.messageId)?.[1] ?? 'suggestion',
+            transform: TRANSFORMS.find(([id]) => isTransformSuggestion(suggestion.messageId, id))?.[1] ?? 'suggestion',
           });
         }
       }
@@ -928,7 +938,7 @@ function renderPackages() {
  * @param {string} transform the transform's name in its declines
  */
 function offer(finding, suggestionId, transform) {
-  if (finding.suggestions.some((suggestion) => suggestion.messageId === suggestionId)) {
+  if (finding.suggestions.some((suggestion) => isTransformSuggestion(suggestion.messageId, suggestionId))) {
     const form = formOf(finding, transform);
     return form === 'moved' ? 'offered, moves' : form === 'recorded' ? `offered, records: ${recordReason(finding, transform)}` : 'offered, no form reported';
   }
@@ -1026,7 +1036,7 @@ function renderShares() {
     }
   }
   const rows = TRANSFORMS.map(([id, transform]) => {
-    const offeredTo = initial.filter((finding) => finding.suggestions.some((suggestion) => suggestion.messageId === id));
+    const offeredTo = initial.filter((finding) => finding.suggestions.some((suggestion) => isTransformSuggestion(suggestion.messageId, id)));
     const moved = offeredTo.filter((finding) => formOf(finding, transform) === 'moved').length;
     const recorded = offeredTo.filter((finding) => formOf(finding, transform) === 'recorded').length;
     const unknown = offeredTo.length - moved - recorded;

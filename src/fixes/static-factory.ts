@@ -357,8 +357,15 @@ function writeFactory(
       })
     : undefined;
   const passed = cleaned ? parameters.names.slice(0, cleaned.parameterCount) : parameters.names;
-  // JavaScript: `...args` typed by JSDoc, so that typed linting (allowJs) reads no `any[]` in `new X(...args)`.
-  const argsDoc = !isTypeScript && parameters.names.includes('...args') ? `${layout.memberIndent}/** @param {...unknown} args */${layout.inline ? ' ' : layout.newline}` : '';
+  // JavaScript: the parameters typed by JSDoc as the constructor's are (its `@param` tags), or
+  // `...args` as `unknown`, so that typed linting (allowJs) reads no `any` in `new X(…)`.
+  const docLines = isTypeScript ? [] : parameters.names.includes('...args') ? ['@param {...unknown} args'] : constructorParamDoc(plan);
+  const argsDoc =
+    docLines.length === 0
+      ? ''
+      : layout.inline || docLines.length === 1
+        ? `${layout.memberIndent}/** ${docLines.join(' ')} */${layout.inline ? ' ' : layout.newline}`
+        : [`${layout.memberIndent}/**`, ...docLines.map((line) => `${layout.memberIndent} * ${line}`), `${layout.memberIndent} */`, ''].join(layout.newline);
   const factory = argsDoc + writeMethod(plan, writeFactoryHeader(classNode, factoryTarget, isTypeScript, options.factoryName, parameters, sourceCode), [
     `${layout.bodyIndent}const ${instance} = new ${factoryTarget.construct}${getTypeArguments(classNode, isTypeScript)}(${passed.join(', ')});`,
     ...patternLines,
@@ -380,6 +387,33 @@ function writeFactory(
     ...(constructorNode && !cleaned?.removed ? setVisibility(constructorNode, visibility, sourceCode) : []),
   ]);
   return fix ? { fix } : { decline: 'overlapping edits' };
+}
+
+/** The `@param` tags (with their continuation lines) of the constructor's JSDoc comment, as written. */
+function constructorParamDoc(plan: ClassPlan): string[] {
+  const { constructorNode, sourceCode } = plan;
+  if (!constructorNode) {
+    return [];
+  }
+  const comment = sourceCode.getCommentsBefore(constructorNode).at(-1);
+  if (comment?.type !== 'Block' || !comment.value.startsWith('*')) {
+    return [];
+  }
+  const lines = comment.value
+    .split(/\r?\n/u)
+    .map((line) => line.replace(/^\s*\*?\s?/u, '').trimEnd())
+    .filter((line) => line !== '' && line !== '*');
+  const kept: string[] = [];
+  let inParam = false;
+  for (const line of lines) {
+    if (line.startsWith('@')) {
+      inParam = line.startsWith('@param');
+    }
+    if (inParam) {
+      kept.push(line);
+    }
+  }
+  return kept;
 }
 
 /** Every name the constructor mentions, except property names after `.` (`this.db` is no clash), and the class's. */

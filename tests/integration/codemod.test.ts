@@ -9,8 +9,7 @@ import { brief, ensureBuilt, makeTempDir, parseEslintJson, repoRoot, run, runOk,
 /**
  * The codemod, as a user runs it: `eslint --fix` through the real CLI and the built plugin on a
  * typed project (tests/fixtures/codemod: db.ts, a class whose constructor starts its connection;
- * queue.ts, one whose constructor starts work under a guard, which the factory transform records
- * rather than moves; app.ts and worker.ts, which construct both), then `tsc` and the program itself
+ * queue.ts, one whose constructor starts work under a guard over an option, which moves with it; app.ts and worker.ts, which construct both), then `tsc` and the program itself
  * on the result. ESLint lints each file against the files as they were when the run started, except
  * that a file linted after a class's file sees the class as the run fixed it (the project service
  * keeps the fixed text); which files those are depends on the order the reads complete.

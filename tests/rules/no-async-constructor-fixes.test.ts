@@ -3909,6 +3909,345 @@ class A { #x: boolean; #init: Promise<void> | undefined; constructor(x: boolean)
         },
       ],
     },
+    {
+      name: 'a later statement reads what the work sets up before its first await: recorded, one private field (the awaitable class handles it where it is made)',
+      code: `
+class Chat {
+  socket: { on(event: string): void } | undefined;
+
+  constructor(readonly url: string) {
+    this.connect();
+    this.socket?.on('message');
+  }
+
+  async connect(): Promise<void> {
+    this.socket = { on() {} };
+    await Promise.resolve();
+  }
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 6,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestFactoryRecorded',
+              output: `
+class Chat {
+  socket: { on(event: string): void } | undefined;
+
+  #connecting: Promise<unknown>;
+
+  constructor(readonly url: string) {
+    this.#connecting = this.connect();
+    this.socket?.on('message');
+  }
+
+  static async create(url: string): Promise<Chat> {
+    const chat = new Chat(url);
+    await chat.#connecting;
+    return chat;
+  }
+
+  async connect(): Promise<void> {
+    this.socket = { on() {} };
+    await Promise.resolve();
+  }
+}
+`,
+            },
+            {
+              messageId: 'suggestThenableRecorded',
+              output: `
+class Chat {
+  socket: { on(event: string): void } | undefined;
+
+  #connecting: Promise<unknown>;
+  #init: Promise<void> | undefined;
+
+  constructor(readonly url: string) {
+    this.#connecting = this.#handled(this.connect());
+    this.socket?.on('message');
+  }
+
+  async #initialize(): Promise<void> {
+    await this.#connecting;
+  }
+
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+
+  async connect(): Promise<void> {
+    this.socket = { on() {} };
+    await Promise.resolve();
+  }
+
+  /** Awaited by \`then\`, maybe late: handled now, so a failure meanwhile is no unhandled rejection. */
+  #handled<T>(work: T): T {
+    Promise.resolve(work).catch(() => undefined);
+    return work;
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a guard around the work and another statement: the statement stays, the guard is written again around the moved work',
+      code: `
+class Feed {
+  polls = 0;
+
+  constructor(readonly live: boolean) {
+    if (live) {
+      this.polls++;
+      this.subscribe();
+    }
+  }
+
+  async subscribe(): Promise<void> {}
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 8,
+          column: 7,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Feed {
+  polls = 0;
+
+  constructor(readonly live: boolean) {
+    if (live) {
+      this.polls++;
+    }
+  }
+
+  static async create(live: boolean): Promise<Feed> {
+    const feed = new Feed(live);
+    if (live) {
+      await feed.subscribe();
+    }
+    return feed;
+  }
+
+  async subscribe(): Promise<void> {}
+}
+`,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Feed {
+  polls = 0;
+
+  #init: Promise<void> | undefined;
+
+  constructor(readonly live: boolean) {
+    if (live) {
+      this.polls++;
+    }
+  }
+
+  async #initialize(): Promise<void> {
+    if (this.live) {
+      await this.subscribe();
+    }
+  }
+
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+
+  async subscribe(): Promise<void> {}
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a counted loop around the work and another statement: the statement stays, the loop is written again and collects the promises',
+      code: `
+class Pool {
+  slots: number[] = [];
+
+  constructor(size: number) {
+    for (let index = 0; index < size; index++) {
+      this.slots.push(index);
+      this.open(index);
+    }
+  }
+
+  async open(index: number): Promise<void> {}
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 8,
+          column: 7,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Pool {
+  slots: number[] = [];
+
+  constructor(size: number) {
+    for (let index = 0; index < size; index++) {
+      this.slots.push(index);
+    }
+  }
+
+  static async create(size: number): Promise<Pool> {
+    const pool = new Pool(size);
+    const pending: unknown[] = [];
+    for (let index = 0; index < size; index++) {
+      pending.push(pool.open(index));
+    }
+    await Promise.all(pending);
+    return pool;
+  }
+
+  async open(index: number): Promise<void> {}
+}
+`,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Pool {
+  slots: number[] = [];
+
+  #size: number;
+  #init: Promise<void> | undefined;
+
+  constructor(size: number) {
+    this.#size = size;
+    for (let index = 0; index < size; index++) {
+      this.slots.push(index);
+    }
+  }
+
+  async #initialize(): Promise<void> {
+    const pending: unknown[] = [];
+    for (let index = 0; index < this.#size; index++) {
+      pending.push(this.open(index));
+    }
+    await Promise.all(pending);
+  }
+
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+
+  async open(index: number): Promise<void> {}
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a constructor with a comment before it, emptied: it goes, the comment stays in front of the factory',
+      code: `
+class Loader {
+  // Loads the catalogue.
+  constructor(source: string) {
+    void this.load(source);
+  }
+
+  async load(source: string): Promise<void> {}
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 5,
+          column: 10,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Loader {
+  // Loads the catalogue.
+  static async create(source: string): Promise<Loader> {
+    const loader = new Loader();
+    await loader.load(source);
+    return loader;
+  }
+
+  async load(source: string): Promise<void> {}
+}
+`,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Loader {
+  #source: string;
+  #init: Promise<void> | undefined;
+
+  // Loads the catalogue.
+  constructor(source: string) {
+    this.#source = source;
+  }
+
+  async #initialize(): Promise<void> {
+    await this.load(this.#source);
+  }
+
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+
+  async load(source: string): Promise<void> {}
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
 ];
 
 tsTester.run('no-async-constructor quick fixes (TypeScript)', rule, { valid: [], invalid: tsCases });
@@ -4332,6 +4671,184 @@ export class Machine {
     Promise.resolve(work).catch(() => undefined);
     return work;
   }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "ioredis's shape: the else branch moves under its guard, negated; the other branch stays",
+      code: `
+export class Redis {
+  constructor(options) {
+    this.options = options;
+    if (this.options.lazyConnect) {
+      this.status = 'wait';
+    } else {
+      this.connect().catch(() => {});
+    }
+  }
+
+  async connect() {}
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 8,
+          column: 7,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+export class Redis {
+  constructor(options) {
+    this.options = options;
+    if (this.options.lazyConnect) {
+      this.status = 'wait';
+    }
+  }
+
+  static async create(options) {
+    const redis = new Redis(options);
+    if (!redis.options.lazyConnect) {
+      await redis.connect().catch(() => {});
+    }
+    return redis;
+  }
+
+  async connect() {}
+}
+`,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+export class Redis {
+  /** @type {Promise<void> | undefined} */
+  #init;
+
+  constructor(options) {
+    this.options = options;
+    if (this.options.lazyConnect) {
+      this.status = 'wait';
+    }
+  }
+
+  async #initialize() {
+    if (!this.options.lazyConnect) {
+      await this.connect().catch(() => {});
+    }
+  }
+
+  /**
+   * @param {((value: this) => unknown) | null} [onfulfilled]
+   * @param {((reason: unknown) => unknown) | null} [onrejected]
+   */
+  then(onfulfilled, onrejected) {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this).then(onfulfilled, onrejected);
+  }
+
+  async connect() {}
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "JavaScript: the factory takes the constructor's JSDoc @param types, so typed linting reads no any in new X(…)",
+      code: `
+export class Provider {
+  /**
+   * @param {string} endpoint where to connect
+   * @param {number} [timeout] per request
+   */
+  constructor(endpoint, timeout) {
+    this.timeout = timeout;
+    this.connect(endpoint);
+  }
+
+  /** @param {string} endpoint */
+  async connect(endpoint) {}
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 9,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+export class Provider {
+  /**
+   * @param {string} endpoint where to connect
+   * @param {number} [timeout] per request
+   */
+  constructor(endpoint, timeout) {
+    this.timeout = timeout;
+  }
+
+  /**
+   * @param {string} endpoint where to connect
+   * @param {number} [timeout] per request
+   */
+  static async create(endpoint, timeout) {
+    const provider = new Provider(endpoint, timeout);
+    await provider.connect(endpoint);
+    return provider;
+  }
+
+  /** @param {string} endpoint */
+  async connect(endpoint) {}
+}
+`,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+export class Provider {
+  /** @type {unknown} */
+  #endpoint;
+  /** @type {Promise<void> | undefined} */
+  #init;
+
+  /**
+   * @param {string} endpoint where to connect
+   * @param {number} [timeout] per request
+   */
+  constructor(endpoint, timeout) {
+    this.#endpoint = endpoint;
+    this.timeout = timeout;
+  }
+
+  async #initialize() {
+    await this.connect(this.#endpoint);
+  }
+
+  /**
+   * @param {((value: this) => unknown) | null} [onfulfilled]
+   * @param {((reason: unknown) => unknown) | null} [onrejected]
+   */
+  then(onfulfilled, onrejected) {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this).then(onfulfilled, onrejected);
+  }
+
+  /** @param {string} endpoint */
+  async connect(endpoint) {}
 }
 `,
             },

@@ -125,8 +125,8 @@ export function cleanConstructor(
     !constructorNode.accessibility &&
     !hasConstructorOverloads(classNode) &&
     !('decorators' in constructorNode && (constructorNode.decorators?.length ?? 0) > 0) &&
-    sourceCode.getCommentsInside(constructorNode).every((comment) => comment.range[0] > body.range[0] && isRemoved(comment.range)) &&
-    !hasOwnLineComments(constructorNode, sourceCode);
+    // Comments before it stay where they are, in front of what takes its place; one inside it keeps it.
+    sourceCode.getCommentsInside(constructorNode).every((comment) => comment.range[0] > body.range[0] && isRemoved(comment.range));
   const removable =
     bare &&
     ((emptied && parameterCount === 0 && !classNode.superClass) ||
@@ -159,13 +159,6 @@ function passesToSuper(statement: TSESTree.Statement, params: readonly TSESTree.
         argument.argument.name === param.argument.name
       );
     })
-  );
-}
-
-function hasOwnLineComments(node: TSESTree.Node, sourceCode: SourceCode): boolean {
-  return (
-    sourceCode.getCommentsBefore(node).length > 0 ||
-    sourceCode.getCommentsAfter(node).some((comment) => comment.loc.start.line === node.loc.end.line)
   );
 }
 
