@@ -7,7 +7,9 @@ import {
   getSameFileAncestors,
   hasConstructorOverloads,
   isGlobalReference,
+  walk,
   type ClassNode,
+  type ConstructorNode,
 } from '../utils/ast.js';
 import { recordDecline, recordFixForm } from './declines.js';
 import { findCallSites, isInAsyncFunction, needsParentheses } from './plan/call-sites.js';
@@ -130,7 +132,8 @@ export function createThenableTransform(
  */
 /** The fields `#initialize()` reads the constructor's parameters and locals from, and their types (`undefined`: none written). */
 interface KeptFields {
-  parameters: Map<Variable, { name: string; type: string | undefined }>;
+  /** `existing`: a field the constructor stores the parameter on itself (`this.channel = channel;`). */
+  parameters: Map<Variable, { name: string; type: string | undefined; existing?: boolean }>;
   locals: Map<Variable, { name: string; type: string | undefined }>;
 }
 
@@ -187,6 +190,11 @@ function thenableRules(plan: ClassPlan, taken: Set<string>, fields: KeptFields):
       }
       if (param.type === AST_NODE_TYPES.TSParameterProperty) {
         return undefined;
+      }
+      // The constructor keeps it on a field already (`this.channel = channel;`): read from there.
+      const stored = !parameterFields.has(variable) && constructorNode ? getStoringField(variable, constructorNode, sourceCode) : undefined;
+      if (stored !== undefined) {
+        parameterFields.set(variable, { name: stored, type: undefined, existing: true });
       }
       if (!parameterFields.has(variable)) {
         const type = isTypeScript ? getParameterType(param, variable, classNode, constructorNode?.value.params.indexOf(param) ?? -1, sourceCode) : '';
@@ -273,6 +281,43 @@ function isStringy(node: TSESTree.BinaryExpression): boolean {
   );
 }
 
+/**
+ * The field a top-level `this.channel = channel;` of the constructor stores the parameter on, when
+ * the constructor assigns that field nowhere else: `channel` when public, `#channel` when private.
+ */
+function getStoringField(variable: Variable, constructorNode: ConstructorNode, sourceCode: SourceCode): string | undefined {
+  let found: string | undefined;
+  let writes = 0;
+  const fieldOf = (node: TSESTree.Node): string | undefined => {
+    const target = node.type === AST_NODE_TYPES.AssignmentExpression ? node.left : node.type === AST_NODE_TYPES.UpdateExpression ? node.argument : undefined;
+    if (target?.type !== AST_NODE_TYPES.MemberExpression || target.object.type !== AST_NODE_TYPES.ThisExpression || target.computed) {
+      return undefined;
+    }
+    return target.property.type === AST_NODE_TYPES.PrivateIdentifier ? `#${target.property.name}` : target.property.type === AST_NODE_TYPES.Identifier ? target.property.name : undefined;
+  };
+  for (const statement of constructorNode.value.body.body) {
+    const expression = statement.type === AST_NODE_TYPES.ExpressionStatement ? statement.expression : undefined;
+    if (
+      expression?.type === AST_NODE_TYPES.AssignmentExpression &&
+      expression.operator === '=' &&
+      expression.right.type === AST_NODE_TYPES.Identifier &&
+      variable.references.some((reference) => reference.identifier === expression.right)
+    ) {
+      found ??= fieldOf(expression);
+    }
+  }
+  if (found === undefined) {
+    return undefined;
+  }
+  walk(constructorNode.value.body, sourceCode.visitorKeys, (node) => {
+    if (fieldOf(node) === found) {
+      writes++;
+    }
+    return undefined;
+  });
+  return writes === 1 ? found : undefined;
+}
+
 /** The constructor parameter that declares `variable`. */
 function getParameter(variable: Variable, params: readonly TSESTree.Parameter[]): TSESTree.Parameter | undefined {
   return params.find((param) => param.range[0] <= variable.defs[0]!.name.range[0] && variable.defs[0]!.name.range[1] <= param.range[1]);
@@ -351,7 +396,7 @@ function writeThenable(
   const parameterDeclarations: string[] = [];
   const byPosition = [...parameterFields].sort(([a], [b]) => a.defs[0]!.name.range[0] - b.defs[0]!.name.range[0]);
   for (const [variable, field] of byPosition) {
-    if (!decision.parameters.has(variable)) {
+    if (!decision.parameters.has(variable) || field.existing) {
       continue;
     }
     parameterDeclarations.push(declareField(plan, field.name, field.type));

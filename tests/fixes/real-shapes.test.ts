@@ -708,7 +708,7 @@ export class LegacyClient {
     args: "{ retries: 2 }, 'bucket-1'",
     check: "(uploader) => uploader.target === 'bucket-1 x2'",
     offers: both,
-    form: { factory: 'moved', thenable: { recorded: 'reads a parameter whose type cannot be written' } },
+    form: movesBoth,
     code: `
 export class Uploader {
   target = '';

@@ -4248,6 +4248,81 @@ class Loader {
         },
       ],
     },
+    {
+      name: 'a parameter the constructor stores on a field: the awaitable class reads the field (`this.channel`), the factory the parameter',
+      code: `
+class Client {
+  channel: { name: string };
+
+  constructor(channel: { name: string }) {
+    this.channel = channel;
+    this.resolve(channel.name);
+  }
+
+  async resolve(name: string): Promise<void> {}
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 7,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Client {
+  channel: { name: string };
+
+  constructor(channel: { name: string }) {
+    this.channel = channel;
+  }
+
+  static async create(channel: { name: string }): Promise<Client> {
+    const client = new Client(channel);
+    await client.resolve(channel.name);
+    return client;
+  }
+
+  async resolve(name: string): Promise<void> {}
+}
+`,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Client {
+  channel: { name: string };
+
+  #init: Promise<void> | undefined;
+
+  constructor(channel: { name: string }) {
+    this.channel = channel;
+  }
+
+  async #initialize(): Promise<void> {
+    await this.resolve(this.channel.name);
+  }
+
+  then<T = Omit<this, 'then'>, E = never>(
+    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+  }
+
+  async resolve(name: string): Promise<void> {}
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
 ];
 
 tsTester.run('no-async-constructor quick fixes (TypeScript)', rule, { valid: [], invalid: tsCases });
