@@ -426,7 +426,9 @@ class Pass {
           ? 'is not computed purely'
           : [...effects.reads].some((key) => this.laterWrites.has(key) || (key.startsWith('.') && this.laterWrites.has(ANY_FIELD)))
             ? 'reads what a later statement changes'
-            : staying.size > 0 && !declaration.declarations.every((declarator) => keepsIdentity(declarator.init!))
+            : staying.size > 0 &&
+                !declaration.declarations.every((declarator) => keepsIdentity(declarator.init!)) &&
+                !variables.every((variable) => this.isOnlyDereferenced(variable))
               ? 'is a new object the constructor keeps too'
               : !canPrune(declaration, removed, sourceCode) || !canPrune(declaration, complement(variables, needed), sourceCode)
                 ? 'binds names that cannot be separated'
@@ -485,6 +487,27 @@ class Pass {
         this.forcedNow.set(piece, reason);
       }
     }
+  }
+
+  /**
+   * The moved code only reads into `variable` (`opts.root`, `const { root } = opts`): a copy that is a
+   * new object then gives the same values, so it may be made again although the constructor keeps it.
+   */
+  private isOnlyDereferenced(variable: Variable): boolean {
+    const users = this.users.get(variable) ?? [];
+    return variable.references.every((reference) => {
+      if (reference.init || !users.some((user) => isWithin(reference.identifier, user))) {
+        return true;
+      }
+      const node = reference.identifier;
+      const parent = node.parent;
+      return (
+        (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === node && !isWriteTarget(parent)) ||
+        (parent.type === AST_NODE_TYPES.VariableDeclarator &&
+          parent.init === node &&
+          (parent.id.type === AST_NODE_TYPES.ObjectPattern || parent.id.type === AST_NODE_TYPES.ArrayPattern))
+      );
+    });
   }
 
   /** Why the moved code cannot read the variables it reads: `arguments`, a parameter the target cannot have. */
@@ -695,6 +718,17 @@ class Pass {
     this.laterReadsField = saved.readsField;
     this.laterWritesField = saved.writesField;
   }
+}
+
+/** `opts.x = …`, `opts.x++`, `delete opts.x`: the member is written, not read. */
+function isWriteTarget(member: TSESTree.MemberExpression): boolean {
+  const parent = member.parent;
+  return (
+    (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === member) ||
+    parent.type === AST_NODE_TYPES.UpdateExpression ||
+    (parent.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'delete') ||
+    (parent.type === AST_NODE_TYPES.CallExpression && parent.callee === member)
+  );
 }
 
 function isParameter(variable: Variable): boolean {
