@@ -22,7 +22,7 @@ import { declareField, getTakenNames, planRecords } from './plan/record.js';
 import { getTypeText, hasTypes } from './plan/type-text.js';
 import { writeMove } from './plan/write.js';
 import { buildInitField, buildSettledThen } from './settle-then.js';
-import { blocksField, planFieldEdits, usesConstructorOnly, type TransformFix } from './static-factory.js';
+import { blocksField, isReassigned, planFieldEdits, usesConstructorOnly, type TransformFix } from './static-factory.js';
 
 /**
  * The awaitable-class transform, built on the "settled `then`" of settle-then.ts.
@@ -149,6 +149,9 @@ function uniqueField(base: string, taken: Set<string>): string {
 function thenableRules(plan: ClassPlan, taken: Set<string>, fields: KeptFields): MoveRules {
   const parameterFields = fields.parameters;
   const { constructorNode, sourceCode, isTypeScript, classNode } = plan;
+  const overloads = hasConstructorOverloads(classNode);
+  // Asked once per piece that reads it: answered once per parameter.
+  const answers = new Map<Variable, string | undefined>();
   return {
     // A local the moved code reads is kept on a field where the constructor computes it, when its
     // type can be written (JavaScript infers it from the assignment).
@@ -174,42 +177,49 @@ function thenableRules(plan: ClassPlan, taken: Set<string>, fields: KeptFields):
       if (plan.returnsEarly) {
         return 'the constructor can return early';
       }
-      if (hasConstructorOverloads(classNode)) {
+      if (overloads) {
         // Its parameters would need a field per overload's meaning.
         return 'constructor overloads';
       }
       return usesConstructorOnly(piece, constructorNode, sourceCode, false) ?? blocksField(piece, plan);
     },
     blocksParameter(variable) {
-      if (variable.references.some((reference) => reference.isWrite() && !reference.init)) {
-        return 'reads a parameter the constructor reassigns';
+      if (!answers.has(variable)) {
+        answers.set(variable, blocksParameter(variable));
       }
-      const param = getParameter(variable, constructorNode?.value.params ?? []);
-      if (!param) {
-        return 'reads a parameter #initialize() cannot keep';
-      }
-      if (param.type === AST_NODE_TYPES.TSParameterProperty) {
-        return undefined;
-      }
-      // The constructor keeps it on a field already (`this.channel = channel;`): read from there.
-      const stored = !parameterFields.has(variable) && constructorNode ? getStoringField(variable, constructorNode, sourceCode) : undefined;
-      if (stored !== undefined) {
-        parameterFields.set(variable, { name: stored, type: undefined, existing: true });
-      }
-      if (!parameterFields.has(variable)) {
-        const type = isTypeScript ? getParameterType(param, variable, classNode, constructorNode?.value.params.indexOf(param) ?? -1, sourceCode) : '';
-        if (type === undefined) {
-          return 'reads a parameter whose type cannot be written';
-        }
-        // JavaScript linted with types: a parameter typed `any` on a field would be an unsafe assignment there.
-        if (!isTypeScript && getTypeText(variable.defs[0]!.name, sourceCode) === 'any') {
-          return 'reads a parameter typed any';
-        }
-        parameterFields.set(variable, { name: uniqueField(variable.name, taken), type: isTypeScript ? type : getParameterJsDocType(param, variable, sourceCode) });
-      }
-      return undefined;
+      return answers.get(variable);
     },
   };
+
+  function blocksParameter(variable: Variable): string | undefined {
+    if (isReassigned(variable)) {
+      return 'reads a parameter the constructor reassigns';
+    }
+    const param = getParameter(variable, constructorNode?.value.params ?? []);
+    if (!param) {
+      return 'reads a parameter #initialize() cannot keep';
+    }
+    if (param.type === AST_NODE_TYPES.TSParameterProperty) {
+      return undefined;
+    }
+    // The constructor keeps it on a field already (`this.channel = channel;`): read from there.
+    const stored = !parameterFields.has(variable) && constructorNode ? getStoringField(variable, constructorNode, sourceCode) : undefined;
+    if (stored !== undefined) {
+      parameterFields.set(variable, { name: stored, type: undefined, existing: true });
+    }
+    if (!parameterFields.has(variable)) {
+      const type = isTypeScript ? getParameterType(param, variable, classNode, constructorNode?.value.params.indexOf(param) ?? -1, sourceCode) : '';
+      if (type === undefined) {
+        return 'reads a parameter whose type cannot be written';
+      }
+      // JavaScript linted with types: a parameter typed `any` on a field would be an unsafe assignment there.
+      if (!isTypeScript && getTypeText(variable.defs[0]!.name, sourceCode) === 'any') {
+        return 'reads a parameter typed any';
+      }
+      parameterFields.set(variable, { name: uniqueField(variable.name, taken), type: isTypeScript ? type : getParameterJsDocType(param, variable, sourceCode) });
+    }
+    return undefined;
+  }
 }
 
 /**
@@ -438,7 +448,7 @@ function writeThenable(
     }),
     ...planFieldEdits(plan, pieces, decision),
     ...awaitCallSites(plan, sourceCode),
-  ]);
+  ], sourceCode.text);
   return fix ? { fix } : { decline: 'overlapping edits' };
 }
 

@@ -131,6 +131,9 @@ export function createFactoryTransform(
 function factoryRules(plan: ClassPlan, parameters: FactoryParameters): MoveRules {
   const { classNode, constructorNode, sourceCode } = plan;
   const extended = isExtendedInFile(classNode, sourceCode);
+  // Asked once per piece that reads it: answered once per parameter.
+  const answers = new Map<Variable, string | undefined>();
+  const declared = new Set([...parameters.declared, ...parameters.patterns.flatMap(({ names }) => names)]);
   return {
     blocks(piece) {
       if (extended) {
@@ -143,12 +146,17 @@ function factoryRules(plan: ClassPlan, parameters: FactoryParameters): MoveRules
       return usesConstructorOnly(piece, constructorNode, sourceCode, true) ?? blocksField(piece, plan);
     },
     blocksParameter(variable) {
-      if (variable.references.some((reference) => reference.isWrite() && !reference.init)) {
-        return 'reads a parameter the constructor reassigns';
+      if (!answers.has(variable)) {
+        answers.set(
+          variable,
+          isReassigned(variable)
+            ? 'reads a parameter the constructor reassigns'
+            : declared.has(variable.name)
+              ? undefined
+              : 'reads a parameter the factory does not declare',
+        );
       }
-      return parameters.declared.has(variable.name) || parameters.patterns.some(({ names }) => names.includes(variable.name))
-        ? undefined
-        : 'reads a parameter the factory does not declare';
+      return answers.get(variable);
     },
   };
 }
@@ -203,25 +211,24 @@ export function blocksField(piece: Piece, plan: ClassPlan): string | undefined {
   return undefined;
 }
 
-/** `readonly ready: Promise<void>;`, or a `readonly` parameter property of that name. */
+/** Whether the variable is assigned anywhere but where it is declared. */
+export function isReassigned(variable: Variable): boolean {
+  return variable.references.some((reference) => reference.isWrite() && !reference.init);
+}
+
+const readonlyFields = new WeakMap<ClassPlan, ReadonlySet<string>>();
+
+/** `readonly ready: Promise<void>;`, or a `readonly` parameter property of that name (the class's names found once). */
 function isReadonlyField(plan: ClassPlan, name: string): boolean {
-  const { classNode, constructorNode } = plan;
-  return (
-    classNode.body.body.some(
-      (member) =>
-        (member.type === AST_NODE_TYPES.PropertyDefinition || member.type === AST_NODE_TYPES.AccessorProperty) &&
-        member.readonly &&
-        !member.static &&
-        (member.key.type === AST_NODE_TYPES.PrivateIdentifier ? `#${member.key.name}` : member.key.type === AST_NODE_TYPES.Identifier ? member.key.name : undefined) === name,
-    ) ||
-    (constructorNode?.value.params.some(
-      (param) =>
-        param.type === AST_NODE_TYPES.TSParameterProperty &&
-        param.readonly &&
-        boundNames(param.parameter).includes(name),
-    ) ??
-      false)
-  );
+  let names = readonlyFields.get(plan);
+  if (!names) {
+    names = new Set(
+      [...plan.classNode.body.body.flatMap((member) => (member.type === AST_NODE_TYPES.PropertyDefinition || member.type === AST_NODE_TYPES.AccessorProperty) && member.readonly && !member.static ? [member.key.type === AST_NODE_TYPES.PrivateIdentifier ? `#${member.key.name}` : member.key.type === AST_NODE_TYPES.Identifier ? member.key.name : ''] : []),
+      ...(plan.constructorNode?.value.params.flatMap((param) => (param.type === AST_NODE_TYPES.TSParameterProperty && param.readonly ? boundNames(param.parameter) : [])) ?? [])],
+    );
+    readonlyFields.set(plan, names);
+  }
+  return names.has(name);
 }
 
 /** The type a moved field initialiser's field is declared with: its annotation, or its call's declared `Promise<…>`. */
@@ -385,7 +392,7 @@ function writeFactory(
     ...planFieldEdits(plan, pieces, decision),
     ...rewriteCallSites(plan, options.factoryName, sourceCode),
     ...(constructorNode && !cleaned?.removed ? setVisibility(constructorNode, visibility, sourceCode) : []),
-  ]);
+  ], sourceCode.text);
   return fix ? { fix } : { decline: 'overlapping edits' };
 }
 

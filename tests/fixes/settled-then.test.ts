@@ -58,7 +58,7 @@ describe('buildSettledThen', () => {
     );
   });
 
-  it('writes plain JavaScript with tabs, another field and initialiser, and CRLF', () => {
+  it('writes JavaScript with JSDoc types, tabs, another field and initialiser, and CRLF', () => {
     expect(
       buildSettledThen({
         indent: '\t',
@@ -70,6 +70,10 @@ describe('buildSettledThen', () => {
       }),
     ).toBe(
       [
+        '\t/**',
+        '\t * @param {((value: this) => unknown) | null} [onfulfilled]',
+        '\t * @param {((reason: unknown) => unknown) | null} [onrejected]',
+        '\t */',
         '\tthen(onfulfilled, onrejected) {',
         '\t\tthis._ready ??= this.load().then(() => {',
         "\t\t\tObject.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });",
@@ -78,7 +82,7 @@ describe('buildSettledThen', () => {
         '\t}',
       ].join('\r\n'),
     );
-    expect(buildInitField({ indent: '\t', isTypeScript: false, initField: '#init' })).toBe('\t#init;');
+    expect(buildInitField({ indent: '\t', isTypeScript: false, initField: '#init' })).toBe('\t/** @type {Promise<void> | undefined} */\n\t#init;');
     expect(buildInitField({ indent: '  ', isTypeScript: true, initField: '#init' })).toBe('  #init: Promise<void> | undefined;');
   });
 

@@ -48,9 +48,27 @@ export function cleanConstructor(
 ): Cleaned {
   const fn = constructorNode.value;
   const body = fn.body;
-  const removedRanges = options.removals.filter((edit) => edit.text === '' && edit.range[1] > edit.range[0]).map((edit) => edit.range);
-  const isRemoved = (range: readonly [number, number]): boolean =>
-    removedRanges.some((removed) => range[0] >= removed[0] && range[1] <= removed[1]);
+  // Removed ranges, sorted and disjoint: a binary search tells whether one holds a range.
+  const removedRanges = options.removals
+    .filter((edit) => edit.text === '' && edit.range[1] > edit.range[0])
+    .map((edit) => edit.range)
+    .sort((a, b) => a[0] - b[0]);
+  const isRemoved = (range: readonly [number, number]): boolean => {
+    let low = 0;
+    let high = removedRanges.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      const removed = removedRanges[middle]!;
+      if (removed[1] < range[1]) {
+        low = middle + 1;
+      } else if (removed[0] > range[0]) {
+        high = middle - 1;
+      } else {
+        return true;
+      }
+    }
+    return false;
+  };
   const remaining = body.body.filter((statement) => !options.removedStatements.has(statement));
   const bodyComments = sourceCode.getCommentsInside(body).filter((comment) => !isRemoved(comment.range));
   const emptied = !options.addsStatements && remaining.length === 0 && bodyComments.length === 0;
