@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 
 import { getOutermostWrapper, getPropertyName, getStaticKeyName, isFunctionNode, isGlobalReference, skipTypeWrappers, walk, type ClassNode } from '../utils/ast.js';
 import type { AsyncWork } from './async-work.js';
-import { getConstructionAssignedFields, isStoredInAwaitedField } from './awaited-fields.js';
+import { getAwaitedFields, getConstructionAssignedFields, isStoredInAwaitedField } from './awaited-fields.js';
 
 /**
  * Whether a class awaits, itself, a piece of work its constructor starts: the work is handed to a
@@ -49,7 +49,8 @@ export function isAwaitedByOwnInit(work: AsyncWork, classNode: ClassNode, source
     cache.set(classNode, own);
   }
   const field = own.recorders.get(name);
-  return field !== undefined && own.awaited.has(field);
+  // Awaited as `Promise.all(this.#pendingInit)`, or spread into a list awaited together (`[...this.#pendingInit, this.#ready]`).
+  return field !== undefined && (own.awaited.has(field) || getAwaitedFields(classNode, sourceCode).has(field));
 }
 
 /**

@@ -28,12 +28,20 @@ export function isStoredInAwaitedField(work: AsyncWork, classNode: ClassNode, so
   if (field === undefined) {
     return false;
   }
+  return getAwaitedFields(classNode, sourceCode).has(field);
+}
+
+/**
+ * The fields the class awaits itself (see {@link readAwaitedFields}), named as written (`#pendingInit`,
+ * `ready`): a list a recording method pushes onto counts when it is among them.
+ */
+export function getAwaitedFields(classNode: ClassNode, sourceCode: SourceCode): ReadonlySet<string> {
   let awaited = cache.get(classNode);
   if (!awaited) {
     awaited = readAwaitedFields(classNode, sourceCode);
     cache.set(classNode, awaited);
   }
-  return awaited.has(field);
+  return awaited;
 }
 
 /** The field the work's promise is stored in where it stands, when it is. */

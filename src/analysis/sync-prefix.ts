@@ -44,6 +44,13 @@ export interface EffectsReader {
    * variable (`this.tables.push(…)`, `map.set(…)`), which writes it.
    */
   of(node: TSESTree.Node): Effects;
+  /**
+   * Everything running `node` may read and write, at once or later: its whole code, the functions
+   * it defines included (callbacks, listeners), and the whole bodies of the class's methods and
+   * accessors it uses, after their `await`s too. What work started in the constructor may still do
+   * once the constructor has returned lies within it.
+   */
+  eventually(node: TSESTree.Node): Effects;
   /** The key of a variable in {@link Effects}. */
   variableKey(variable: Variable): string;
   /** The variable of a key of {@link Effects} (`undefined` for a field). */
@@ -166,10 +173,10 @@ function createEffectsReader(classNode: ClassNode, sourceCode: SourceCode): Effe
   };
 
   /** The function node whose `this` is the instance in `root`: the method, the constructor, the field. */
-  const direct = (root: TSESTree.Node, thisOwner: TSESTree.Node | undefined, prefixOnly: boolean): Direct => {
+  const direct = (root: TSESTree.Node, thisOwner: TSESTree.Node | undefined, prefixOnly: boolean, later = false): Direct => {
     const result: Direct = { reads: new Set(), writes: new Set(), runs: [] };
     const visit = (node: TSESTree.Node): 'skip' | undefined => {
-      if (isFunctionNode(node)) {
+      if (isFunctionNode(node) && !later) {
         // Defined here, run later (or on the spot: handled at the call).
         return 'skip';
       }
@@ -302,12 +309,14 @@ function createEffectsReader(classNode: ClassNode, sourceCode: SourceCode): Effe
     }
   };
 
-  // Per function: what it does itself, and what it runs.
+  // Per function: what it does itself, and what it runs (synchronously; or at any time, `later`).
   const directOf = new Map<FunctionNode, Direct>();
-  const functionDirect = (fn: FunctionNode): Direct => {
-    let known = directOf.get(fn);
+  const laterDirectOf = new Map<FunctionNode, Direct>();
+  const functionDirect = (fn: FunctionNode, later: boolean): Direct => {
+    const cache = later ? laterDirectOf : directOf;
+    let known = cache.get(fn);
     if (!known) {
-      if (fn.generator) {
+      if (fn.generator && !later) {
         // Calling a generator runs none of its body.
         known = { reads: new Set(), writes: new Set(), runs: [] };
       } else {
@@ -319,17 +328,19 @@ function createEffectsReader(classNode: ClassNode, sourceCode: SourceCode): Effe
             : fn.parent.type === AST_NODE_TYPES.MethodDefinition
               ? fn
               : NOT_THE_INSTANCE;
-        known = direct(fn.body, thisOwner, fn.async);
+        known = later ? direct(fn, thisOwner, false, true) : direct(fn.body, thisOwner, fn.async);
       }
-      directOf.set(fn, known);
+      cache.set(fn, known);
     }
     return known;
   };
 
   // Per function: everything it does, the functions it runs included (their closure, cycle-safe).
   const closures = new Map<FunctionNode, Effects>();
-  const closureOf = (fn: FunctionNode): Effects => {
-    let known = closures.get(fn);
+  const laterClosures = new Map<FunctionNode, Effects>();
+  const closureOf = (fn: FunctionNode, later: boolean): Effects => {
+    const closureCache = later ? laterClosures : closures;
+    let known = closureCache.get(fn);
     if (!known) {
       const reads = new Set<string>();
       const writes = new Set<string>();
@@ -337,13 +348,13 @@ function createEffectsReader(classNode: ClassNode, sourceCode: SourceCode): Effe
       const queue: FunctionNode[] = [fn];
       for (let index = 0; index < queue.length; index++) {
         const current = queue[index]!;
-        const cached = index > 0 ? closures.get(current) : undefined;
+        const cached = index > 0 ? closureCache.get(current) : undefined;
         if (cached) {
           cached.reads.forEach((key) => reads.add(key));
           cached.writes.forEach((key) => writes.add(key));
           continue;
         }
-        const own = functionDirect(current);
+        const own = functionDirect(current, later);
         own.reads.forEach((key) => reads.add(key));
         own.writes.forEach((key) => writes.add(key));
         for (const next of own.runs) {
@@ -354,32 +365,35 @@ function createEffectsReader(classNode: ClassNode, sourceCode: SourceCode): Effe
         }
       }
       known = { reads, writes };
-      closures.set(fn, known);
+      closureCache.set(fn, known);
     }
     return known;
   };
 
+  const effectsOf = (node: TSESTree.Node, later: boolean): Effects => {
+    const thisOwner =
+      isFunctionNode(node) || node.type === AST_NODE_TYPES.PropertyDefinition || node.type === AST_NODE_TYPES.AccessorProperty
+        ? node
+        : getThisOwner(node);
+    const own = direct(node, thisOwner, false, later);
+    // A field initialiser writes its field.
+    if ((node.type === AST_NODE_TYPES.PropertyDefinition || node.type === AST_NODE_TYPES.AccessorProperty) && node.value) {
+      const name = getStaticKeyName(node.key, node.computed);
+      own.writes.add(name === undefined ? ANY_FIELD : `.${name}`);
+    }
+    const reads = new Set(own.reads);
+    const writes = new Set(own.writes);
+    for (const fn of own.runs) {
+      const closure = closureOf(fn, later);
+      closure.reads.forEach((key) => reads.add(key));
+      closure.writes.forEach((key) => writes.add(key));
+    }
+    return { reads, writes };
+  };
+
   return {
-    of(node) {
-      const thisOwner =
-        isFunctionNode(node) || node.type === AST_NODE_TYPES.PropertyDefinition || node.type === AST_NODE_TYPES.AccessorProperty
-          ? node
-          : getThisOwner(node);
-      const own = direct(node, thisOwner, false);
-      // A field initialiser writes its field.
-      if ((node.type === AST_NODE_TYPES.PropertyDefinition || node.type === AST_NODE_TYPES.AccessorProperty) && node.value) {
-        const name = getStaticKeyName(node.key, node.computed);
-        own.writes.add(name === undefined ? ANY_FIELD : `.${name}`);
-      }
-      const reads = new Set(own.reads);
-      const writes = new Set(own.writes);
-      for (const fn of own.runs) {
-        const closure = closureOf(fn);
-        closure.reads.forEach((key) => reads.add(key));
-        closure.writes.forEach((key) => writes.add(key));
-      }
-      return { reads, writes };
-    },
+    of: (node) => effectsOf(node, false),
+    eventually: (node) => effectsOf(node, true),
     variableKey,
     variable: (key) => variables.get(key),
     resolve(identifier) {

@@ -153,6 +153,8 @@ function thenableRules(plan: ClassPlan, taken: Set<string>, fields: KeptFields):
   // Asked once per piece that reads it: answered once per parameter.
   const answers = new Map<Variable, string | undefined>();
   return {
+    // `#initialize()` runs at the first `await`, after the work that stays may have gone on.
+    deferred: true,
     // A local the moved code reads is kept on a field where the constructor computes it, when its
     // type can be written (JavaScript infers it from the assignment).
     keepsLocals(declaration, variables) {

@@ -328,6 +328,10 @@ function writeFactory(
     return records;
   }
   const names = getNamesInUse(plan);
+  // The name `new` is written with (`var pa = class {…}` gives `new pa()`): a local of that name would shadow it.
+  if (factoryTarget.construct !== 'this') {
+    names.add(factoryTarget.construct);
+  }
   const instance = pickName(preferredInstanceName(factoryTarget), ['instance'], names);
   names.add(instance);
   const pendingName = pickName('pending', ['pendingWork'], names);

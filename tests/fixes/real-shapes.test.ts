@@ -292,6 +292,46 @@ export class Storage {
 `,
   },
   {
+    // The thenable runs what it moves at the first await: by then the mount the switch keeps in the
+    // constructor may have finished and changed what the later guard reads, so nothing moves.
+    name: 'storage: work in a switch, then a fallback guarded by what that work sets once it finishes',
+    lang: 'js',
+    className: 'Storage',
+    args: "'fs', '/var/data'",
+    check: "(storage) => storage.mounted === '/var/data' && storage.cache === 'warm'",
+    offers: both,
+    form: { factory: { recorded: 'in a switch' }, thenable: { recorded: 'work that stays may change this.mounted before the instance is awaited' } },
+    code: `
+export class Storage {
+  constructor(kind, path) {
+    seen.push(this);
+    this.mounted = null;
+    this.cache = null;
+    switch (kind) {
+      case 'fs':
+        this.mount(path);
+        break;
+      default:
+        ev('ctor:default');
+    }
+    if (this.mounted === null) {
+      this.warm();
+    }
+  }
+
+  async mount(path) {
+    await work('mount');
+    this.mounted = path;
+  }
+
+  async warm() {
+    await work('warm');
+    this.cache = 'warm';
+  }
+}
+`,
+  },
+  {
     name: 'database client: work inside try, the catch handling a bad config',
     lang: 'ts',
     className: 'DbClient',

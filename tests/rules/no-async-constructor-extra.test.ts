@@ -173,13 +173,147 @@ var pa=class{constructor(e){this._entries=this._readFile(e).then(async e=>e)}asy
             {
               messageId: 'suggestFactory',
               output: `
-var pa=class{static async create(e) { const pa = new pa(); pa._entries=pa._readFile(e).then(async e=>e); await pa._entries; return pa; }async _readFile(e){return e}};
+var pa=class{static async create(e) { const instance = new pa(); instance._entries=instance._readFile(e).then(async e=>e); await instance._entries; return instance; }async _readFile(e){return e}};
 `,
             },
             {
               messageId: 'suggestThenable',
               output: `
 var pa=class{/** @type {unknown} */ #e; /** @type {Promise<void> | undefined} */ #init; constructor(e){ this.#e = e;} async #initialize() { this._entries=this._readFile(this.#e).then(async e=>e); await this._entries; } /** @param {((value: this) => unknown) | null} [onfulfilled] @param {((reason: unknown) => unknown) | null} [onrejected] */ then(onfulfilled, onrejected) { this.#init ??= this.#initialize().then(() => { Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true }); }); return this.#init.then(() => this).then(onfulfilled, onrejected); }async _readFile(e){return e}};
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'statements without semicolons: each collected promise gets its `)` before the `;` it is given',
+      code: `
+class Service {
+  constructor(opts) {
+    if (opts.a) this.load()
+    this.start()
+  }
+  async load() {}
+  async start() {}
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 4,
+          column: 17,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Service {
+  static async create(opts) {
+    const service = new Service();
+    const pending = [];
+    if (opts.a) pending.push(service.load());
+    pending.push(service.start());
+    await Promise.all(pending);
+    return service;
+  }
+  async load() {}
+  async start() {}
+}
+`,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Service {
+  /** @type {unknown} */
+  #opts;
+  /** @type {Promise<void> | undefined} */
+  #init;
+
+  constructor(opts) {
+    this.#opts = opts;
+  }
+
+  async #initialize() {
+    const pending = [];
+    if (this.#opts.a) pending.push(this.load());
+    pending.push(this.start());
+    await Promise.all(pending);
+  }
+
+  /**
+   * @param {((value: this) => unknown) | null} [onfulfilled]
+   * @param {((reason: unknown) => unknown) | null} [onrejected]
+   */
+  then(onfulfilled, onrejected) {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this).then(onfulfilled, onrejected);
+  }
+  async load() {}
+  async start() {}
+}
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'asyncWork',
+          line: 5,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Service {
+  static async create(opts) {
+    const service = new Service();
+    const pending = [];
+    if (opts.a) pending.push(service.load());
+    pending.push(service.start());
+    await Promise.all(pending);
+    return service;
+  }
+  async load() {}
+  async start() {}
+}
+`,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Service {
+  /** @type {unknown} */
+  #opts;
+  /** @type {Promise<void> | undefined} */
+  #init;
+
+  constructor(opts) {
+    this.#opts = opts;
+  }
+
+  async #initialize() {
+    const pending = [];
+    if (this.#opts.a) pending.push(this.load());
+    pending.push(this.start());
+    await Promise.all(pending);
+  }
+
+  /**
+   * @param {((value: this) => unknown) | null} [onfulfilled]
+   * @param {((reason: unknown) => unknown) | null} [onrejected]
+   */
+  then(onfulfilled, onrejected) {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this).then(onfulfilled, onrejected);
+  }
+  async load() {}
+  async start() {}
+}
 `,
             },
           ],

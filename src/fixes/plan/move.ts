@@ -22,6 +22,12 @@ export interface MoveRules {
    * on (`this.#url = url;` after it) rather than evaluating the declaration again.
    */
   keepsLocals?(declaration: TSESTree.VariableDeclaration, variables: readonly Variable[]): boolean;
+  /**
+   * The target runs the moved code some time after the constructor (the awaitable class's
+   * initialiser, at the first `await`), when the work that stays may have gone on: what that work
+   * does, at once or later, must not touch what the moved code does synchronously.
+   */
+  deferred?: boolean;
 }
 
 /** A constructor local the moved code reads, evaluated again where the work goes. */
@@ -72,6 +78,16 @@ export function decideMoves(context: MoveContext, rules: MoveRules): MoveDecisio
   for (;;) {
     const pass = new Pass(context, rules, forced);
     const decision = pass.run();
+    if (pass.forcedNow.size === 0 && rules.deferred) {
+      const reason = deferredConflict(context, decision);
+      if (reason) {
+        for (const piece of context.pieces) {
+          if (!decision.recorded.has(piece)) {
+            pass.forcedNow.set(piece, reason);
+          }
+        }
+      }
+    }
     if (pass.forcedNow.size === 0) {
       return decision;
     }
@@ -79,6 +95,61 @@ export function decideMoves(context: MoveContext, rules: MoveRules): MoveDecisio
       forced.set(piece, reason);
     }
   }
+}
+
+/**
+ * For a deferred target: why the moved code, run when the instance is first awaited, could see or
+ * leave other state than it did where it stood, now that the work that stays (started in the
+ * constructor) may have gone on meanwhile: that work, at once or later, writes what the moved code
+ * reads synchronously, or reads or writes what it writes.
+ */
+function deferredConflict(context: MoveContext, decision: MoveDecision): string | undefined {
+  if (decision.recorded.size === 0) {
+    return undefined;
+  }
+  const { reader } = context;
+  const movedParts: TSESTree.Node[] = [...decision.moved, ...decision.copies.keys()];
+  for (const skeleton of decision.skeletons) {
+    if (skeleton.type === AST_NODE_TYPES.IfStatement) {
+      movedParts.push(skeleton.test);
+    } else if (skeleton.type === AST_NODE_TYPES.ForStatement) {
+      movedParts.push(...[skeleton.init, skeleton.test, skeleton.update].filter((part): part is NonNullable<typeof part> => part !== null));
+    } else if (skeleton.type === AST_NODE_TYPES.ForOfStatement || skeleton.type === AST_NODE_TYPES.ForInStatement) {
+      movedParts.push(skeleton.right);
+    }
+  }
+  if (movedParts.length === 0) {
+    return undefined;
+  }
+  const stayingReads = new Set<string>();
+  const stayingWrites = new Set<string>();
+  for (const piece of decision.recorded.keys()) {
+    const effects = reader.eventually(piece.unit);
+    effects.reads.forEach((key) => stayingReads.add(key));
+    effects.writes.forEach((key) => stayingWrites.add(key));
+  }
+  for (const part of movedParts) {
+    const effects = reader.of(part);
+    const key =
+      [...effects.reads].find((read) => touches(stayingWrites, read)) ??
+      [...effects.writes].find((write) => touches(stayingWrites, write) || touches(stayingReads, write));
+    if (key !== undefined) {
+      const name = key === ANY_FIELD ? 'the instance' : key.startsWith('.') ? `this.${key.slice(1)}` : (reader.variable(key)?.name ?? key);
+      return `work that stays may change ${name} before the instance is awaited`;
+    }
+  }
+  return undefined;
+}
+
+/** Whether `keys` holds `key`, counting any field (`.*`) as every field. */
+function touches(keys: ReadonlySet<string>, key: string): boolean {
+  if (keys.has(key)) {
+    return true;
+  }
+  if (key === ANY_FIELD) {
+    return [...keys].some((other) => other.startsWith('.'));
+  }
+  return key.startsWith('.') && keys.has(ANY_FIELD);
 }
 
 type Frame = { statements: readonly TSESTree.Node[]; index: number } | { exit: TSESTree.Node };

@@ -100,6 +100,11 @@ class MoveWriter {
     const body = this.context.constructorNode?.value.body;
     if (this.mode === 'push') {
       const initial = this.records.map((record) => (record.spread ? `...${record.text}` : record.text)).join(', ');
+      // JavaScript: typed from its first elements (`Promise<unknown> | undefined`), the list would not take
+      // what is pushed on it, and strict linting would call it a list of non-promises.
+      if (!this.target.isTypeScript && initial !== '') {
+        this.lines.push(`${layout.bodyIndent}/** @type {unknown[]} */`);
+      }
       this.lines.push(`${layout.bodyIndent}const ${this.target.pendingName}${this.target.isTypeScript ? ': unknown[]' : ''} = [${initial}];`);
     }
     // Moved field initialisers first: they ran before the constructor's body.
@@ -353,11 +358,11 @@ class MoveWriter {
       if (!slot || unit.type === AST_NODE_TYPES.PropertyDefinition) {
         continue;
       }
-      // A statement that relied on ASI (minified code: `…})}`) gets its `;`.
-      if (sourceCode.getLastToken(unit)?.value !== ';') {
-        edits.push({ range: [unit.range[1], unit.range[1]], text: ';' });
-      }
-      edits.push(...this.slotEdit(slot, unit));
+      // A statement that relied on ASI (minified code: `…})}`) gets its `;`: after the `)` that closes
+      // what wraps its expression, before the statement that awaits its field.
+      const semicolon: Edit[] = sourceCode.getLastToken(unit)?.value === ';' ? [] : [{ range: [unit.range[1], unit.range[1]], text: ';' }];
+      const wrapsExpression = slot.kind === 'expression' || slot.kind === 'callbacks';
+      edits.push(...(wrapsExpression ? [] : semicolon), ...this.slotEdit(slot, unit), ...(wrapsExpression ? semicolon : []));
     }
     return edits;
   }
