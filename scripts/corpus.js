@@ -6,14 +6,20 @@
 //    parses with the parser the file was linted with; type-checks where it is TypeScript of a typed
 //    package (no `tsc` diagnostic in that file the original did not have); is not reported again by
 //    any rule of the plugin (no report the original did not have, less those the edit fixes);
-//    and, for `--fix`, is stable (fixing the fixed text again changes nothing);
+//    for `--fix`, is stable (fixing the fixed text again changes nothing); and adds no report of
+//    the hygiene configs (typescript-eslint `strictTypeChecked` with the package's program where
+//    typed, `strict` where not, sonarjs `recommended`; scripts/corpus/hygiene.js) that the original
+//    did not have, the awaitable class's `then` member aside;
 //  - for every finding, which quick fixes are offered and, where a transform declines, why (the
-//    transforms record their reasons through fixes/declines.js), and the share of the reviewed
-//    true `no-async-constructor` findings that get each (scripts/corpus/reviews.js holds the review).
+//    transforms record their reasons through fixes/declines.js), whether each offered one moves the
+//    work out of the constructor or records it there, and why (the same module's fix forms), and
+//    the share of the reviewed true `no-async-constructor` findings that get each and that move
+//    (scripts/corpus/reviews.js holds the review).
 // Findings go to a report in the cache folder (report.md, report.json) and a summary to stdout.
 // Exit status: 0 clean, 1 a crash / a violating output / a corpus file that did not parse.
 //
-// Options: --package <name> (repeatable), --tier untyped|typed, --no-autofix, --quiet,
+// Options: --package <name> (repeatable), --tier untyped|typed, --no-autofix, --no-hygiene (skips the
+// hygiene check, to time the rest), --quiet,
 // --update-docs (rewrite the generated blocks of docs/accuracy.md with this run's tables),
 // --report <name> (the report's file name in the cache folder; default report, or report-partial),
 // --from-report <report.json> (repeatable: no linting, the tables of earlier runs put together).
@@ -32,12 +38,16 @@ import {
   applyFix,
   crashedRule,
   createESLint,
+  createHygieneESLint,
   isTypeScriptFile,
   listenToDeclines,
+  listenToFixForms,
   loadPlugin,
+  parseAst,
   parseError,
   TYPED_PROBE,
 } from './corpus/lint.js';
+import { changedClass, compareHygiene, formatReport } from './corpus/hygiene.js';
 import { cacheDir, PACKAGES, prepareCorpus, repoRoot } from './corpus/packages.js';
 import { findReview } from './corpus/reviews.js';
 import { createTypeChecker } from './corpus/typecheck.js';
@@ -50,6 +60,7 @@ const { values: args } = parseArgs({
     package: { type: 'string', multiple: true },
     tier: { type: 'string' },
     'no-autofix': { type: 'boolean', default: false },
+    'no-hygiene': { type: 'boolean', default: false },
     quiet: { type: 'boolean', default: false },
     'update-docs': { type: 'boolean', default: false },
     report: { type: 'string' },
@@ -76,32 +87,59 @@ const log = (/** @type {string} */ line) => {
  * @property {{ desc: string, messageId: string | undefined }[]} suggestions
  * @property {boolean} fix the problem carries a fix
  * @property {{ transform: string, reason: string }[]} declines the transforms that declined this report's class, and why
+ * @property {{ transform: string, form: 'moved' | 'recorded', reason?: string }[]} [forms] what each offered transform
+ *   does with the work (moves it out of the constructor, or records it there, and why); absent in a
+ *   report from before forms were reported
  * @property {'true' | 'false' | undefined} verdict from scripts/corpus/reviews.js; undefined: not reviewed
  * @property {string | undefined} why the review's reason
  */
-/** @typedef {{ package: string, tier: Tier, file: string, what: string, detail: string }} Failure */
+/**
+ * @typedef {object} Failure
+ * @property {string} package
+ * @property {Tier} tier
+ * @property {string} file
+ * @property {string} what
+ * @property {string} detail
+ * @property {string[]} [rules] for a hygiene failure: the rule of each report the output adds
+ */
 /** @typedef {import('./corpus/lint.js').Decline} Decline */
+/** @typedef {import('./corpus/lint.js').FixForm} FixForm */
 
 const plugin = await loadPlugin();
 const { rules, autofixRules, variants: allVariants } = allRules(plugin);
 const variants = args['no-autofix'] ? [] : allVariants;
 const ruleIds = Object.keys(rules);
 const startedAt = Date.now();
+/** The two transforms: the suggestion's messageId and the transform's name in its declines and forms. */
+const TRANSFORMS = /** @type {const} */ ([
+  ['suggestFactory', 'factory'],
+  ['suggestThenable', 'thenable'],
+]);
+
 /**
  * A file larger than this (playwright-core's 3.6 MB bundle) is re-linted once per `--fix` setting,
  * which applies every class's edit at once, rather than once per suggestion: each re-lint of it costs
  * as much as a small package. Each suggestion's output is still parsed (and type-checked) on its own.
  */
 const BIG_FILE = 1_000_000;
+/**
+ * A file larger than this is not linted whole by the hygiene check (sonarjs's rules cost minutes
+ * on a bundle: its cognitive complexity alone takes 20 s of a 0.4 MB one): each single edit is
+ * checked on the class it changes, cut out of the file, with the untyped rules; a `--fix` run,
+ * which only puts those edits together, is not checked again.
+ */
+const HYGIENE_WHOLE_FILE = 200_000;
 
-// Declines: the transforms record them while a rule builds its report; each report takes the
-// declines recorded during the same listener call (the rule collects a class's work, asks both
-// transforms, then reports), so they belong to that report's class.
-/** @type {Decline[] | undefined} */
-let declineGroup;
-/** @type {Map<string, Decline[]>} report key (`ruleId:line:column`) → its declines, for the lint being read */
-let reportDeclines = new Map();
-const recordsDeclines = await listenToDeclines((decline) => declineGroup?.push(decline));
+// Declines and fix forms: the transforms record them while a rule builds its report; each report
+// takes those recorded during the same listener call (the rule collects a class's work, asks both
+// transforms, then reports; a transform may record while its fix is built, inside the report), so
+// they belong to that report's class.
+/** @type {{ declines: Decline[], forms: FixForm[], reports: string[] } | undefined} */
+let listenerGroup;
+/** @type {Map<string, { declines: Decline[], forms: FixForm[] }>} report key (`ruleId:line:column`) → what its transforms recorded, for the lint being read */
+let reportRecords = new Map();
+const recordsDeclines = await listenToDeclines((decline) => listenerGroup?.declines.push(decline));
+const recordsForms = await listenToFixForms((form) => listenerGroup?.forms.push(form));
 const lintPlugin = withDeclineTracking(plugin);
 
 /** @type {Finding[]} */
@@ -118,6 +156,10 @@ const rereported = [];
 const unstable = [];
 /** @type {Failure[]} */
 const sourceErrors = [];
+/** @type {Failure[]} outputs that add a report of the hygiene configs (scripts/corpus/hygiene.js) */
+const unhygienic = [];
+/** @type {Failure[]} outputs the hygiene check could not check (not a failure of the run, but counted and listed) */
+const hygieneSkipped = [];
 /**
  * @typedef {object} Run
  * @property {string} package
@@ -135,6 +177,10 @@ const sourceErrors = [];
  * @property {number} suggestionsChecked
  * @property {number} outputsChecked distinct output texts checked (parse, types, re-lint)
  * @property {number} typeChecked outputs checked with tsc
+ * @property {number} [hygieneChecked] outputs checked for hygiene: the whole file, typed in the typed tier
+ * @property {number} [hygieneSliced] outputs checked for hygiene on the class the edit changes (a file over HYGIENE_WHOLE_FILE)
+ * @property {string[]} [hygieneAllowed] the rules of the allowed reports (the awaitable class's `then` member)
+ * @property {number} [hygieneSeconds] the time the hygiene lints took (wall clock, part of `seconds`)
  */
 /** @type {Run[]} */
 const runs = [];
@@ -156,6 +202,8 @@ for (const report of earlier) {
   rereported.push(...report.rereported);
   unstable.push(...report.unstable);
   sourceErrors.push(...report.sourceErrors);
+  unhygienic.push(...(report.unhygienic ?? []));
+  hygieneSkipped.push(...(report.hygieneSkipped ?? []));
 }
 if (earlier.length > 1) {
   // In the corpus's order, whatever order the reports came in (sort is stable: tiers keep theirs).
@@ -204,7 +252,35 @@ for (const pkg of corpus) {
       }
       return eslint;
     };
+    /** @type {Map<string, ESLint>} */
+    const hygieneLinters = new Map();
+    /**
+     * The ESLint of the hygiene check for this package and tier (`sliced`: the untyped one that
+     * lints a class cut out of a big file, as a module).
+     * @param {SourceType} sourceType
+     * @param {boolean} sliced
+     */
+    const hygieneLinter = (sourceType, sliced) => {
+      const key = `${sourceType}:${sliced}`;
+      let eslint = hygieneLinters.get(key);
+      if (!eslint) {
+        eslint = createHygieneESLint({
+          tier: sliced ? 'untyped' : tier,
+          cwd: pkg.dir,
+          tsconfig: pkg.tsconfig,
+          typedJavaScript: pkg.spec.typed === 'javascript',
+          sourceType: sliced ? 'module' : sourceType,
+        });
+        hygieneLinters.set(key, eslint);
+      }
+      return eslint;
+    };
     let bytes = 0;
+    let hygieneChecked = 0;
+    let hygieneSliced = 0;
+    let hygieneMs = 0;
+    /** @type {string[]} */
+    const hygieneAllowed = [];
     let fixesApplied = 0;
     let fixesOffered = 0;
     let suggestionsChecked = 0;
@@ -236,10 +312,10 @@ for (const pkg of corpus) {
       };
       /** @type {SourceType} */
       const sourceType = pkg.moduleFiles.has(filePath) || !pkg.jsFiles.includes(filePath) ? 'module' : 'commonjs';
-      reportDeclines = new Map();
+      reportRecords = new Map();
       const result = await lint(text, sourceType, false, 'lint');
-      const declinesOfThisFile = reportDeclines;
-      reportDeclines = new Map();
+      const recordsOfThisFile = reportRecords;
+      reportRecords = new Map();
       if (!result) {
         continue;
       }
@@ -261,6 +337,88 @@ for (const pkg of corpus) {
       /** @type {Set<string>} the outputs re-linted already, with which options (`<sha1>:<variant>`) */
       const relinted = new Set();
       const big = text.length > BIG_FILE;
+      const sliced = text.length > HYGIENE_WHOLE_FILE;
+      /** @type {Map<string, ESLint.LintResult | undefined>} the hygiene lints of the original (or of a class cut out of it) */
+      const hygieneOriginals = new Map();
+      /** @type {Set<string>} outputs checked for hygiene already (`<sha1>:<transform>`) */
+      const hygieneDone = new Set();
+      let typedProgramTouched = false;
+      /** @type {import('estree').Program | undefined | null} null: not parsed yet */
+      let originalAst = null;
+      /**
+       * Lints `code` with the hygiene configs; a thrown error is recorded as a skipped check.
+       * @param {string} code
+       * @param {boolean} slice
+       * @param {string} what
+       */
+      const hygieneLint = async (code, slice, what) => {
+        try {
+          if (!slice && tier === 'typed') {
+            typedProgramTouched = true;
+          }
+          const lintStarted = Date.now();
+          const [lintResult] = await hygieneLinter(sourceType, slice).lintText(code, { filePath });
+          hygieneMs += Date.now() - lintStarted;
+          return lintResult;
+        } catch (error) {
+          fail(hygieneSkipped, what, `the hygiene lint threw: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+          return undefined;
+        }
+      };
+      /**
+       * The hygiene check of one output: the reports of the hygiene configs it has and the
+       * original did not (scripts/corpus/hygiene.js), the awaitable class's `then` member aside.
+       * @param {string} output
+       * @param {string} what
+       * @param {string} transform `factory`, `thenable` (the awaitable transform), `fix`
+       * @param {boolean} singleEdit one edit (a suggestion, a fix), not a `--fix` run's several
+       */
+      const checkHygiene = async (output, what, transform, singleEdit) => {
+        const key = `${createHash('sha1').update(output).digest('hex')}:${transform}`;
+        if (args['no-hygiene'] || hygieneDone.has(key) || (sliced && !singleEdit)) {
+          return;
+        }
+        hygieneDone.add(key);
+        let before = text;
+        let after = output;
+        if (sliced) {
+          originalAst ??= parseAst(text, filePath, sourceType);
+          const cut = originalAst ? changedClass(originalAst, text, output) : undefined;
+          if (!cut) {
+            fail(hygieneSkipped, what, `the file is over ${HYGIENE_WHOLE_FILE / 1000} kB and no one class holds every change`);
+            return;
+          }
+          ({ original: before, output: after } = cut);
+          hygieneSliced++;
+        } else {
+          hygieneChecked++;
+        }
+        if (!hygieneOriginals.has(before)) {
+          hygieneOriginals.set(before, await hygieneLint(before, sliced, `the original of ${what}`));
+        }
+        const originalResult = hygieneOriginals.get(before);
+        const unreadable = originalResult?.messages.find((message) => message.fatal);
+        if (unreadable) {
+          fail(hygieneSkipped, what, `typescript-eslint's parser cannot read the original: ${unreadable.line}:${unreadable.column} ${unreadable.message}`);
+          return;
+        }
+        const outputResult = originalResult && (await hygieneLint(after, sliced, what));
+        if (!originalResult || !outputResult) {
+          return;
+        }
+        const { added, allowed } = compareHygiene({ text: before, messages: originalResult.messages }, { text: after, messages: outputResult.messages }, { transform });
+        hygieneAllowed.push(...allowed.map((report) => report.ruleId));
+        if (added.length > 0) {
+          unhygienic.push({
+            package: pkg.spec.name,
+            tier,
+            file,
+            what: `${what}${sliced ? ' (its class, cut out of the file)' : ''}`,
+            detail: added.map((report) => formatReport(report)).join('\n'),
+            rules: added.map((report) => report.ruleId),
+          });
+        }
+      };
       /**
        * The checks every offered output passes: it parses, type-checks (TypeScript of a typed
        * package), and no rule reports anything the original did not, less what the edit fixed.
@@ -268,13 +426,14 @@ for (const pkg of corpus) {
        * @param {string} output
        * @param {string} what which output: "suggestion … of <rule> at <line>:<column>", "lint --fix (…)"
        * @param {import('eslint').Linter.LintMessage[]} fixedProblems the original reports this edit resolves
-       * @param {{ relint?: boolean, variant?: number }} [how] `relint: false` skips check 3, for one
-       *   suggestion in a bundle of over BIG_FILE characters, whose edit the `--fix` run of its
-       *   transform re-lints together with every other class's; `variant`: the options of the re-lint
-       *   (an `autofix` setting, so the caller can see whether `--fix` would change the output again)
+       * @param {{ relint?: boolean, variant?: number, transform?: string, singleEdit?: boolean }} [how] `relint: false`
+       *   skips check 3, for one suggestion in a bundle of over BIG_FILE characters, whose edit the
+       *   `--fix` run of its transform re-lints together with every other class's; `variant`: the
+       *   options of the re-lint (an `autofix` setting, so the caller can see whether `--fix` would
+       *   change the output again); `transform`, `singleEdit`: for the hygiene check (check 5)
        * @returns {Promise<ESLint.LintResult | undefined>} the re-lint, when there was one
        */
-      const checkOutput = async (output, what, fixedProblems, { relint = true, variant = -1 } = {}) => {
+      const checkOutput = async (output, what, fixedProblems, { relint = true, variant = -1, transform = 'fix', singleEdit = true } = {}) => {
         const digest = createHash('sha1').update(output).digest('hex');
         const relintKey = `${digest}:${variant}`;
         if (!checkedOutputs.has(digest)) {
@@ -291,6 +450,9 @@ for (const pkg of corpus) {
               fail(typeErrors, what, `${added.length} new tsc diagnostic(s) in this file:\n${added.slice(0, 8).join('\n')}`);
             }
           }
+        }
+        if (!unparsableOutputs.has(digest)) {
+          await checkHygiene(output, what, transform, singleEdit);
         }
         if (!relint || unparsableOutputs.has(digest) || relinted.has(relintKey)) {
           return undefined;
@@ -325,10 +487,11 @@ for (const pkg of corpus) {
           code: excerpt(lines[message.line - 1] ?? '', message.column),
           suggestions: (message.suggestions ?? []).map((suggestion) => ({ desc: suggestion.desc, messageId: suggestion.messageId })),
           fix: Boolean(message.fix),
-          declines: (declinesOfThisFile.get(reportKey(ruleId, message.line, message.column)) ?? []).map(({ transform, reason }) => ({
+          declines: (recordsOfThisFile.get(reportKey(ruleId, message.line, message.column))?.declines ?? []).map(({ transform, reason }) => ({
             transform,
             reason,
           })),
+          forms: uniqueForms(recordsOfThisFile.get(reportKey(ruleId, message.line, message.column))?.forms ?? []),
           verdict: review?.verdict,
           why: review?.why,
         });
@@ -336,9 +499,12 @@ for (const pkg of corpus) {
         if (message.fix) {
           fixable = true;
           fixesOffered++;
-          const error = parseError(applyFix(text, message.fix), filePath, sourceType);
+          const fixOutput = applyFix(text, message.fix);
+          const error = parseError(fixOutput, filePath, sourceType);
           if (error) {
             fail(unparsable, `fix of ${where}`, error);
+          } else {
+            await checkHygiene(fixOutput, `fix of ${where}`, 'fix', true);
           }
         }
         for (const suggestion of message.suggestions ?? []) {
@@ -347,18 +513,25 @@ for (const pkg of corpus) {
           // The reports this edit resolves: those that offer the very same edit (a class's reports
           // share one suggestion per transform).
           const fixedProblems = problems.filter((other) => (other.suggestions ?? []).some((s) => sameFix(s.fix, suggestion.fix)));
-          await checkOutput(output, `suggestion "${suggestion.desc}" of ${where}`, fixedProblems, { relint: !big });
+          await checkOutput(output, `suggestion "${suggestion.desc}" of ${where}`, fixedProblems, {
+            relint: !big,
+            transform: TRANSFORMS.find(([id]) => id === suggestion.messageId)?.[1] ?? 'suggestion',
+          });
         }
       }
-      if (relinted.size > 0 && tier === 'typed') {
-        // The typed re-lints replaced this file's text in the shared program: put the original back.
+      if ((relinted.size > 0 || typedProgramTouched) && tier === 'typed') {
+        // The typed re-lints (and hygiene lints: typescript-eslint keeps one program per tsconfig)
+        // replaced this file's text in the shared program: put the original back.
         await lint(text, sourceType, false, 'restore');
+        typedProgramTouched = false;
       }
       // `--fix`: the fixes the rules offer by default, then each `autofix` setting.
       const autofixable = problems.some((message) => autofixRules.includes(/** @type {string} */ (message.ruleId)));
       const fixPasses = [...(fixable ? [-1] : []), ...(autofixable ? variants.map((_, index) => index) : [])];
       for (const variant of fixPasses) {
         const setting = variant < 0 ? 'default options' : /** @type {import('./corpus/lint.js').AutofixVariant} */ (variants[variant]).label;
+        // The transform an `autofix` setting applies (the awaitable one may add its `then` member).
+        const fixTransform = /"thenable"/.test(setting) ? 'thenable' : /"factory"/.test(setting) ? 'factory' : 'fix';
         /** @type {import('eslint').Linter.LintMessage[]} */
         let withFix = problems.filter((message) => message.fix);
         if (variant >= 0) {
@@ -370,9 +543,12 @@ for (const pkg of corpus) {
           }
           for (const message of withFix) {
             fixesOffered++;
-            const error = parseError(applyFix(text, /** @type {import('eslint').Rule.Fix} */ (message.fix)), filePath, sourceType);
+            const fixOutput = applyFix(text, /** @type {import('eslint').Rule.Fix} */ (message.fix));
+            const error = parseError(fixOutput, filePath, sourceType);
             if (error) {
               fail(unparsable, `fix of ${message.ruleId} at ${message.line}:${message.column} (${setting})`, error);
+            } else {
+              await checkHygiene(fixOutput, `fix of ${message.ruleId} at ${message.line}:${message.column} (${setting})`, fixTransform, true);
             }
           }
         }
@@ -384,7 +560,7 @@ for (const pkg of corpus) {
           const fixedProblems = problems.filter((message) => withFix.some((other) => sameReport(message, other)));
           // Re-linted with the same setting: ESLint fixes in passes until no fix is left (at most
           // 10), so a report that still carries a fix is what a second --fix would change.
-          const again = await checkOutput(fixed.output, what, fixedProblems, { variant });
+          const again = await checkOutput(fixed.output, what, fixedProblems, { variant, transform: fixTransform, singleEdit: false });
           const left = again?.messages.filter((message) => message.fix) ?? [];
           if (left.length > 0) {
             const first = /** @type {import('eslint').Linter.LintMessage} */ (left[0]);
@@ -396,8 +572,12 @@ for (const pkg of corpus) {
           }
           if (tier === 'typed') {
             await lint(text, sourceType, false, 'restore');
+            typedProgramTouched = false;
           }
         }
+      }
+      if (typedProgramTouched && tier === 'typed') {
+        await lint(text, sourceType, false, 'restore');
       }
     }
     const seconds = (Date.now() - started) / 1000;
@@ -418,14 +598,19 @@ for (const pkg of corpus) {
       suggestionsChecked,
       outputsChecked,
       typeChecked,
+      hygieneChecked,
+      hygieneSliced,
+      hygieneAllowed,
+      hygieneSeconds: hygieneMs / 1000,
     });
   }
   typeChecker?.dispose();
 }
 
 /**
- * The plugin with every rule wrapped so the declines recorded during one listener call go to the
- * reports made in that call (keyed by rule, line and column). The rules themselves are unchanged.
+ * The plugin with every rule wrapped so the declines and fix forms recorded during one listener
+ * call go to the reports made in that call (keyed by rule, line and column). The rules themselves
+ * are unchanged.
  * @param {typeof plugin} original
  * @returns {typeof plugin}
  */
@@ -452,10 +637,10 @@ function withDeclineTracking(original) {
                   : 'node' in descriptor && descriptor.node.loc
                     ? descriptor.node.loc.start
                     : undefined;
-              if (declineGroup && declineGroup.length > 0 && start) {
-                reportDeclines.set(reportKey(ruleId, start.line, start.column + 1), [...declineGroup]);
-              }
               context.report(descriptor);
+              if (listenerGroup && start) {
+                listenerGroup.reports.push(reportKey(ruleId, start.line, start.column + 1));
+              }
             },
           },
         });
@@ -464,11 +649,17 @@ function withDeclineTracking(original) {
         const out = {};
         for (const [selector, listener] of Object.entries(listeners)) {
           out[selector] = (/** @type {unknown[]} */ ...listenerArgs) => {
-            declineGroup = [];
+            const group = { declines: /** @type {Decline[]} */ ([]), forms: /** @type {FixForm[]} */ ([]), reports: /** @type {string[]} */ ([]) };
+            listenerGroup = group;
             try {
               return /** @type {(...a: unknown[]) => unknown} */ (listener)(...listenerArgs);
             } finally {
-              declineGroup = undefined;
+              listenerGroup = undefined;
+              if (group.declines.length > 0 || group.forms.length > 0) {
+                for (const key of group.reports) {
+                  reportRecords.set(key, { declines: group.declines, forms: group.forms });
+                }
+              }
             }
           };
         }
@@ -477,6 +668,20 @@ function withDeclineTracking(original) {
     };
   }
   return { ...original, rules: wrapped };
+}
+
+/**
+ * Each transform's form once (a class's reports can each build the same fix).
+ * @param {FixForm[]} forms
+ * @returns {NonNullable<Finding['forms']>}
+ */
+function uniqueForms(forms) {
+  /** @type {Map<string, NonNullable<Finding['forms']>[number]>} */
+  const unique = new Map();
+  for (const { transform, form, reason } of forms) {
+    unique.set(`${transform}\0${form}\0${reason ?? ''}`, { transform, form, ...(reason ? { reason } : {}) });
+  }
+  return [...unique.values()];
 }
 
 /**
@@ -565,8 +770,10 @@ const NAC = `${plugin.meta.namespace}/no-async-constructor`;
 const countsTable = renderCounts();
 const offersTable = renderOffers();
 const sharesBlock = renderShares();
+const hygieneBlock = renderHygiene();
 const packagesTable = renderPackages();
-const failures = crashes.length + unparsable.length + typeErrors.length + rereported.length + unstable.length + sourceErrors.length;
+const failures =
+  crashes.length + unparsable.length + typeErrors.length + rereported.length + unstable.length + unhygienic.length + sourceErrors.length;
 const outDir = path.join(cacheDir(), 'reports');
 // A run over part of the corpus does not replace the full run's report.
 const partial = Boolean(args.package || args.tier);
@@ -582,6 +789,7 @@ const meta = {
   autofixRules,
   autofixVariants: variants.map((variant) => variant.label),
   recordsDeclines,
+  recordsForms,
   seconds: earlier.length > 0 ? Math.max(...earlier.map((report) => report.seconds)) : (Date.now() - startedAt) / 1000,
   // CPU time of this process (user + system): the figure to compare between runs on a shared machine.
   cpuSeconds: (() => {
@@ -600,11 +808,12 @@ const failureSections = [
   ['Outputs with new tsc diagnostics', typeErrors],
   ['Outputs a rule reports again', rereported],
   ['Unstable --fix outputs', unstable],
+  ['Outputs that add a hygiene report', unhygienic],
   ['Corpus files that did not parse, or had no types in the typed tier', sourceErrors],
 ];
 writeFileSync(
   path.join(outDir, `${reportName}.json`),
-  `${JSON.stringify({ ...meta, runs, findings, crashes, unparsable, typeErrors, rereported, unstable, sourceErrors }, null, 2)}\n`,
+  `${JSON.stringify({ ...meta, runs, findings, crashes, unparsable, typeErrors, rereported, unstable, unhygienic, hygieneSkipped, sourceErrors }, null, 2)}\n`,
 );
 writeFileSync(path.join(outDir, `${reportName}.md`), renderReport());
 
@@ -613,7 +822,9 @@ const summary = [
   '',
   `Rules: ${ruleIds.join(', ')}${
     variants.length > 0 ? `; --fix also checked with ${variants.map((variant) => `{ ${variant.label} }`).join(' and ')}` : '; no `autofix` option exercised'
-  }.${recordsDeclines ? '' : ' This build of the plugin records no declines (no fixes/declines.js).'}`,
+  }.${recordsDeclines ? '' : ' This build of the plugin records no declines (no fixes/declines.js).'}${
+    recordsForms ? '' : ' This build of the plugin reports no fix forms (no setFixFormListener): every offered fix counts as "no form reported".'
+  }`,
   '',
   renderRuns(),
   '',
@@ -636,6 +847,11 @@ const summary = [
   '',
   block('corpus-shares', sharesBlock),
   '',
+  '## Hygiene of the offered outputs',
+  '',
+  block('corpus-hygiene', hygieneBlock),
+  ...hygieneSkipped.map((skip) => `- not checked: ${skip.package} ${skip.tier} ${skip.file}: ${skip.what}: ${skip.detail.split('\n')[0]}`),
+  '',
   `Report: ${path.join(outDir, `${reportName}.md`)} (every finding with its line), ${path.join(outDir, `${reportName}.json`)}.`,
 ];
 process.stdout.write(`${summary.join('\n')}\n`);
@@ -644,6 +860,7 @@ compareWithAccuracyPage({
   'corpus-packages': packagesTable,
   'corpus-offers': offersTable,
   'corpus-shares': sharesBlock,
+  'corpus-hygiene': hygieneBlock,
 });
 process.exitCode = failures > 0 ? 1 : 0;
 
@@ -659,12 +876,12 @@ function block(name, content) {
 function renderRuns() {
   const rows = runs.map(
     (run) =>
-      `| ${run.package}@${run.version} | ${run.tier} | ${run.files} | ${(run.bytes / 1e6).toFixed(2)} MB | ${run.seconds.toFixed(1)} | ${run.suggestionsChecked} | ${run.fixesOffered} | ${run.fixesApplied} | ${run.outputsChecked} | ${run.typeChecked} |`,
+      `| ${run.package}@${run.version} | ${run.tier} | ${run.files} | ${(run.bytes / 1e6).toFixed(2)} MB | ${run.seconds.toFixed(1)} | ${run.suggestionsChecked} | ${run.fixesOffered} | ${run.fixesApplied} | ${run.outputsChecked} | ${run.typeChecked} | ${run.hygieneChecked ?? '–'} | ${run.hygieneSliced ?? '–'} | ${run.hygieneSeconds === undefined ? '–' : run.hygieneSeconds.toFixed(1)} |`,
   );
   const notes = runs.filter((run) => run.note).map((run) => `Note: ${run.note}`);
   return [
-    '| package | tier | files | size | seconds | suggestions | fixes | --fix runs that changed the file | outputs checked | of them with tsc |',
-    '|---|---|--:|--:|--:|--:|--:|--:|--:|--:|',
+    '| package | tier | files | size | seconds | suggestions | fixes | --fix runs that changed the file | outputs checked | of them with tsc | hygiene: whole file | hygiene: class cut out | hygiene seconds |',
+    '|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
     ...rows,
     ...(notes.length > 0 ? ['', ...new Set(notes)] : []),
   ].join('\n');
@@ -704,14 +921,16 @@ function renderPackages() {
 }
 
 /**
- * How one transform fared on a finding: offered, or declined and why.
+ * How one transform fared on a finding: offered, and whether it moves the work or records it
+ * (and why); or declined and why.
  * @param {Finding} finding
  * @param {string} suggestionId the suggestion's messageId
  * @param {string} transform the transform's name in its declines
  */
 function offer(finding, suggestionId, transform) {
   if (finding.suggestions.some((suggestion) => suggestion.messageId === suggestionId)) {
-    return 'offered';
+    const form = formOf(finding, transform);
+    return form === 'moved' ? 'offered, moves' : form === 'recorded' ? `offered, records: ${recordReason(finding, transform)}` : 'offered, no form reported';
   }
   if (isBackground(finding)) {
     const start = finding.suggestions.some((suggestion) => suggestion.messageId === 'suggestStart');
@@ -719,6 +938,33 @@ function offer(finding, suggestionId, transform) {
   }
   const reasons = [...new Set(finding.declines.filter((decline) => decline.transform === transform).map((decline) => decline.reason))];
   return reasons.length > 0 ? `declined: ${reasons.join('; ')}` : 'declined (no reason recorded)';
+}
+
+/**
+ * What an offered transform does with the work: `moved` only when every form it reported for the
+ * finding's class is `moved`; `recorded` when any is; undefined when it reported none.
+ * @param {Finding} finding
+ * @param {string} transform
+ * @returns {'moved' | 'recorded' | undefined}
+ */
+function formOf(finding, transform) {
+  const forms = (finding.forms ?? []).filter((form) => form.transform === transform);
+  if (forms.length === 0) {
+    return undefined;
+  }
+  return forms.every((form) => form.form === 'moved') ? 'moved' : 'recorded';
+}
+
+/**
+ * Why a transform records the work (the reasons it gave, each once).
+ * @param {Finding} finding
+ * @param {string} transform
+ */
+function recordReason(finding, transform) {
+  const reasons = [
+    ...new Set((finding.forms ?? []).filter((form) => form.transform === transform && form.form === 'recorded').map((form) => form.reason ?? 'no reason given')),
+  ];
+  return reasons.join('; ');
 }
 
 /** Work that runs until the object is closed has its own message and no initialisation fix. */
@@ -751,39 +997,99 @@ function reported(finding) {
   return match?.[1] ?? (finding.messageId ?? '');
 }
 
-/** The shares of the reviewed true findings that are offered each transform, and the decline reasons. */
+/**
+ * The shares of the reviewed true findings that are offered each transform and, of those offered,
+ * that move the work; the decline reasons, and why the recorded ones record.
+ */
 function renderShares() {
   const nac = findings.filter((finding) => finding.ruleId === NAC);
   const truths = nac.filter((finding) => finding.verdict === 'true');
   const background = truths.filter(isBackground);
   const initial = truths.filter((finding) => !isBackground(finding));
   const percent = (/** @type {number} */ n, /** @type {number} */ d) => (d === 0 ? '–' : `${((100 * n) / d).toFixed(0)}%`);
-  const offered = (/** @type {Finding[]} */ list, /** @type {string} */ id) =>
-    list.filter((finding) => finding.suggestions.some((suggestion) => suggestion.messageId === id)).length;
-  const factory = offered(initial, 'suggestFactory');
-  const thenable = offered(initial, 'suggestThenable');
   /** @type {Map<string, number>} */
   const reasons = new Map();
+  /** @type {Map<string, number>} */
+  const records = new Map();
   for (const finding of nac) {
-    for (const [id, transform] of /** @type {const} */ ([['suggestFactory', 'factory'], ['suggestThenable', 'thenable']])) {
+    for (const [id, transform] of TRANSFORMS) {
       const cell = offer(finding, id, transform);
       if (cell.startsWith('declined')) {
         const key = `${transform}: ${cell.replace(/^declined: /, '')}`;
         reasons.set(key, (reasons.get(key) ?? 0) + 1);
+      } else if (cell.startsWith('offered, records')) {
+        for (const reason of recordReason(finding, transform).split('; ')) {
+          const key = `${transform}: ${reason}`;
+          records.set(key, (records.get(key) ?? 0) + 1);
+        }
       }
     }
   }
+  const rows = TRANSFORMS.map(([id, transform]) => {
+    const offeredTo = initial.filter((finding) => finding.suggestions.some((suggestion) => suggestion.messageId === id));
+    const moved = offeredTo.filter((finding) => formOf(finding, transform) === 'moved').length;
+    const recorded = offeredTo.filter((finding) => formOf(finding, transform) === 'recorded').length;
+    const unknown = offeredTo.length - moved - recorded;
+    const title = transform === 'factory' ? 'factory suggestion (`static async create()`)' : 'awaitable suggestion (`#initialize()` + `then`)';
+    const target = transform === 'factory' ? '≥ 80%' : '≥ 70%';
+    return `| ${title} | ${offeredTo.length} | ${percent(offeredTo.length, initial.length)} | ${target} | ${moved} | ${recorded} | ${unknown} | ${percent(moved, offeredTo.length)} | ≥ 70% |`;
+  });
+  const sorted = (/** @type {Map<string, number>} */ counts) =>
+    [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([key, count]) => `| ${key} | ${count} |`);
   return [
     `Findings (a finding in both tiers counts twice): ${nac.length}; reviewed true: ${truths.length}, false: ${nac.filter((f) => f.verdict === 'false').length}, not reviewed: ${nac.filter((f) => !f.verdict).length}. Background work (no initialisation fix by design): ${background.length} of the true ones.`,
     '',
-    `| on the ${initial.length} true findings of initialisation work | offered | share | target |`,
-    '|---|--:|--:|--:|',
-    `| factory suggestion (\`static async create()\`) | ${factory} | ${percent(factory, initial.length)} | ≥ 80% |`,
-    `| awaitable suggestion (\`#initialize()\` + \`then\`) | ${thenable} | ${percent(thenable, initial.length)} | ≥ 70% |`,
+    `| on the ${initial.length} true findings of initialisation work | offered | share | target | moves the work | records it | no form reported | moved / offered | target |`,
+    '|---|--:|--:|--:|--:|--:|--:|--:|--:|',
+    ...rows,
     '',
     '| declined (every finding) | findings |',
     '|---|--:|',
-    ...[...reasons.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([key, count]) => `| ${key} | ${count} |`),
+    ...sorted(reasons),
+    ...(records.size > 0 ? ['', '| offered, records the work (every finding), because | findings |', '|---|--:|', ...sorted(records)] : []),
+  ].join('\n');
+}
+
+/**
+ * The hygiene check's count: the outputs checked, those that add a report of the hygiene configs
+ * (typescript-eslint `strictTypeChecked`, or `strict` untyped, and sonarjs `recommended`), by
+ * rule, and the allowed reports about the awaitable class's `then` member.
+ */
+function renderHygiene() {
+  const sum = (/** @type {(run: Run) => number} */ of, /** @type {Run[]} */ list = runs) => list.reduce((total, run) => total + of(run), 0);
+  const typedRuns = runs.filter((run) => run.tier === 'typed');
+  /** @type {Map<string, { outputs: number, reports: number }>} */
+  const byRule = new Map();
+  for (const failure of unhygienic) {
+    const rulesOfOutput = failure.rules ?? [];
+    for (const ruleId of new Set(rulesOfOutput)) {
+      const entry = byRule.get(ruleId) ?? { outputs: 0, reports: 0 };
+      entry.outputs++;
+      entry.reports += rulesOfOutput.filter((other) => other === ruleId).length;
+      byRule.set(ruleId, entry);
+    }
+  }
+  /** @type {Map<string, number>} */
+  const allowed = new Map();
+  for (const ruleId of runs.flatMap((run) => run.hygieneAllowed ?? [])) {
+    allowed.set(ruleId, (allowed.get(ruleId) ?? 0) + 1);
+  }
+  return [
+    `Outputs checked: ${sum((run) => run.hygieneChecked ?? 0)} whole (${sum((run) => run.hygieneChecked ?? 0, typedRuns)} of them typed, in the package's program), ${sum((run) => run.hygieneSliced ?? 0)} on the class they change, cut out of a file over ${HYGIENE_WHOLE_FILE / 1000} kB; not checked: ${hygieneSkipped.length}.`,
+    '',
+    `**Outputs that add a report: ${unhygienic.length}** (the run fails unless 0). Allowed reports about the awaitable class's \`then\` member: ${
+      allowed.size === 0 ? 'none' : [...allowed.entries()].map(([ruleId, count]) => `${count} by \`${ruleId}\``).join(', ')
+    }.`,
+    ...(byRule.size > 0
+      ? [
+          '',
+          '| rule | outputs that add it | reports added |',
+          '|---|--:|--:|',
+          ...[...byRule.entries()]
+            .sort((a, b) => b[1].outputs - a[1].outputs || a[0].localeCompare(b[0]))
+            .map(([ruleId, { outputs, reports }]) => `| \`${ruleId}\` | ${outputs} | ${reports} |`),
+        ]
+      : []),
   ].join('\n');
 }
 
@@ -802,6 +1108,9 @@ function renderReport() {
       finding.fix ? 'fix' : '',
       finding.suggestions.length > 0 ? `suggestions: ${finding.suggestions.map((s) => `"${s.desc}"`).join(', ')}` : '',
       finding.declines.length > 0 ? `declined: ${finding.declines.map((d) => `${d.transform} (${d.reason})`).join(', ')}` : '',
+      (finding.forms ?? []).length > 0
+        ? `forms: ${(finding.forms ?? []).map((f) => `${f.transform} ${f.form === 'moved' ? 'moves' : `records (${f.reason ?? 'no reason given'})`}`).join(', ')}`
+        : '',
       finding.verdict ? `reviewed ${finding.verdict}` : 'not reviewed',
     ].filter(Boolean);
     out.push(
@@ -851,7 +1160,7 @@ function compareWithAccuracyPage(blocks) {
     }
   }
   if (differ.length === 0) {
-    process.stdout.write('\nThe generated blocks match docs/accuracy.md (counts, corpus, offers, shares).\n');
+    process.stdout.write('\nThe generated blocks match docs/accuracy.md (counts, corpus, offers, shares, hygiene).\n');
   } else if (args['update-docs']) {
     writeFileSync(file, page);
     process.stdout.write(`\nUpdated docs/accuracy.md: ${differ.join(', ')}. Review the new findings (scripts/corpus/reviews.js) and the prose.\n`);

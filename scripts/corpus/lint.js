@@ -10,6 +10,8 @@ import { ESLint } from 'eslint';
 import * as espree from 'espree';
 import * as tsParser from '@typescript-eslint/parser';
 
+import { hygieneConfigs } from './hygiene.js';
+
 import { repoRoot } from './packages.js';
 
 const require = createRequire(import.meta.url);
@@ -58,6 +60,38 @@ export async function listenToDeclines(listener) {
       return false;
     }
     module.setDeclineListener(listener);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * @typedef {object} FixForm what an offered transform does with the work (fixes/declines.js)
+ * @property {string} transform
+ * @property {string} target
+ * @property {'moved' | 'recorded'} form
+ * @property {string} [reason] why it records
+ * @property {string} filename
+ * @property {number} line
+ */
+
+/**
+ * Subscribes to the forms of the offered transforms (moved or recorded, and why), through the
+ * same module as the declines. A build without `setFixFormListener` reports none: the corpus
+ * report then says "no form reported", never "moved".
+ * @param {(form: FixForm) => void} listener
+ * @returns {Promise<boolean>} whether the plugin reports fix forms
+ */
+export async function listenToFixForms(listener) {
+  const file = path.join(path.dirname(pluginPath()), 'fixes', 'declines.js');
+  try {
+    /** @type {{ setFixFormListener?: (listener: ((form: FixForm) => void) | undefined) => void }} */
+    const module = await import(pathToFileURL(file).href);
+    if (typeof module.setFixFormListener !== 'function') {
+      return false;
+    }
+    module.setFixFormListener(listener);
     return true;
   } catch {
     return false;
@@ -217,6 +251,51 @@ export function createESLint(options) {
     // The rule crashes are what we count: they must not be cached away.
     cache: false,
   });
+}
+
+/**
+ * An ESLint for the hygiene check of one package, tier and source type (scripts/corpus/hygiene.js):
+ * typescript-eslint's `strictTypeChecked` with the package's program in the typed tier, its
+ * `strict` without types elsewhere, and sonarjs's `recommended`; typescript-eslint's parser for
+ * every file. The corpus's own directives are ignored, as in the plugin's lint.
+ * @param {object} options
+ * @param {Tier} options.tier
+ * @param {string} options.cwd
+ * @param {string | undefined} options.tsconfig
+ * @param {boolean} [options.typedJavaScript]
+ * @param {SourceType} options.sourceType
+ */
+export function createHygieneESLint({ tier, cwd, tsconfig, typedJavaScript = false, sourceType }) {
+  const typedFiles = tier !== 'typed' ? [] : typedJavaScript ? JS_FILES : TS_FILES;
+  return new ESLint({
+    cwd,
+    overrideConfigFile: true,
+    overrideConfig: [
+      ...hygieneConfigs({ typed: typedFiles.length > 0 }),
+      { files: JS_FILES, languageOptions: { sourceType } },
+      ...(typedFiles.length > 0 ? [{ files: typedFiles, languageOptions: { parserOptions: { project: tsconfig, tsconfigRootDir: cwd } } }] : []),
+      { linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: 'off', reportUnusedInlineConfigs: 'off' } },
+    ],
+    cache: false,
+  });
+}
+
+/**
+ * The AST of `text` as the parse check reads it (typescript-eslint's parser for TypeScript, espree
+ * for JavaScript), with ranges; undefined when it does not parse.
+ * @param {string} text
+ * @param {string} filePath
+ * @param {SourceType} sourceType
+ * @returns {import('estree').Program | undefined}
+ */
+export function parseAst(text, filePath, sourceType) {
+  try {
+    return isTypeScriptFile(filePath)
+      ? /** @type {import('estree').Program} */ (/** @type {unknown} */ (tsParser.parse(text, { filePath, range: true, loc: false })))
+      : /** @type {import('estree').Program} */ (espree.parse(text, { ecmaVersion: 'latest', sourceType, range: true }));
+  } catch {
+    return undefined;
+  }
 }
 
 /**
