@@ -406,34 +406,72 @@ export type WalkDecision = 'skip' | undefined;
 
 /**
  * Visits `root` and everything below it in source order, types excluded. `visit` returning
- * `'skip'` stops the walk below that node. Recursive, like ESLint's own traversal (so it goes as
- * deep as ESLint does), and allocation-free: rules run it on every constructor of large bundles.
+ * `'skip'` stops the walk below that node. Iterative (an explicit stack, not the call stack), so
+ * that no nesting the parser accepts can overflow it; rules run it on every constructor of large
+ * bundles.
  */
 export function walk(
   root: TSESTree.Node,
   visitorKeys: TSESLint.SourceCode.VisitorKeys,
   visit: (node: TSESTree.Node) => WalkDecision,
 ): void {
-  if (visit(root) === 'skip') {
-    return;
+  const stack: TSESTree.Node[] = [root];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (visit(node) !== 'skip') {
+      pushChildren(stack, node, visitorKeys);
+    }
   }
-  const keys = visitorKeys[root.type];
+}
+
+/**
+ * A walk the caller drives: `next()` gives the nodes of `walk`'s order one at a time, and `skip()`
+ * leaves out what is below the node `next()` gave last. For an analysis that has to stop in the
+ * middle of one function's code, look at another function, and come back (a call chain), without
+ * recursing.
+ */
+export interface NodeCursor {
+  next(): TSESTree.Node | undefined;
+  skip(): void;
+}
+
+export function createCursor(root: TSESTree.Node, visitorKeys: TSESLint.SourceCode.VisitorKeys): NodeCursor {
+  const stack: TSESTree.Node[] = [root];
+  let last: TSESTree.Node | undefined;
+  return {
+    next() {
+      if (last) {
+        pushChildren(stack, last, visitorKeys);
+      }
+      last = stack.pop();
+      return last;
+    },
+    skip() {
+      last = undefined;
+    },
+  };
+}
+
+/** Pushes the children of `node` (types excluded) so that they pop in source order. */
+function pushChildren(stack: TSESTree.Node[], node: TSESTree.Node, visitorKeys: TSESLint.SourceCode.VisitorKeys): void {
+  const keys = visitorKeys[node.type];
   if (!keys) {
     return;
   }
-  for (const key of keys) {
+  for (let k = keys.length - 1; k >= 0; k--) {
+    const key = keys[k]!;
     if (TYPE_KEYS.has(key)) {
       continue;
     }
-    const value = (root as unknown as Record<string, unknown>)[key];
+    const value = (node as unknown as Record<string, unknown>)[key];
     if (Array.isArray(value)) {
-      for (const child of value) {
+      for (let i = value.length - 1; i >= 0; i--) {
+        const child: unknown = value[i];
         if (isNode(child)) {
-          walk(child, visitorKeys, visit);
+          stack.push(child);
         }
       }
     } else if (isNode(value)) {
-      walk(value, visitorKeys, visit);
+      stack.push(value);
     }
   }
 }
