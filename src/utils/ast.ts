@@ -190,15 +190,35 @@ export function isPromiseMember(node: ClassNode, name: string): boolean | undefi
   return methods.get(name);
 }
 
-/** Members of `node` (not its ancestors) named `name`, static or instance side. */
+/** A class's members by name, per side: built once per class, so a lookup costs the same in a class of any size. */
+interface MemberIndex {
+  instance: Map<string, ClassMember[]>;
+  static: Map<string, ClassMember[]>;
+}
+
+const memberIndexes = new WeakMap<ClassNode, MemberIndex>();
+
+/** Members of `node` (not its ancestors) named `name`, static or instance side, in source order. */
 export function findMembers(node: ClassNode, name: string, isStatic = false): ClassMember[] {
-  const found: ClassMember[] = [];
-  for (const member of node.body.body) {
-    if (isClassMember(member) && member.static === isStatic && getMemberName(member) === name) {
-      found.push(member);
+  let index = memberIndexes.get(node);
+  if (!index) {
+    index = { instance: new Map(), static: new Map() };
+    for (const member of node.body.body) {
+      const memberName = isClassMember(member) ? getMemberName(member) : undefined;
+      if (memberName !== undefined) {
+        const side = (member as ClassMember).static ? index.static : index.instance;
+        const named = side.get(memberName);
+        if (named) {
+          named.push(member as ClassMember);
+        } else {
+          side.set(memberName, [member as ClassMember]);
+        }
+      }
     }
+    memberIndexes.set(node, index);
   }
-  return found;
+  // A copy: callers may keep or change what they are given.
+  return [...((isStatic ? index.static : index.instance).get(name) ?? [])];
 }
 
 /** The constructor implementation, when the class has exactly one (no overload signatures). */
