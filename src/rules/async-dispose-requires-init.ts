@@ -25,6 +25,7 @@ import {
 } from '../analysis/async-class.js';
 import { collectConstructionWork } from '../analysis/construction-work.js';
 import { createRule } from '../utils/create-rule.js';
+import { shareFix } from '../utils/shared-fix.js';
 import { createFactoryFix } from '../fixes/static-factory.js';
 import { isTypeScriptSource } from '../fixes/plan.js';
 import { getTypeTier, type TypeTier } from '../analysis/types.js';
@@ -115,12 +116,13 @@ export default createRule<Options, MessageIds>({
       // Only the fields dispose dereferences are looked for in the rest of the class.
       const asyncOnly = getAsyncOnlyFields(node, sourceCode, new Set(reads.map(({ field }) => field)));
       const disposeName = `[${sourceCode.getText(own.member.key)}]`;
-      let factory: ReturnType<typeof createFactoryFix> | undefined;
+      let factory: TSESLint.ReportFixFunction | null | undefined;
       for (const { read, field } of reads) {
         const method = asyncOnly.get(field);
         if (method && !isGuarded(read, field, own.fn.body, sourceCode.visitorKeys)) {
           if (factory === undefined) {
-            factory = createDisposeFactoryFix(node);
+            // One plan for the class, run once: every unguarded read offers it (`shareFix`).
+            factory = shareFix(createDisposeFactoryFix(node), sourceCode);
           }
           context.report({
             node: read,
