@@ -380,7 +380,20 @@ function analyseFields(node: ClassNode, sourceCode: SourceCode, candidates: Read
     if (offsets.length === 0) {
       return { initMethods: [], constructedFields: new Set(), syncAssignedFields: new Set() };
     }
-    mayAssign = (range) => offsets.some((offset) => offset >= range[0] && offset < range[1]);
+    // The offsets are in ascending order: the first at or after the range's start decides.
+    mayAssign = (range) => {
+      let low = 0;
+      let high = offsets.length;
+      while (low < high) {
+        const middle = (low + high) >>> 1;
+        if (offsets[middle]! < range[0]) {
+          low = middle + 1;
+        } else {
+          high = middle;
+        }
+      }
+      return low < offsets.length && offsets[low]! < range[1];
+    };
   }
   const keep = (fields: Set<string>): Set<string> =>
     candidates ? new Set([...fields].filter((field) => candidates.has(field))) : fields;
