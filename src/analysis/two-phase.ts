@@ -456,48 +456,62 @@ function getExit(statement: TSESTree.Statement): 'throw' | 'return' | undefined 
  * what makes it take the exit; for `assert(test)`, what makes it throw (`whenTrue` is `false`).
  */
 function readExpectations(test: TSESTree.Node, whenTrue: boolean, sourceCode: SourceCode): Expectation[] {
-  const expression = skipTypeWrappers(test);
-  switch (expression.type) {
-    case AST_NODE_TYPES.UnaryExpression:
-      return expression.operator === '!' ? readExpectations(expression.argument, !whenTrue, sourceCode) : [];
-    case AST_NODE_TYPES.LogicalExpression:
-      // `a || b` is true when either is; `a && b` is false when either is false.
-      if ((expression.operator === '||' && whenTrue) || (expression.operator === '&&' && !whenTrue)) {
-        return [
-          ...readExpectations(expression.left, whenTrue, sourceCode),
-          ...readExpectations(expression.right, whenTrue, sourceCode),
-        ];
+  const expectations: Expectation[] = [];
+  // An explicit stack, left operands first: a generated test can join thousands of operands.
+  const stack: { node: TSESTree.Node; whenTrue: boolean }[] = [{ node: test, whenTrue }];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const expression = skipTypeWrappers(next.node);
+    const when = next.whenTrue;
+    switch (expression.type) {
+      case AST_NODE_TYPES.UnaryExpression:
+        if (expression.operator === '!') {
+          stack.push({ node: expression.argument, whenTrue: !when });
+        }
+        break;
+      case AST_NODE_TYPES.LogicalExpression:
+        // `a || b` is true when either is; `a && b` is false when either is false.
+        if ((expression.operator === '||' && when) || (expression.operator === '&&' && !when)) {
+          stack.push({ node: expression.right, whenTrue: when }, { node: expression.left, whenTrue: when });
+        }
+        break;
+      case AST_NODE_TYPES.MemberExpression: {
+        const field = getThisField(expression);
+        if (field !== undefined && !when) {
+          expectations.push({ field, kind: 'present' });
+        }
+        break;
       }
-      return [];
-    case AST_NODE_TYPES.MemberExpression: {
-      const field = getThisField(expression);
-      return field !== undefined && !whenTrue ? [{ field, kind: 'present' }] : [];
+      case AST_NODE_TYPES.BinaryExpression: {
+        const { operator } = expression;
+        const negated = operator === '!==' || operator === '!=';
+        if (!negated && operator !== '===' && operator !== '==') {
+          break;
+        }
+        // `this.state !== 'open'` takes the exit when the field is not the constant.
+        const [fieldSide, constantSide] =
+          getThisField(expression.left) === undefined ? [expression.right, expression.left] : [expression.left, expression.right];
+        const field = getThisField(fieldSide);
+        const value = getConstantText(constantSide, sourceCode);
+        if (field === undefined || value === undefined) {
+          break;
+        }
+        const exitsWhenEqual = negated !== when;
+        if (value === 'undefined' || value === 'null') {
+          // `this.sock == null` is true when it is absent: an exit when equal means "must be present".
+          if (exitsWhenEqual) {
+            expectations.push({ field, kind: 'present' });
+          }
+          break;
+        }
+        // \`this.state !== 'open'\`: it must become that constant; \`this.token === ''\`: it must leave that one.
+        expectations.push({ field, kind: exitsWhenEqual ? 'differs' : 'equals', value });
+        break;
+      }
+      default:
+        break;
     }
-    case AST_NODE_TYPES.BinaryExpression: {
-      const { operator } = expression;
-      const negated = operator === '!==' || operator === '!=';
-      if (!negated && operator !== '===' && operator !== '==') {
-        return [];
-      }
-      // `this.state !== 'open'` takes the exit when the field is not the constant.
-      const [fieldSide, constantSide] =
-        getThisField(expression.left) === undefined ? [expression.right, expression.left] : [expression.left, expression.right];
-      const field = getThisField(fieldSide);
-      const value = getConstantText(constantSide, sourceCode);
-      if (field === undefined || value === undefined) {
-        return [];
-      }
-      const exitsWhenEqual = negated !== whenTrue;
-      if (value === 'undefined' || value === 'null') {
-        // `this.sock == null` is true when it is absent: an exit when equal means "must be present".
-        return exitsWhenEqual ? [{ field, kind: 'present' }] : [];
-      }
-      // \`this.state !== 'open'\`: it must become that constant; \`this.token === ''\`: it must leave that one.
-      return [{ field, kind: exitsWhenEqual ? 'differs' : 'equals', value }];
-    }
-    default:
-      return [];
   }
+  return expectations;
 }
 
 function getThisField(node: TSESTree.Node): string | undefined {

@@ -337,7 +337,23 @@ export function resolveDefinition(
   sourceCode: Readonly<TSESLint.SourceCode>,
 ): TSESTree.Node | undefined {
   const variable = ASTUtils.findVariable(sourceCode.getScope(node), node);
-  if (variable?.defs.length !== 1) {
+  if (!variable) {
+    return undefined;
+  }
+  // Once per variable: deciding reads all its references, and a class constructed (or a function
+  // called) n times would cost n² otherwise.
+  let definition = definitions.get(variable);
+  if (definition === undefined) {
+    definition = readDefinition(variable) ?? null;
+    definitions.set(variable, definition);
+  }
+  return definition ?? undefined;
+}
+
+const definitions = new WeakMap<TSESLint.Scope.Variable, TSESTree.Node | null>();
+
+function readDefinition(variable: TSESLint.Scope.Variable): TSESTree.Node | undefined {
+  if (variable.defs.length !== 1) {
     return undefined;
   }
   const [definition] = variable.defs;
