@@ -1,5 +1,12 @@
 /** A memoised depth-first search over what the input links together (call chains), on an explicit stack. */
 
+/** Where the answers are kept: a `Map`, or a `WeakMap` for answers that live as long as their keys. */
+export interface Memo<K, R> {
+  has(key: K): boolean;
+  get(key: K): R | undefined;
+  set(key: K, value: R): unknown;
+}
+
 /**
  * The answer for `key`, where answering one key may need the answers for others (a function's,
  * for the functions it calls). `solve(key)` is a generator: it yields each key whose answer it
@@ -8,7 +15,7 @@
  * keeps the answers); a key asked for again while it is still being solved (a cycle) gets
  * `pending`, which should be the conservative answer.
  */
-export function solveDepthFirst<K, R>(key: K, memo: Map<K, R>, pending: R, solve: (key: K) => Generator<K, R, R>): R {
+export function solveDepthFirst<K, R>(key: K, memo: Memo<K, R>, pending: R, solve: (key: K) => Generator<K, R, R>): R {
   if (memo.has(key)) {
     return memo.get(key) as R;
   }
