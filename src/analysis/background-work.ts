@@ -21,9 +21,21 @@ export function isBackgroundLoop(fn: FunctionNode, visitorKeys: TSESLint.SourceC
   if (!fn.async || fn.generator || fn.body.type !== AST_NODE_TYPES.BlockStatement) {
     return false;
   }
+  // Once per function: a constructor may start the same method n times.
+  let known = backgroundLoops.get(fn);
+  if (known === undefined) {
+    known = hasLoopUntilClosed(fn.body, visitorKeys);
+    backgroundLoops.set(fn, known);
+  }
+  return known;
+}
+
+const backgroundLoops = new WeakMap<FunctionNode, boolean>();
+
+function hasLoopUntilClosed(body: TSESTree.BlockStatement, visitorKeys: TSESLint.SourceCode.VisitorKeys): boolean {
   let found = false;
-  walk(fn.body, visitorKeys, (node) => {
-    if (found || (node !== fn.body && isFunctionNode(node))) {
+  walk(body, visitorKeys, (node) => {
+    if (found || (node !== body && isFunctionNode(node))) {
       return 'skip';
     }
     if (isLoopUntilClosed(node, visitorKeys)) {

@@ -17,7 +17,7 @@ import {
 import { findAsyncWork, getChainRoot, type AsyncWork, type AsyncWorkFinder } from './async-work.js';
 import { isBackgroundLoop } from './background-work.js';
 import { createConstructionCursor, getConstructionRoots, walkConstructionCode } from './construction.js';
-import { solveDepthFirst } from '../utils/depth-first.js';
+import { solveDepthFirst, type Memo } from '../utils/depth-first.js';
 import type { TypeTier } from './types.js';
 
 /** One piece of async work started during construction, and where (for messages). */
@@ -147,19 +147,11 @@ export function collectConstructionWork(node: ClassNode, options: ConstructionWo
     return fn !== undefined && isBackgroundLoop(fn, visitorKeys);
   };
 
-  interface Found {
-    work: AsyncWork;
-    background: boolean;
-    /**
-     * The wrapper call the work was found through, and what was found in that wrapper: the path
-     * from the outermost call inwards, linked rather than copied, so that a chain of n wrappers
-     * costs n and not n².
-     */
-    via?: { call: TSESTree.CallExpression; inner: Found };
-  }
-  // Computed once per function for this class, on an explicit stack (a chain of any length), and
-  // cycle-safe: a function met again while it is being read counts as no work.
-  const wrapperResults = new Map<FunctionNode, Found | null>();
+  // Computed once per function, on an explicit stack (a chain of any length), and cycle-safe: a
+  // function met again while it is being read counts as no work. A method's answer is this class's
+  // (`this.name()` in it resolves against this class); a module function's is the module's, kept
+  // for every class of the file.
+  const wrapperResults = byOwner(new Map<FunctionNode, Found | null>(), moduleWrapperResults);
 
   /** The function a call runs, when it can be a synchronous wrapper of work: a plain function of this module or method of this class. */
   const getWrapper = (call: TSESTree.CallExpression, inMethod: boolean): FunctionNode | undefined => {
@@ -182,7 +174,7 @@ export function collectConstructionWork(node: ClassNode, options: ConstructionWo
       if (callee) {
         const inner = yield callee;
         if (inner) {
-          return { work: inner.work, background: inner.background, via: { call: node as TSESTree.CallExpression, inner } };
+          return through(node as TSESTree.CallExpression, inner);
         }
       }
     }
@@ -193,11 +185,11 @@ export function collectConstructionWork(node: ClassNode, options: ConstructionWo
   const findWrappedWork = (call: TSESTree.CallExpression, inMethod: boolean): Found | undefined => {
     const fn = getWrapper(call, inMethod);
     const inner = fn && solveDepthFirst(fn, wrapperResults, null, readWrapper);
-    return inner ? { work: inner.work, background: inner.background, via: { call, inner } } : undefined;
+    return inner ? through(call, inner) : undefined;
   };
 
   // Per wrapper: whether all the work it starts is what it returns. Solved like wrapperResults.
-  const returnsWorkResults = new Map<FunctionNode, boolean>();
+  const returnsWorkResults = byOwner(new Map<FunctionNode, boolean>(), moduleReturnsWork);
   function* readReturnsWork(fn: FunctionNode): Generator<FunctionNode, boolean, boolean> {
     const inMethod = isMethod(fn);
     const cursor = createConstructionCursor(fn.body, visitorKeys);
@@ -298,6 +290,45 @@ export function collectConstructionWork(node: ClassNode, options: ConstructionWo
   return found;
 }
 
+/** Async work a wrapper starts, and how it was reached. */
+interface Found {
+  work: AsyncWork;
+  background: boolean;
+  /**
+   * The wrapper call the work was found through, and what was found in that wrapper: the path
+   * from the outermost call inwards, linked rather than copied, so that a chain of n wrappers
+   * costs n and not n².
+   */
+  via?: {
+    call: TSESTree.CallExpression;
+    inner: Found;
+    /** How many wrapper calls the path has, and its last ones (at most `PATH_ENDS`): what a message needs of a long path. */
+    length: number;
+    last: readonly TSESTree.CallExpression[];
+  };
+}
+
+/** The work `inner` found, reached through one more wrapper call: built in constant time, whatever the path's length. */
+function through(call: TSESTree.CallExpression, inner: Found): Found {
+  const length = 1 + (inner.via?.length ?? 0);
+  const last = length <= PATH_ENDS ? [call, ...(inner.via?.last ?? [])] : (inner.via?.last ?? []);
+  return { work: inner.work, background: inner.background, via: { call, inner, length, last } };
+}
+
+/** The answers for module functions, which no class changes: kept for every class of the file. */
+const moduleWrapperResults = new WeakMap<FunctionNode, Found | null>();
+const moduleReturnsWork = new WeakMap<FunctionNode, boolean>();
+
+/** One memo over two: a method's answer in the class's own, a module function's in the module's. */
+function byOwner<R>(methods: Map<FunctionNode, R>, functions: WeakMap<FunctionNode, R>): Memo<FunctionNode, R> {
+  const memoOf = (fn: FunctionNode): Memo<FunctionNode, R> => (fn.parent.type === AST_NODE_TYPES.MethodDefinition ? methods : functions);
+  return {
+    has: (fn) => memoOf(fn).has(fn),
+    get: (fn) => memoOf(fn).get(fn),
+    set: (fn, value) => memoOf(fn).set(fn, value),
+  };
+}
+
 /** `node` is what `fn` returns: `return node;`, or the expression body of an arrow function. */
 function isReturnedBy(node: TSESTree.Node, fn: FunctionNode): boolean {
   let current = node;
@@ -344,20 +375,17 @@ const PATH_ENDS = 3;
  * (generated code) is named by its first and last links and a count of the rest, so that a
  * message stays readable and costs the same at any length.
  */
-function describePath(found: { via?: { call: TSESTree.CallExpression; inner: typeof found } }, sourceCode: Readonly<TSESLint.SourceCode>): string {
-  const calls: TSESTree.CallExpression[] = [];
-  for (let link = found.via; link; link = link.inner.via) {
-    calls.push(link.call);
+function describePath(found: Found, sourceCode: Readonly<TSESLint.SourceCode>): string {
+  const length = found.via?.length ?? 0;
+  const first: TSESTree.CallExpression[] = [];
+  for (let link = found.via; link && first.length < (length <= 2 * PATH_ENDS + 1 ? length : PATH_ENDS); link = link.inner.via) {
+    first.push(link.call);
   }
-  const labels =
-    calls.length <= 2 * PATH_ENDS + 1
-      ? calls.map((call) => labelCall(call, sourceCode))
-      : [
-          ...calls.slice(0, PATH_ENDS).map((call) => labelCall(call, sourceCode)),
-          `… ${calls.length - 2 * PATH_ENDS} more …`,
-          ...calls.slice(-PATH_ENDS).map((call) => labelCall(call, sourceCode)),
-        ];
-  return labels.join(' → ');
+  const label = (call: TSESTree.CallExpression): string => labelCall(call, sourceCode);
+  if (length <= 2 * PATH_ENDS + 1) {
+    return first.map(label).join(' → ');
+  }
+  return [...first.map(label), `… ${length - 2 * PATH_ENDS} more …`, ...(found.via?.last ?? []).map(label)].join(' → ');
 }
 
 /** `` `this.start()` ``: a wrapper call as messages name it (whitespace folded, long text cut). */
