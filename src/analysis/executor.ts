@@ -1,8 +1,9 @@
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 
 import {
   findMembers,
+  findVariable,
   getMemberFunction,
   getOutermostWrapper,
   getPropertyName,
@@ -323,7 +324,7 @@ function resultSettles(call: TSESTree.CallExpression, settlers: Settlers, source
   if (!local) {
     return false;
   }
-  const variable = ASTUtils.findVariable(sourceCode.getScope(local), local);
+  const variable = findVariable(local, sourceCode);
   if (!variable) {
     return true;
   }
@@ -408,7 +409,7 @@ function isLookedUp(call: TSESTree.CallExpression, sourceCode: Readonly<TSESLint
   if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== value || declarator.id.type !== AST_NODE_TYPES.Identifier) {
     return false;
   }
-  const variable = ASTUtils.findVariable(sourceCode.getScope(declarator.id), declarator.id);
+  const variable = findVariable(declarator.id, sourceCode);
   const reads = variable?.references.filter((reference) => reference.init !== true) ?? [];
   return (
     variable !== null &&

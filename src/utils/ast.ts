@@ -1,4 +1,4 @@
-import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 /** Class-level queries shared by every rule: members, constructors, same-file ancestors. */
 
@@ -135,7 +135,7 @@ export function getAnonymousClassBinding(
   } else {
     return undefined;
   }
-  const variable = node.id ? undefined : ASTUtils.findVariable(sourceCode.getScope(parent), identifier);
+  const variable = node.id ? undefined : findVariable(identifier, sourceCode);
   if (
     variable?.defs.length !== 1 ||
     variable.references.some((reference) => reference.isWrite() && reference.identifier !== identifier)
@@ -304,7 +304,7 @@ export function getSameFileAncestors(node: ClassNode, sourceCode: Readonly<TSESL
   const seen = new Set<ClassNode>([node]);
   let current: ClassNode | undefined = node;
   while (current?.superClass) {
-    const parent = resolveClass(current.superClass, sourceCode);
+    const parent = getSameFileParent(current, sourceCode);
     if (!parent || seen.has(parent)) {
       break;
     }
@@ -313,6 +313,18 @@ export function getSameFileAncestors(node: ClassNode, sourceCode: Readonly<TSESL
     current = parent;
   }
   return ancestors;
+}
+
+/** Each class's `extends`, resolved once: ancestors are asked for per class, per member and per fix. */
+const parents = new WeakMap<ClassNode, ClassNode | null>();
+
+function getSameFileParent(node: ClassNode, sourceCode: Readonly<TSESLint.SourceCode>): ClassNode | undefined {
+  let parent = parents.get(node);
+  if (parent === undefined) {
+    parent = (node.superClass && resolveClass(node.superClass, sourceCode)) ?? null;
+    parents.set(node, parent);
+  }
+  return parent ?? undefined;
 }
 
 /** Resolves an identifier (or a class expression itself) to a class declared in this file. */
@@ -328,6 +340,22 @@ export function resolveClass(node: TSESTree.Node, sourceCode: Readonly<TSESLint.
 }
 
 /**
+ * The variable `identifier` names, looked up from the scope it stands in outwards. ESLint's
+ * `getScope` already gives the innermost scope; `ASTUtils.findVariable` would then look through
+ * that scope's children for a narrower one, which at a module's top level costs a look at every
+ * function and class of the module, for every lookup.
+ */
+export function findVariable(identifier: TSESTree.Identifier, sourceCode: Readonly<TSESLint.SourceCode>): TSESLint.Scope.Variable | null {
+  for (let scope: TSESLint.Scope.Scope | null = sourceCode.getScope(identifier); scope; scope = scope.upper) {
+    const variable = scope.set.get(identifier.name);
+    if (variable) {
+      return variable;
+    }
+  }
+  return null;
+}
+
+/**
  * What an identifier is bound to in this file, when that is a single constant binding:
  * a function or class declaration, or the initialiser of a `const`/`let`/`var` declared once
  * and never reassigned. Imports, parameters and globals give `undefined`.
@@ -336,7 +364,7 @@ export function resolveDefinition(
   node: TSESTree.Identifier,
   sourceCode: Readonly<TSESLint.SourceCode>,
 ): TSESTree.Node | undefined {
-  const variable = ASTUtils.findVariable(sourceCode.getScope(node), node);
+  const variable = findVariable(node, sourceCode);
   if (!variable) {
     return undefined;
   }
@@ -387,7 +415,7 @@ export function isGlobalReference(
   if (node.type !== AST_NODE_TYPES.Identifier || node.name !== name) {
     return false;
   }
-  const variable = ASTUtils.findVariable(sourceCode.getScope(node), node);
+  const variable = findVariable(node, sourceCode);
   return !variable || variable.defs.length === 0;
 }
 

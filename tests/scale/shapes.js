@@ -144,6 +144,19 @@ export class C${k} {
       ) + '\n',
   },
   {
+    name: 'many-subclasses',
+    what: 'a file of n classes extending one base class, each starting the base\'s async work in its constructor',
+    parser: 'js',
+    baseSize: 1000,
+    maxSize: 8000,
+    expected: (n) => ({ 'no-async-constructor': n }),
+    generate: (n) => `class Base {
+  async load() {}
+}
+${lines(n, (k) => `export class Sub${k} extends Base {\n  constructor() {\n    super();\n    this.load();\n  }\n}`)}
+`,
+  },
+  {
     name: 'awaitable-class',
     what: 'an awaitable, disposable class with n methods, constructed and used at n call sites',
     parser: 'ts',
