@@ -104,6 +104,28 @@ ${lines(n, (k) => `  async load${k}(x: string | undefined): Promise<string> {\n 
 `,
   },
   {
+    name: 'background-work',
+    what: 'one constructor starts n background loops (`while (this.running) await …`), each offered an explicit start',
+    parser: 'js',
+    baseSize: 1000,
+    maxSize: 8000,
+    expected: (n) => ({ 'no-async-constructor': n }),
+    generate: (n) => `export class Workers {
+  running = true;
+  constructor() {
+${lines(n, (k) => `    this.poll${k}();`)}
+  }
+${lines(n, (k) => `  async poll${k}() {\n    while (this.running) {\n      await this.tick(${k});\n    }\n  }`)}
+  async tick(k) {
+    return k;
+  }
+  close() {
+    this.running = false;
+  }
+}
+`,
+  },
+  {
     name: 'many-methods',
     what: 'a class with n synchronous methods, each called by its constructor; the last starts async work',
     parser: 'js',
