@@ -551,22 +551,36 @@ function isNode(value: unknown): value is TSESTree.Node {
  * scope. `undefined` at module level.
  */
 export function getThisOwner(node: TSESTree.Node): TSESTree.Node | undefined {
+  // The answer for the code inside each arrow function and block on the way up is kept: a `this`
+  // nested n levels deep would otherwise cost n, and n of them n².
+  const passed: TSESTree.Node[] = [];
+  let owner: TSESTree.Node | null = null;
   let child: TSESTree.Node = node;
   for (let current: TSESTree.Node | undefined = node.parent; current; child = current, current = current.parent) {
-    switch (current.type) {
-      case AST_NODE_TYPES.FunctionExpression:
-      case AST_NODE_TYPES.FunctionDeclaration:
-      case AST_NODE_TYPES.StaticBlock:
-        return current;
-      case AST_NODE_TYPES.PropertyDefinition:
-      case AST_NODE_TYPES.AccessorProperty:
-        if (current.value === child) {
-          return current;
-        }
+    if (current.type === AST_NODE_TYPES.ArrowFunctionExpression || current.type === AST_NODE_TYPES.BlockStatement) {
+      const known = thisOwners.get(current);
+      if (known !== undefined) {
+        owner = known;
         break;
-      default:
-        break;
+      }
+      passed.push(current);
+      continue;
+    }
+    if (
+      current.type === AST_NODE_TYPES.FunctionExpression ||
+      current.type === AST_NODE_TYPES.FunctionDeclaration ||
+      current.type === AST_NODE_TYPES.StaticBlock ||
+      ((current.type === AST_NODE_TYPES.PropertyDefinition || current.type === AST_NODE_TYPES.AccessorProperty) && current.value === child)
+    ) {
+      owner = current;
+      break;
     }
   }
-  return undefined;
+  for (const scope of passed) {
+    thisOwners.set(scope, owner);
+  }
+  return owner ?? undefined;
 }
+
+/** What `getThisOwner` found for the code inside an arrow function or a block (`null`: module level). */
+const thisOwners = new WeakMap<TSESTree.Node, TSESTree.Node | null>();
