@@ -6,7 +6,8 @@
 // Plain JavaScript, so that the bench runs it with node and the test with vitest.
 //
 // Most shapes are JavaScript (espree): typescript-eslint's parser takes seconds on a file of 8,000
-// members, which would be most of the test's time; the TypeScript shapes keep its syntax covered.
+// members, which would be most of the test's time; constructor-work and deep-typescript keep its
+// syntax (annotations, type wrappers, parameter properties) covered.
 //
 // A shape's size is what the input controls: links of a call chain, pieces of work, methods,
 // classes, nesting depth. Flat shapes go to 8,000 and beyond. Nesting is bounded by the parsers and
@@ -181,32 +182,31 @@ ${lines(n, (k) => `export class Sub${k} extends Base {\n  constructor() {\n    s
   {
     name: 'awaitable-class',
     what: 'an awaitable, disposable class with n methods, constructed and used at n call sites',
-    parser: 'ts',
+    parser: 'js',
     baseSize: 1000,
     maxSize: 8000,
     expected: (n) => ({ 'async-dispose-requires-init': 1, 'require-awaited-init': n }),
     generate: (n) => `export class Client {
-  conn: { query(k: number): Promise<number>; close(): Promise<void> } | undefined;
-  #init: Promise<void> | undefined;
-  constructor(readonly url: string) {}
-  async #initialize(): Promise<void> {
+  conn;
+  #init;
+  constructor(url) {
+    this.url = url;
+  }
+  async #initialize() {
     this.conn = { query: async (k) => k, close: async () => {} };
   }
-  then<T = Omit<this, 'then'>, E = never>(
-    onfulfilled?: ((value: Omit<this, 'then'>) => T | PromiseLike<T>) | null,
-    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
-  ): Promise<T | E> {
+  then(onfulfilled, onrejected) {
     this.#init ??= this.#initialize().then(() => {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
     });
-    return this.#init.then(() => this as Omit<this, 'then'>).then(onfulfilled, onrejected);
+    return this.#init.then(() => this).then(onfulfilled, onrejected);
   }
-${lines(n, (k) => `  async m${k}(): Promise<number> {\n    return this.conn!.query(${k});\n  }`)}
-  async [Symbol.asyncDispose](): Promise<void> {
+${lines(n, (k) => `  async m${k}() {\n    return this.conn.query(${k});\n  }`)}
+  async [Symbol.asyncDispose]() {
     await this.conn?.close();
   }
 }
-export async function main(): Promise<void> {
+export async function main() {
 ${lines(n, (k) => (k % 2 === 0 ? `  await new Client('u${k}').m${k}();` : `  new Client('u${k}');`))}
 }
 `,
@@ -214,19 +214,18 @@ ${lines(n, (k) => (k % 2 === 0 ? `  await new Client('u${k}').m${k}();` : `  new
   {
     name: 'disposable-class',
     what: 'a disposable class whose async init assigns n fields, n methods guard on them, and dispose reads them',
-    parser: 'ts',
+    parser: 'js',
     baseSize: 1000,
     maxSize: 8000,
     expected: (n) => ({ 'no-two-phase-disposable': 1, 'async-dispose-requires-init': n }),
-    generate: (n) => `type Conn = { close(): Promise<void>; query(): number };
-export class Pool implements AsyncDisposable {
-${lines(n, (k) => `  c${k}: Conn | undefined;`)}
-  async connect(open: () => Promise<Conn>): Promise<void> {
+    generate: (n) => `export class Pool {
+${lines(n, (k) => `  c${k};`)}
+  async connect(open) {
 ${lines(n, (k) => `    this.c${k} = await open();`)}
   }
-${lines(n, (k) => `  q${k}(): number {\n    if (!this.c${k}) throw new Error('not connected');\n    return this.c${k}.query();\n  }`)}
-  async [Symbol.asyncDispose](): Promise<void> {
-${lines(n, (k) => `    await this.c${k}!.close();`)}
+${lines(n, (k) => `  q${k}() {\n    if (!this.c${k}) throw new Error('not connected');\n    return this.c${k}.query();\n  }`)}
+  async [Symbol.asyncDispose]() {
+${lines(n, (k) => `    await this.c${k}.close();`)}
   }
 }
 `,
