@@ -15,6 +15,10 @@
 // its own process too), --tier typed|untyped (only that tier's configurations), --only <text>
 // (repeatable: only the configurations whose name contains one of them), --out <file> (also write
 // the markdown there).
+//
+// `--scale` runs the scale bench instead (scripts/bench/scale.js: how the rules' time grows with the
+// size of generated programs), with --shape <name> (repeatable), --base <n>, --runs <n> (default
+// 3), --profile and --out.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -31,15 +35,30 @@ import { ensureOxlint, OXLINT_VERSION } from './corpus/tools.js';
 
 const { values: args } = parseArgs({
   options: {
-    runs: { type: 'string', default: '5' },
+    runs: { type: 'string' },
     package: { type: 'string', multiple: true },
     isolate: { type: 'boolean', default: false },
     tier: { type: 'string' },
     only: { type: 'string', multiple: true },
     out: { type: 'string' },
+    scale: { type: 'boolean', default: false },
+    shape: { type: 'string', multiple: true },
+    base: { type: 'string' },
+    profile: { type: 'boolean', default: false },
   },
 });
-const runs = Number(args.runs);
+if (args.scale) {
+  const { runScaleBench } = await import('./bench/scale.js');
+  runScaleBench({
+    shapes: args.shape,
+    base: args.base === undefined ? undefined : Number(args.base),
+    runs: Number(args.runs ?? 3),
+    profile: args.profile,
+    out: args.out,
+  });
+  process.exit(0);
+}
+const runs = Number(args.runs ?? 5);
 const log = (/** @type {string} */ line) => process.stderr.write(`${line}\n`);
 
 const SONAR = 'sonarjs/no-async-constructor';

@@ -232,7 +232,9 @@ function getAwaitedInstanceWork(
   });
   const methods = new Set<string>();
   const fields = new Set<string>();
-  const visit = (expression: TSESTree.Node): void => {
+  // What is awaited, and the lists `Promise.all` is handed, on an explicit stack (no nesting overflows it).
+  const pending = [...awaits].reverse();
+  for (let expression = pending.pop(); expression; expression = pending.pop()) {
     let current = skipTypeWrappers(expression);
     // `v.connect().catch(…)`: the chain's receiver is the work.
     while (
@@ -246,28 +248,35 @@ function getAwaitedInstanceWork(
       // `Promise.all([v.a(), v.b()])`, a field holding the list: `Promise.all(v.#pendingInit)`, or a local list.
       const [list] = current.arguments;
       if (list?.type === AST_NODE_TYPES.ArrayExpression) {
-        list.elements.forEach((element) => element && visit(element.type === AST_NODE_TYPES.SpreadElement ? element.argument : element));
+        for (let index = list.elements.length - 1; index >= 0; index--) {
+          const element = list.elements[index];
+          if (element) {
+            pending.push(element.type === AST_NODE_TYPES.SpreadElement ? element.argument : element);
+          }
+        }
       } else if (list?.type === AST_NODE_TYPES.Identifier && lists.has(list.name)) {
         const elements = lists.get(list.name)!;
         lists.delete(list.name);
-        elements.forEach((element) => visit(element.type === AST_NODE_TYPES.SpreadElement ? element.argument : element));
+        for (let index = elements.length - 1; index >= 0; index--) {
+          const element = elements[index]!;
+          pending.push(element.type === AST_NODE_TYPES.SpreadElement ? element.argument : element);
+        }
       } else if (list && list.type !== AST_NODE_TYPES.SpreadElement) {
-        visit(list);
+        pending.push(list);
       }
-      return;
+      continue;
     }
     const isCall = current.type === AST_NODE_TYPES.CallExpression;
     const member = current.type === AST_NODE_TYPES.CallExpression ? skipTypeWrappers(current.callee) : current;
     if (member.type !== AST_NODE_TYPES.MemberExpression) {
-      return;
+      continue;
     }
     const object = skipTypeWrappers(member.object);
     const name = getPropertyName(member);
     if (object.type === AST_NODE_TYPES.Identifier && instances.has(object.name) && returned.has(object.name) && name !== undefined) {
       (isCall ? methods : fields).add(name);
     }
-  };
-  awaits.forEach(visit);
+  }
   return methods.size > 0 || fields.size > 0 ? { methods, fields } : undefined;
 }
 
@@ -396,7 +405,20 @@ function analyseFields(node: ClassNode, sourceCode: SourceCode, candidates: Read
     if (offsets.length === 0) {
       return { initMethods: [], constructedFields: new Set(), syncAssignedFields: new Set() };
     }
-    mayAssign = (range) => offsets.some((offset) => offset >= range[0] && offset < range[1]);
+    // The offsets are in ascending order: the first at or after the range's start decides.
+    mayAssign = (range) => {
+      let low = 0;
+      let high = offsets.length;
+      while (low < high) {
+        const middle = (low + high) >>> 1;
+        if (offsets[middle]! < range[0]) {
+          low = middle + 1;
+        } else {
+          high = middle;
+        }
+      }
+      return low < offsets.length && offsets[low]! < range[1];
+    };
   }
   const keep = (fields: Set<string>): Set<string> =>
     candidates ? new Set([...fields].filter((field) => candidates.has(field))) : fields;

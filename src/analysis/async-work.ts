@@ -392,16 +392,21 @@ function hasNoReturnedValue(declaration: ts.SignatureDeclaration, typescript: ty
   ) {
     return false;
   }
-  const returnsValue = (node: ts.Node): boolean => {
-    if (typescript.isReturnStatement(node)) {
-      return node.expression !== undefined;
-    }
-    if (typescript.isFunctionLike(node) || typescript.isClassLike(node)) {
-      return false;
-    }
-    return typescript.forEachChild(node, (child) => (returnsValue(child) ? true : undefined)) ?? false;
+  // An explicit stack: the body may be any file's of the program, nested as deep as TypeScript parses.
+  const stack: ts.Node[] = [declaration.body];
+  const push = (child: ts.Node): void => {
+    stack.push(child);
   };
-  return !returnsValue(declaration.body);
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (typescript.isReturnStatement(node)) {
+      if (node.expression !== undefined) {
+        return false;
+      }
+    } else if (!typescript.isFunctionLike(node) && !typescript.isClassLike(node)) {
+      typescript.forEachChild(node, push);
+    }
+  }
+  return true;
 }
 
 /** `T`, `T & U`, `T | undefined`: the type is (a union or intersection with) one of `parameters`. */
@@ -588,10 +593,11 @@ function startsNewWork(argument: TSESTree.Node | undefined, sourceCode: Readonly
   return isCallLike(node, sourceCode);
 }
 
-function isCallLike(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+function isCallLike(value: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  let node = value;
   // Promise.all(this.subscriptions = items.map(async …)): the array it stores is the one awaited.
-  if (node.type === AST_NODE_TYPES.AssignmentExpression && node.operator === '=') {
-    return isCallLike(skipTypeWrappers(node.right), sourceCode);
+  while (node.type === AST_NODE_TYPES.AssignmentExpression && node.operator === '=') {
+    node = skipTypeWrappers(node.right);
   }
   if (node.type === AST_NODE_TYPES.CallExpression) {
     // items.map((item) => item.ready) collects stored promises; items.map((item) => item.load()) starts work.

@@ -21,9 +21,21 @@ export function isBackgroundLoop(fn: FunctionNode, visitorKeys: TSESLint.SourceC
   if (!fn.async || fn.generator || fn.body.type !== AST_NODE_TYPES.BlockStatement) {
     return false;
   }
+  // Once per function: a constructor may start the same method n times.
+  let known = backgroundLoops.get(fn);
+  if (known === undefined) {
+    known = hasLoopUntilClosed(fn.body, visitorKeys);
+    backgroundLoops.set(fn, known);
+  }
+  return known;
+}
+
+const backgroundLoops = new WeakMap<FunctionNode, boolean>();
+
+function hasLoopUntilClosed(body: TSESTree.BlockStatement, visitorKeys: TSESLint.SourceCode.VisitorKeys): boolean {
   let found = false;
-  walk(fn.body, visitorKeys, (node) => {
-    if (found || (node !== fn.body && isFunctionNode(node))) {
+  walk(body, visitorKeys, (node) => {
+    if (found || (node !== body && isFunctionNode(node))) {
       return 'skip';
     }
     if (isLoopUntilClosed(node, visitorKeys)) {
@@ -121,20 +133,34 @@ function isAlwaysTrue(test: TSESTree.Expression): boolean {
  * (`this.queue.length`, `this.pending.size`) is not a flag: the loop drains it and ends.
  */
 function isInstanceFlagTest(test: TSESTree.Expression): boolean {
-  const node = skipTypeWrappers(test);
-  switch (node.type) {
-    case AST_NODE_TYPES.UnaryExpression:
-      return node.operator === '!' && isInstanceFlagTest(node.argument);
-    case AST_NODE_TYPES.LogicalExpression:
-      return isInstanceFlagTest(node.left) || isInstanceFlagTest(node.right);
-    case AST_NODE_TYPES.BinaryExpression:
-      return (
-        ['===', '!==', '==', '!='].includes(node.operator) &&
-        ((isInstanceFlag(node.left) && isLiteralLike(node.right)) || (isInstanceFlag(node.right) && isLiteralLike(node.left)))
-      );
-    default:
-      return isInstanceFlag(node);
+  // An explicit stack: a generated test can join thousands of operands.
+  const stack: TSESTree.Node[] = [test];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const node = skipTypeWrappers(next);
+    switch (node.type) {
+      case AST_NODE_TYPES.UnaryExpression:
+        if (node.operator === '!') {
+          stack.push(node.argument);
+        }
+        break;
+      case AST_NODE_TYPES.LogicalExpression:
+        stack.push(node.right, node.left);
+        break;
+      case AST_NODE_TYPES.BinaryExpression:
+        if (
+          ['===', '!==', '==', '!='].includes(node.operator) &&
+          ((isInstanceFlag(node.left) && isLiteralLike(node.right)) || (isInstanceFlag(node.right) && isLiteralLike(node.left)))
+        ) {
+          return true;
+        }
+        break;
+      default:
+        if (isInstanceFlag(node)) {
+          return true;
+        }
+    }
   }
+  return false;
 }
 
 function isInstanceFlag(node: TSESTree.Node): boolean {

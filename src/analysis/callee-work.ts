@@ -1,6 +1,7 @@
 import type * as ts from 'typescript';
 
 import { SUBSCRIBE_METHODS } from '../utils/ast.js';
+import { solveDepthFirst } from '../utils/depth-first.js';
 import type { TypeTier } from './types.js';
 
 /**
@@ -10,7 +11,37 @@ import type { TypeTier } from './types.js';
  */
 
 /** One answer per function declaration per program (the per-callee cache). */
-const inertByProgram = new WeakMap<ts.Program, WeakMap<ts.Node, boolean>>();
+const inertByProgram = new WeakMap<ts.Program, WeakMap<FunctionWithBody, boolean>>();
+
+/**
+ * The questions below are generators: where an answer needs to know whether another function of
+ * the program starts nothing (a helper calling a helper calling a helper …), they yield that
+ * function and receive the answer, which `isInert` finds depth-first on an explicit stack. A chain
+ * of helpers of any length is read without recursing once per link.
+ */
+type Steps = Generator<FunctionWithBody, boolean, boolean>;
+
+/** Runs a question, answering each function it asks about. */
+function run(steps: Steps, types: TypeTier): boolean {
+  let answer = false;
+  for (;;) {
+    const step = steps.next(answer);
+    if (step.done) {
+      return step.value;
+    }
+    answer = isInert(step.value, types);
+  }
+}
+
+/** The function starts nothing when called: solved once per function (cycle-safe: a function met again while judged does work). */
+function isInert(fn: FunctionWithBody, types: TypeTier): boolean {
+  let cache = inertByProgram.get(types.program);
+  if (!cache) {
+    cache = new WeakMap();
+    inertByProgram.set(types.program, cache);
+  }
+  return solveDepthFirst(fn, cache, false, (next) => inertFunctionSteps(next, types));
+}
 
 /**
  * Whether `call`, whose type is a thenable, starts nothing: its function's body (in the program)
@@ -20,13 +51,17 @@ const inertByProgram = new WeakMap<ts.Program, WeakMap<ts.Node, boolean>>();
  * socket, then returning a deferred) starts work.
  */
 export function isInertCall(call: ts.CallExpression, types: TypeTier): boolean {
+  return run(inertCallSteps(call, types), types);
+}
+
+function* inertCallSteps(call: ts.CallExpression, types: TypeTier): Steps {
   const traced = getTracedFunction(call, types, NO_BINDINGS);
   if (traced !== undefined) {
-    return traced !== null && isInertFunctionValue(traced, types);
+    return traced !== null && (yield* inertFunctionValueSteps(traced, types));
   }
   const implementation = getImplementation(call, types);
   if (implementation) {
-    return isInertCallOf(implementation, call, types);
+    return yield* inertCallOfSteps(implementation, call, types, new Set());
   }
   if (implementation === null) {
     return false;
@@ -69,23 +104,11 @@ function hasBody(node: ts.Node, typescript: typeof ts): node is FunctionWithBody
   return typescript.isFunctionLike(node) && 'body' in node && node.body !== undefined;
 }
 
-/** The function starts nothing when called (cycle-safe: a function met again while judged does work). */
-function isInertFunction(fn: FunctionWithBody, types: TypeTier): boolean {
-  let cache = inertByProgram.get(types.program);
-  if (!cache) {
-    cache = new WeakMap();
-    inertByProgram.set(types.program, cache);
-  }
-  const known = cache.get(fn);
-  if (known !== undefined) {
-    return known;
-  }
-  cache.set(fn, false);
+/** The function starts nothing when called, whatever it is handed (`isInert`'s question for one function). */
+function* inertFunctionSteps(fn: FunctionWithBody, types: TypeTier): Steps {
   const { ts: typescript } = types;
   const isAsync = typescript.getCombinedModifierFlags(fn) & typescript.ModifierFlags.Async;
-  const inert = !isAsync && fn.asteriskToken === undefined && !startsWork(fn.body, new Set(), types);
-  cache.set(fn, inert);
-  return inert;
+  return !isAsync && fn.asteriskToken === undefined && !(yield* startsWorkSteps(fn.body, new Set(), types, NO_BINDINGS, new Set()));
 }
 
 /**
@@ -95,21 +118,27 @@ function isInertFunction(fn: FunctionWithBody, types: TypeTier): boolean {
 type Bindings = ReadonlyMap<ts.Symbol, ts.Expression>;
 const NO_BINDINGS: Bindings = new Map();
 
-/** Functions being judged with their parameters bound, so that a recursive helper ends. */
-const judgedWithBindings = new Set<ts.Node>();
+/**
+ * How many helpers, each handed a function by the one before, are judged with their parameters
+ * bound before the answer is taken to be "starts nothing" (no report): each is read inside the
+ * last one's reading, so this bounds how deep that nesting goes.
+ */
+const MAX_BOUND_HELPERS = 32;
 
 /**
  * Whether this call of `fn` starts nothing: `fn` starts nothing whatever it is handed, or it is
  * handed functions (`() => new Promise(…)`) and, with its parameters bound to what this call hands
  * them, its body starts nothing. The second answer belongs to this call and is not cached.
+ * `judged`: the functions being judged with their parameters bound around this call, so that a
+ * recursive helper ends.
  */
-function isInertCallOf(fn: FunctionWithBody, call: ts.CallExpression, types: TypeTier): boolean {
-  if (isInertFunction(fn, types)) {
+function* inertCallOfSteps(fn: FunctionWithBody, call: ts.CallExpression, types: TypeTier, judged: ReadonlySet<ts.Node>): Steps {
+  if (yield fn) {
     return true;
   }
   const { ts: typescript } = types;
   if (
-    judgedWithBindings.has(fn) ||
+    judged.has(fn) ||
     typescript.getCombinedModifierFlags(fn) & typescript.ModifierFlags.Async ||
     fn.asteriskToken !== undefined ||
     call.arguments.some((argument) => typescript.isSpreadElement(argument)) ||
@@ -117,19 +146,22 @@ function isInertCallOf(fn: FunctionWithBody, call: ts.CallExpression, types: Typ
   ) {
     return false;
   }
-  judgedWithBindings.add(fn);
-  try {
-    return !startsWork(fn.body, new Set(), types, bindParameters(fn, call, types));
-  } finally {
-    judgedWithBindings.delete(fn);
+  if (judged.size >= MAX_BOUND_HELPERS) {
+    return true;
   }
+  return !(yield* startsWorkSteps(fn.body, new Set(), types, bindParameters(fn, call, types), new Set([...judged, fn])));
 }
 
 /** Each plain parameter of `fn` that its body never reassigns, bound to the argument `call` hands it. */
 function bindParameters(fn: FunctionWithBody, call: ts.CallExpression, types: TypeTier): Bindings {
   const { checker, ts: typescript } = types;
   const reassigned = new Set<string>();
-  const findAssignments = (node: ts.Node): void => {
+  // An explicit stack: the body may be nested as deep as TypeScript parses.
+  const stack: ts.Node[] = [fn.body];
+  const push = (child: ts.Node): void => {
+    stack.push(child);
+  };
+  for (let node = stack.pop(); node; node = stack.pop()) {
     if (
       typescript.isBinaryExpression(node) &&
       node.operatorToken.kind >= typescript.SyntaxKind.FirstAssignment &&
@@ -138,9 +170,8 @@ function bindParameters(fn: FunctionWithBody, call: ts.CallExpression, types: Ty
     ) {
       reassigned.add(node.left.text);
     }
-    typescript.forEachChild(node, findAssignments);
-  };
-  findAssignments(fn.body);
+    typescript.forEachChild(node, push);
+  }
   const bindings = new Map<ts.Symbol, ts.Expression>();
   fn.parameters.forEach((parameter, index) => {
     const argument = call.arguments[index];
@@ -165,23 +196,23 @@ function getBound(node: ts.Expression, bindings: Bindings, types: TypeTier): ts.
  * A function value that starts nothing when called: a function literal (not async) whose body
  * starts nothing, a function declared with such a body, or a parameter bound to one.
  */
-function isInertFunctionValue(expression: ts.Expression, types: TypeTier, bindings: Bindings = NO_BINDINGS): boolean {
+function* inertFunctionValueSteps(expression: ts.Expression, types: TypeTier, bindings: Bindings = NO_BINDINGS): Steps {
   const { checker, ts: typescript } = types;
   const node = skipParentheses(expression, typescript);
   const bound = getBound(node, bindings, types);
   if (bound) {
     // What a call hands a helper is read where it is written, with no bindings of its own.
-    return isInertFunctionValue(bound, types);
+    return yield* inertFunctionValueSteps(bound, types);
   }
   if (typescript.isArrowFunction(node) || typescript.isFunctionExpression(node)) {
-    return isInertFunction(node, types);
+    return yield node;
   }
   let symbol = typescript.isIdentifier(node) ? checker.getSymbolAtLocation(node) : undefined;
   if (symbol && symbol.flags & typescript.SymbolFlags.Alias) {
     symbol = checker.getAliasedSymbol(symbol);
   }
   const declaration = symbol?.valueDeclaration;
-  return declaration !== undefined && typescript.isFunctionDeclaration(declaration) && hasBody(declaration, typescript) && isInertFunction(declaration, types);
+  return declaration !== undefined && typescript.isFunctionDeclaration(declaration) && hasBody(declaration, typescript) && (yield declaration);
 }
 
 /**
@@ -263,13 +294,25 @@ const CHAIN_METHODS = new Set(['catch', 'finally', 'then']);
 
 /**
  * Whether code that runs now (functions defined here run later and are not walked into) starts
- * work. `settlers` are the resolvers of the executors around it: calling them is settling.
+ * work. `settlers` are the resolvers of the executors around it: calling them is settling. Walked
+ * on an explicit stack, executors' bodies included (each with its own settlers added).
  */
-function startsWork(root: ts.Node, settlers: ReadonlySet<string>, types: TypeTier, bindings: Bindings = NO_BINDINGS): boolean {
+function* startsWorkSteps(
+  root: ts.Node,
+  settlers: ReadonlySet<string>,
+  types: TypeTier,
+  bindings: Bindings,
+  judged: ReadonlySet<ts.Node>,
+): Steps {
   const { ts: typescript } = types;
-  const visit = (node: ts.Node): boolean => {
+  const stack: { node: ts.Node; settlers: ReadonlySet<string> }[] = [{ node: root, settlers }];
+  for (let entry = stack.pop(); entry; entry = stack.pop()) {
+    const { node } = entry;
+    const push = (child: ts.Node): void => {
+      stack.push({ node: child, settlers: entry!.settlers });
+    };
     if (typescript.isFunctionLike(node) || typescript.isClassLike(node)) {
-      return false;
+      continue;
     }
     if (
       typescript.isAwaitExpression(node) ||
@@ -279,27 +322,58 @@ function startsWork(root: ts.Node, settlers: ReadonlySet<string>, types: TypeTie
       return true;
     }
     if (typescript.isCallExpression(node)) {
-      if (!isInertCallHere(node, settlers, types, bindings)) {
+      if (!(yield* inertCallHereSteps(node, entry.settlers, types, bindings, judged))) {
         return true;
       }
-      // The callee's own parts (`a.b()` in `a.b().c()`) and the arguments still run now.
-      return (typescript.isPropertyAccessExpression(node.expression) && visit(node.expression.expression)) || node.arguments.some(visit);
+      // The callee's own parts (`a.b()` in `a.b().c()`) and the arguments still run now (pushed
+      // last first, so they are read in source order).
+      [...node.arguments].reverse().forEach(push);
+      if (typescript.isPropertyAccessExpression(node.expression)) {
+        push(node.expression.expression);
+      }
+      continue;
     }
     if (typescript.isNewExpression(node)) {
       const executor = getInertNew(node, types);
       if (executor === false) {
         return true;
       }
-      const rest = node.arguments?.filter((argument) => argument !== executor) ?? [];
-      return (executor !== undefined && isWorkingExecutor(executor, settlers, types, bindings)) || rest.some(visit);
+      (node.arguments?.filter((argument) => argument !== executor) ?? []).reverse().forEach(push);
+      if (executor !== undefined) {
+        // An executor that does work: async, or calling something other than its resolvers, listeners and timers.
+        if (!typescript.isArrowFunction(executor) && !typescript.isFunctionExpression(executor)) {
+          return true;
+        }
+        if (typescript.getCombinedModifierFlags(executor) & typescript.ModifierFlags.Async || executor.asteriskToken) {
+          return true;
+        }
+        const inner = new Set(entry.settlers);
+        for (const parameter of executor.parameters) {
+          if (typescript.isIdentifier(parameter.name)) {
+            inner.add(parameter.name.text);
+          }
+        }
+        stack.push({ node: executor.body, settlers: inner });
+      }
+      continue;
     }
-    return typescript.forEachChild(node, (child) => (visit(child) ? true : undefined)) ?? false;
-  };
-  return visit(root);
+    const children: ts.Node[] = [];
+    typescript.forEachChild(node, (child) => {
+      children.push(child);
+    });
+    children.reverse().forEach(push);
+  }
+  return false;
 }
 
 /** Whether this call, by itself, starts nothing (its arguments are judged by the caller). */
-function isInertCallHere(call: ts.CallExpression, settlers: ReadonlySet<string>, types: TypeTier, bindings: Bindings = NO_BINDINGS): boolean {
+function* inertCallHereSteps(
+  call: ts.CallExpression,
+  settlers: ReadonlySet<string>,
+  types: TypeTier,
+  bindings: Bindings,
+  judged: ReadonlySet<ts.Node>,
+): Steps {
   const { ts: typescript, checker } = types;
   if (call.expression.kind === typescript.SyntaxKind.ImportKeyword) {
     return false;
@@ -312,7 +386,7 @@ function isInertCallHere(call: ts.CallExpression, settlers: ReadonlySet<string>,
     // `fn()` in a helper that was handed `fn`: what it was handed decides.
     const bound = getBound(callee, bindings, types);
     if (bound) {
-      return isInertFunctionValue(bound, types);
+      return yield* inertFunctionValueSteps(bound, types);
     }
   } else if (typescript.isPropertyAccessExpression(callee)) {
     const method = callee.name.text;
@@ -329,7 +403,7 @@ function isInertCallHere(call: ts.CallExpression, settlers: ReadonlySet<string>,
     // `channel.tracePromise(fn, context)`: runs `fn` now, and tells the tracer.
     const traced = getTracedFunction(call, types, bindings);
     if (traced !== undefined) {
-      return traced !== null && isInertFunctionValue(traced, types, bindings);
+      return traced !== null && (yield* inertFunctionValueSteps(traced, types, bindings));
     }
     // `socket.addEventListener('close', () => resolve())`: a listener runs on the event, later.
     if ((SUBSCRIBE_METHODS.has(method) || /^on[A-Z]/u.test(method)) && call.arguments.some((argument) => isListener(argument, settlers, types))) {
@@ -351,7 +425,7 @@ function isInertCallHere(call: ts.CallExpression, settlers: ReadonlySet<string>,
   }
   // A helper of the program that starts nothing itself (`timeout()` built on `deferred()`).
   const implementation = getImplementation(call, types);
-  return implementation ? isInertCallOf(implementation, call, types) : computesValue(call, types);
+  return implementation ? yield* inertCallOfSteps(implementation, call, types, judged) : computesValue(call, types);
 }
 
 /**
@@ -361,7 +435,7 @@ function isInertCallHere(call: ts.CallExpression, settlers: ReadonlySet<string>,
  * read, it computes a value (`computesValue`): `CancellationScope.current()`, `untrackPromise(p)`.
  */
 export function isSynchronousCall(call: ts.CallExpression, types: TypeTier): boolean {
-  return !passesFunction(call, types) && isInertCallHere(call, new Set(), types);
+  return !passesFunction(call, types) && run(inertCallHereSteps(call, new Set(), types, NO_BINDINGS, new Set()), types);
 }
 
 /** Properties that make an object an event source: what it does is told through listeners. */
@@ -447,24 +521,6 @@ function getInertNew(node: ts.NewExpression, types: TypeTier): ts.Expression | u
     return executor ?? ((node.arguments?.length ?? 0) === 0 ? undefined : false);
   }
   return false;
-}
-
-/** An executor that does work: async, or calling something other than its resolvers, listeners and timers. */
-function isWorkingExecutor(executor: ts.Expression, outer: ReadonlySet<string>, types: TypeTier, bindings: Bindings): boolean {
-  const { ts: typescript } = types;
-  if (!typescript.isArrowFunction(executor) && !typescript.isFunctionExpression(executor)) {
-    return true;
-  }
-  if (typescript.getCombinedModifierFlags(executor) & typescript.ModifierFlags.Async || executor.asteriskToken) {
-    return true;
-  }
-  const settlers = new Set(outer);
-  for (const parameter of executor.parameters) {
-    if (typescript.isIdentifier(parameter.name)) {
-      settlers.add(parameter.name.text);
-    }
-  }
-  return startsWork(executor.body, settlers, types, bindings);
 }
 
 /** A listener that runs later: a resolver, a function literal, or a local holding one (`this.once('connect', onConnect)`). */

@@ -16,7 +16,8 @@ import {
 } from '../utils/ast.js';
 import { findAsyncWork, getChainRoot, type AsyncWork, type AsyncWorkFinder } from './async-work.js';
 import { isBackgroundLoop } from './background-work.js';
-import { getConstructionRoots, walkConstructionCode } from './construction.js';
+import { createConstructionCursor, getConstructionRoots, walkConstructionCode } from './construction.js';
+import { solveDepthFirst, type Memo } from '../utils/depth-first.js';
 import type { TypeTier } from './types.js';
 
 /** One piece of async work started during construction, and where (for messages). */
@@ -146,79 +147,68 @@ export function collectConstructionWork(node: ClassNode, options: ConstructionWo
     return fn !== undefined && isBackgroundLoop(fn, visitorKeys);
   };
 
-  interface Found {
-    work: AsyncWork;
-    /** Wrapper calls from the outermost inwards (empty for work started right there). */
-    path: string[];
-    background: boolean;
-  }
-  // Computed once per function for this class, cycle-safe: a function being walked counts as no work.
-  const wrapperResults = new Map<FunctionNode, Found | null>();
+  // Computed once per function, on an explicit stack (a chain of any length), and cycle-safe: a
+  // function met again while it is being read counts as no work. A method's answer is this class's
+  // (`this.name()` in it resolves against this class); a module function's is the module's, kept
+  // for every class of the file.
+  const wrapperResults = byOwner(new Map<FunctionNode, Found | null>(), moduleWrapperResults);
 
-  /** The first async work a synchronous wrapper starts while it runs, following further wrappers. */
-  const findWrappedWork = (call: TSESTree.CallExpression, inMethod: boolean): Found | undefined => {
+  /** The function a call runs, when it can be a synchronous wrapper of work: a plain function of this module or method of this class. */
+  const getWrapper = (call: TSESTree.CallExpression, inMethod: boolean): FunctionNode | undefined => {
     const fn = resolveCallee(call, inMethod);
-    if (!fn || fn.async || fn.generator || isPromiseReturningFunction(fn)) {
-      return undefined;
-    }
-    if (!wrapperResults.has(fn)) {
-      wrapperResults.set(fn, null);
-      // A method's `this` is the instance; a module function's (arrow or not) is not.
-      wrapperResults.set(fn, findInCode(fn.body, fn.parent.type === AST_NODE_TYPES.MethodDefinition) ?? null);
-    }
-    const inner = wrapperResults.get(fn);
-    return inner ? { ...inner, path: [labelCall(call, sourceCode), ...inner.path] } : undefined;
+    return fn && !fn.async && !fn.generator && !isPromiseReturningFunction(fn) ? fn : undefined;
   };
+  /** A method's `this` is the instance; a module function's (arrow or not) is not. */
+  const isMethod = (fn: FunctionNode): boolean => fn.parent.type === AST_NODE_TYPES.MethodDefinition;
 
-  // Per wrapper: whether all the work it starts is what it returns. Cycle-safe like wrapperResults.
-  const returnsWorkResults = new Map<FunctionNode, boolean>();
-  const returnsItsWork = (fn: FunctionNode, inMethod: boolean): boolean => {
-    let known = returnsWorkResults.get(fn);
-    if (known === undefined) {
-      returnsWorkResults.set(fn, false);
-      known = true;
-      walkConstructionCode(fn.body, visitorKeys, (child) => {
-        if (!known) {
-          return 'skip';
-        }
-        if (findAsyncWork(child, inMethod ? finder : moduleFinder)) {
-          known = isReturnedBy(child, fn);
-          return 'skip';
-        }
-        if (child.type === AST_NODE_TYPES.CallExpression && findWrappedWork(child, inMethod)) {
-          const callee = resolveCallee(child, inMethod);
-          known =
-            isReturnedBy(child, fn) &&
-            callee !== undefined &&
-            returnsItsWork(callee, callee.parent.type === AST_NODE_TYPES.MethodDefinition);
-          return 'skip';
-        }
-        return undefined;
-      });
-      returnsWorkResults.set(fn, known);
-    }
-    return known;
-  };
-
-  const findInCode = (root: TSESTree.Node, inMethod: boolean): Found | undefined => {
-    let result: Found | undefined;
-    walkConstructionCode(root, visitorKeys, (child) => {
-      if (result) {
-        return 'skip';
-      }
-      const work = findAsyncWork(child, inMethod ? finder : moduleFinder);
+  /** The first async work a synchronous wrapper starts while it runs, following further wrappers (each yielded to the solver). */
+  function* readWrapper(fn: FunctionNode): Generator<FunctionNode, Found | null, Found | null> {
+    const inMethod = isMethod(fn);
+    const cursor = createConstructionCursor(fn.body, visitorKeys);
+    for (let node = cursor.next(); node; node = cursor.next()) {
+      const work = findAsyncWork(node, inMethod ? finder : moduleFinder);
       if (work) {
-        result = { work, path: [], background: isBackground(work, inMethod) };
-        return 'skip';
+        return { work, background: isBackground(work, inMethod) };
       }
-      if (child.type === AST_NODE_TYPES.CallExpression) {
-        result = findWrappedWork(child, inMethod);
+      const callee = node.type === AST_NODE_TYPES.CallExpression ? getWrapper(node, inMethod) : undefined;
+      if (callee) {
+        const inner = yield callee;
+        if (inner) {
+          return through(node as TSESTree.CallExpression, inner);
+        }
       }
-      return result ? 'skip' : undefined;
-    });
-    return result;
+    }
+    return null;
+  }
+
+  /** The first async work a call of a synchronous wrapper starts, found through that call. */
+  const findWrappedWork = (call: TSESTree.CallExpression, inMethod: boolean): Found | undefined => {
+    const fn = getWrapper(call, inMethod);
+    const inner = fn && solveDepthFirst(fn, wrapperResults, null, readWrapper);
+    return inner ? through(call, inner) : undefined;
   };
 
+  // Per wrapper: whether all the work it starts is what it returns. Solved like wrapperResults.
+  const returnsWorkResults = byOwner(new Map<FunctionNode, boolean>(), moduleReturnsWork);
+  function* readReturnsWork(fn: FunctionNode): Generator<FunctionNode, boolean, boolean> {
+    const inMethod = isMethod(fn);
+    const cursor = createConstructionCursor(fn.body, visitorKeys);
+    for (let node = cursor.next(); node; node = cursor.next()) {
+      if (findAsyncWork(node, inMethod ? finder : moduleFinder)) {
+        if (!isReturnedBy(node, fn)) {
+          return false;
+        }
+        cursor.skip();
+      } else if (node.type === AST_NODE_TYPES.CallExpression && findWrappedWork(node, inMethod)) {
+        const callee = getWrapper(node, inMethod);
+        if (!isReturnedBy(node, fn) || !callee || !(yield callee)) {
+          return false;
+        }
+        cursor.skip();
+      }
+    }
+    return true;
+  }
   const found: ConstructionWork[] = [];
   const add = (work: AsyncWork, where: string, background = isBackground(work, true)): void => {
     if (!isAllowed?.(work)) {
@@ -226,8 +216,8 @@ export function collectConstructionWork(node: ClassNode, options: ConstructionWo
     }
   };
   const returnsWrappedWork = (call: TSESTree.CallExpression): boolean => {
-    const fn = resolveCallee(call, true);
-    return fn !== undefined && returnsItsWork(fn, fn.parent.type === AST_NODE_TYPES.MethodDefinition);
+    const fn = getWrapper(call, true);
+    return fn !== undefined && solveDepthFirst(fn, returnsWorkResults, false, readReturnsWork);
   };
   /** A constructor's call of a wrapper that starts work: reported at that call. */
   const addWrapped = (call: TSESTree.CallExpression, where: string): boolean => {
@@ -243,7 +233,7 @@ export function collectConstructionWork(node: ClassNode, options: ConstructionWo
         where,
         ...(wrapped.background && { background: true }),
         via: {
-          path: wrapped.path.join(' → '),
+          path: describePath(wrapped, sourceCode),
           ...(!wrapped.background && returnsWrappedWork(call) && { returnsWork: true }),
         },
         ...(hasErrorHandler(wrapped.work.node) && { errorsHandled: true }),
@@ -300,6 +290,45 @@ export function collectConstructionWork(node: ClassNode, options: ConstructionWo
   return found;
 }
 
+/** Async work a wrapper starts, and how it was reached. */
+interface Found {
+  work: AsyncWork;
+  background: boolean;
+  /**
+   * The wrapper call the work was found through, and what was found in that wrapper: the path
+   * from the outermost call inwards, linked rather than copied, so that a chain of n wrappers
+   * costs n and not n².
+   */
+  via?: {
+    call: TSESTree.CallExpression;
+    inner: Found;
+    /** How many wrapper calls the path has, and its last ones (at most `PATH_ENDS`): what a message needs of a long path. */
+    length: number;
+    last: readonly TSESTree.CallExpression[];
+  };
+}
+
+/** The work `inner` found, reached through one more wrapper call: built in constant time, whatever the path's length. */
+function through(call: TSESTree.CallExpression, inner: Found): Found {
+  const length = 1 + (inner.via?.length ?? 0);
+  const last = length <= PATH_ENDS ? [call, ...(inner.via?.last ?? [])] : (inner.via?.last ?? []);
+  return { work: inner.work, background: inner.background, via: { call, inner, length, last } };
+}
+
+/** The answers for module functions, which no class changes: kept for every class of the file. */
+const moduleWrapperResults = new WeakMap<FunctionNode, Found | null>();
+const moduleReturnsWork = new WeakMap<FunctionNode, boolean>();
+
+/** One memo over two: a method's answer in the class's own, a module function's in the module's. */
+function byOwner<R>(methods: Map<FunctionNode, R>, functions: WeakMap<FunctionNode, R>): Memo<FunctionNode, R> {
+  const memoOf = (fn: FunctionNode): Memo<FunctionNode, R> => (fn.parent.type === AST_NODE_TYPES.MethodDefinition ? methods : functions);
+  return {
+    has: (fn) => memoOf(fn).has(fn),
+    get: (fn) => memoOf(fn).get(fn),
+    set: (fn, value) => memoOf(fn).set(fn, value),
+  };
+}
+
 /** `node` is what `fn` returns: `return node;`, or the expression body of an arrow function. */
 function isReturnedBy(node: TSESTree.Node, fn: FunctionNode): boolean {
   let current = node;
@@ -336,6 +365,27 @@ function hasErrorHandler(node: TSESTree.Node): boolean {
     current = skipTypeWrappers(callee.object);
   }
   return false;
+}
+
+/** Wrapper paths longer than this are named by their ends: the links in between are counted. */
+const PATH_ENDS = 3;
+
+/**
+ * "`this.start()` → `this.poll()`": the wrapper calls from the outermost inwards. A long chain
+ * (generated code) is named by its first and last links and a count of the rest, so that a
+ * message stays readable and costs the same at any length.
+ */
+function describePath(found: Found, sourceCode: Readonly<TSESLint.SourceCode>): string {
+  const length = found.via?.length ?? 0;
+  const first: TSESTree.CallExpression[] = [];
+  for (let link = found.via; link && first.length < (length <= 2 * PATH_ENDS + 1 ? length : PATH_ENDS); link = link.inner.via) {
+    first.push(link.call);
+  }
+  const label = (call: TSESTree.CallExpression): string => labelCall(call, sourceCode);
+  if (length <= 2 * PATH_ENDS + 1) {
+    return first.map(label).join(' → ');
+  }
+  return [...first.map(label), `… ${length - 2 * PATH_ENDS} more …`, ...(found.via?.last ?? []).map(label)].join(' → ');
 }
 
 /** `` `this.start()` ``: a wrapper call as messages name it (whitespace folded, long text cut). */

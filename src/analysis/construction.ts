@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import {
+  createCursor,
   getConstructor,
   getPropertyName,
   isClassNode,
@@ -8,6 +9,7 @@ import {
   walk,
   type ClassNode,
   type FunctionNode,
+  type NodeCursor,
   type WalkDecision,
 } from '../utils/ast.js';
 
@@ -114,15 +116,27 @@ export function walkConstructionCode(
   visitorKeys: TSESLint.SourceCode.VisitorKeys,
   visit: (node: TSESTree.Node) => WalkDecision,
 ): void {
-  walk(root, visitorKeys, (node) => {
-    if (visit(node) === 'skip') {
-      return 'skip';
-    }
-    if (isFunctionNode(node) && (node.async || node.generator || !isInvokedImmediately(node))) {
-      return 'skip';
-    }
-    return isClassNode(node) ? 'skip' : undefined;
-  });
+  walk(root, visitorKeys, (node) => (visit(node) === 'skip' || isLeftForLater(node) ? 'skip' : undefined));
+}
+
+/** `walkConstructionCode` driven by the caller (see `NodeCursor`): the same nodes in the same order. */
+export function createConstructionCursor(root: TSESTree.Node, visitorKeys: TSESLint.SourceCode.VisitorKeys): NodeCursor {
+  const cursor = createCursor(root, visitorKeys);
+  return {
+    next() {
+      const node = cursor.next();
+      if (node && isLeftForLater(node)) {
+        cursor.skip();
+      }
+      return node;
+    },
+    skip: () => cursor.skip(),
+  };
+}
+
+/** A function that runs later (not an immediately invoked one), or a class: its code is not construction code. */
+function isLeftForLater(node: TSESTree.Node): boolean {
+  return (isFunctionNode(node) && (node.async || node.generator || !isInvokedImmediately(node))) || isClassNode(node);
 }
 
 /** Whether construction-time code below `root` calls, constructs, imports or awaits anything. */

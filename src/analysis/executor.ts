@@ -1,8 +1,9 @@
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 
 import {
   findMembers,
+  findVariable,
   getMemberFunction,
   getOutermostWrapper,
   getPropertyName,
@@ -218,7 +219,7 @@ function canSettle(
     }
     const name = getPropertyName(callee);
     const owner = findEnclosingClass(call);
-    if (reach.targets.has('this') || name === undefined || !owner || methodReaches(owner, name, reach.fields, sourceCode, new Set())) {
+    if (reach.targets.has('this') || name === undefined || !owner || methodReaches(owner, name, reach.fields, sourceCode)) {
       return true;
     }
   } else if (callee.type !== AST_NODE_TYPES.Identifier && !isIndirectFunction(callee)) {
@@ -248,56 +249,53 @@ function findEnclosingClass(node: TSESTree.Node): ClassNode | undefined {
 /**
  * Whether `this.name()` may reach the settlers stored in `fields`: the method (one of the class,
  * not inherited) reads one of them, hands `this` on, calls `super`, or calls a method that may.
- * Cycle-safe: a method already being read adds nothing.
+ * The methods it calls are read from a worklist, each once (a chain of any length, cycles too).
  */
-function methodReaches(
-  owner: ClassNode,
-  name: string,
-  fields: ReadonlySet<string>,
-  sourceCode: Readonly<TSESLint.SourceCode>,
-  visiting: Set<string>,
-): boolean {
-  if (visiting.has(name)) {
-    return false;
-  }
-  visiting.add(name);
-  const members = findMembers(owner, name);
-  if (members.length === 0) {
-    return true;
-  }
-  return members.some((member) => {
-    const fn = getMemberFunction(member);
-    if (!fn || !fn.body) {
+function methodReaches(owner: ClassNode, name: string, fields: ReadonlySet<string>, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  const seen = new Set<string>([name]);
+  const pending = [name];
+  for (let current = pending.pop(); current !== undefined; current = pending.pop()) {
+    const members = findMembers(owner, current);
+    if (members.length === 0) {
       return true;
     }
-    let reaches = false;
-    walk(fn.body, sourceCode.visitorKeys, (node) => {
+    for (const member of members) {
+      const fn = getMemberFunction(member);
+      if (!fn || !fn.body) {
+        return true;
+      }
+      let reaches = false;
+      walk(fn.body, sourceCode.visitorKeys, (node) => {
+        if (reaches) {
+          return 'skip';
+        }
+        if (node.type === AST_NODE_TYPES.Super) {
+          reaches = true;
+        } else if (node.type === AST_NODE_TYPES.CallExpression) {
+          // Another object's method (`this.emitter.emit('started')`) may settle; so may a function
+          // handed a callback or `this`. A plain function handed data (`toArg(arg)`) does not.
+          const callee = skipTypeWrappers(node.callee);
+          reaches =
+            (callee.type === AST_NODE_TYPES.MemberExpression && skipTypeWrappers(callee.object).type !== AST_NODE_TYPES.ThisExpression) ||
+            node.arguments.some((argument) => isFunctionNode(argument) || argument.type === AST_NODE_TYPES.ThisExpression);
+        } else if (node.type === AST_NODE_TYPES.ThisExpression) {
+          const access = node.parent;
+          const field = access.type === AST_NODE_TYPES.MemberExpression && access.object === node ? getPropertyName(access) : undefined;
+          reaches = field === undefined || fields.has(field);
+          if (!reaches && access.parent?.type === AST_NODE_TYPES.CallExpression && access.parent.callee === access && !seen.has(field!)) {
+            // `this.other()`: read in its turn.
+            seen.add(field!);
+            pending.push(field!);
+          }
+        }
+        return reaches ? 'skip' : undefined;
+      });
       if (reaches) {
-        return 'skip';
+        return true;
       }
-      if (node.type === AST_NODE_TYPES.Super) {
-        reaches = true;
-      } else if (node.type === AST_NODE_TYPES.CallExpression) {
-        // Another object's method (`this.emitter.emit('started')`) may settle; so may a function
-        // handed a callback or `this`. A plain function handed data (`toArg(arg)`) does not.
-        const callee = skipTypeWrappers(node.callee);
-        reaches =
-          (callee.type === AST_NODE_TYPES.MemberExpression && skipTypeWrappers(callee.object).type !== AST_NODE_TYPES.ThisExpression) ||
-          node.arguments.some((argument) => isFunctionNode(argument) || argument.type === AST_NODE_TYPES.ThisExpression);
-      } else if (node.type === AST_NODE_TYPES.ThisExpression) {
-        const member = node.parent;
-        const field = member.type === AST_NODE_TYPES.MemberExpression && member.object === node ? getPropertyName(member) : undefined;
-        reaches =
-          field === undefined ||
-          fields.has(field) ||
-          (member.parent?.type === AST_NODE_TYPES.CallExpression &&
-            member.parent.callee === member &&
-            methodReaches(owner, field, fields, sourceCode, visiting));
-      }
-      return reaches ? 'skip' : undefined;
-    });
-    return reaches;
-  });
+    }
+  }
+  return false;
 }
 
 /**
@@ -326,7 +324,7 @@ function resultSettles(call: TSESTree.CallExpression, settlers: Settlers, source
   if (!local) {
     return false;
   }
-  const variable = ASTUtils.findVariable(sourceCode.getScope(local), local);
+  const variable = findVariable(local, sourceCode);
   if (!variable) {
     return true;
   }
@@ -411,7 +409,7 @@ function isLookedUp(call: TSESTree.CallExpression, sourceCode: Readonly<TSESLint
   if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== value || declarator.id.type !== AST_NODE_TYPES.Identifier) {
     return false;
   }
-  const variable = ASTUtils.findVariable(sourceCode.getScope(declarator.id), declarator.id);
+  const variable = findVariable(declarator.id, sourceCode);
   const reads = variable?.references.filter((reference) => reference.init !== true) ?? [];
   return (
     variable !== null &&
@@ -578,17 +576,21 @@ function isSettlerSubscriptionOfPromise(
   settlers: Settlers,
   sourceCode: Readonly<TSESLint.SourceCode>,
 ): boolean {
-  const callee = skipTypeWrappers(call.callee);
-  if (callee.type !== AST_NODE_TYPES.MemberExpression || !CHAIN_METHODS.has(getPropertyName(callee) ?? '')) {
-    return false;
+  // Down the chain link by link (a loop: a generated chain can be thousands of links long).
+  for (let current = call; ; ) {
+    const callee = skipTypeWrappers(current.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || !CHAIN_METHODS.has(getPropertyName(callee) ?? '')) {
+      return false;
+    }
+    if (current.arguments.length === 0 || !current.arguments.every((argument) => isSettlerListener(argument, settlers, sourceCode))) {
+      return false;
+    }
+    const object = skipTypeWrappers(callee.object);
+    if (object.type !== AST_NODE_TYPES.CallExpression) {
+      return !containsCall(object, sourceCode);
+    }
+    current = object;
   }
-  if (call.arguments.length === 0 || !call.arguments.every((argument) => isSettlerListener(argument, settlers, sourceCode))) {
-    return false;
-  }
-  const object = skipTypeWrappers(callee.object);
-  return object.type === AST_NODE_TYPES.CallExpression
-    ? isSettlerSubscriptionOfPromise(object, settlers, sourceCode)
-    : !containsCall(object, sourceCode);
 }
 
 /**

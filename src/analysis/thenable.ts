@@ -1,7 +1,8 @@
-import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import {
   findMembers,
+  findVariable,
   getMemberName,
   getPropertyName,
   getStaticKeyName,
@@ -340,7 +341,7 @@ function isSelfFulfillingCall(
 
 /** Whether `node` names the first parameter of a resolver function or of a `new Promise` executor. */
 function isResolver(node: TSESTree.Identifier, scope: SelfScope, resolvers: readonly FunctionNode[]): boolean {
-  const variable = ASTUtils.findVariable(scope.sourceCode.getScope(node), node);
+  const variable = findVariable(node, scope.sourceCode);
   const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
   if (definition?.type !== 'Parameter' || !isFunctionNode(definition.node)) {
     return false;

@@ -97,18 +97,29 @@ export function findTwoPhaseInits(
 
   const initNames = new Set(candidates.map(({ name }) => name));
   const construction = getConstructionValues(node, sourceCode);
+  // Indexed once, so that each guard costs the same in a class of any size.
+  const candidatesByField = new Map<string, typeof candidates>();
+  for (const candidate of candidates) {
+    for (const field of candidate.fields.keys()) {
+      const known = candidatesByField.get(field);
+      if (known) {
+        known.push(candidate);
+      } else {
+        candidatesByField.set(field, [candidate]);
+      }
+    }
+  }
+  const isSatisfiedByOther = indexSatisfiers(assignments);
   const found = new Map<TwoPhaseInit['method'], TwoPhaseInit>();
   for (const { member, name } of members) {
     walkSameThis(member.value.body, sourceCode, (child) => {
       for (const guard of readGuard(child, sourceCode, initNames)) {
-        const init = candidates.find(
+        const init = candidatesByField.get(guard.field)?.find(
           (candidate) =>
             candidate.method !== member &&
             isSetOnlyBy(candidate.fields, guard, construction) &&
             // No other member gives the field what the guard waits for (`attach(sock)` would be another way in).
-            ![...assignments].some(
-              ([other, fields]) => other !== candidate.method && (fields.get(guard.field) ?? []).some((value) => satisfies(value, guard)),
-            ),
+            !isSatisfiedByOther(guard, candidate.method),
         );
         if (init) {
           const memberName = member.kind === 'method' ? (name ?? sourceCode.getText(member.key)) : `${member.kind} ${name ?? sourceCode.getText(member.key)}`;
@@ -167,7 +178,12 @@ function getAssignedValues(fn: TSESTree.FunctionExpression, sourceCode: SourceCo
   walkSameThis(fn.body, sourceCode, (child) => {
     const assigned = getThisAssignment(child, sourceCode);
     if (assigned && assigned.value !== 'undefined' && assigned.value !== 'null') {
-      fields.set(assigned.field, [...(fields.get(assigned.field) ?? []), assigned.value]);
+      const values = fields.get(assigned.field);
+      if (values) {
+        values.push(assigned.value);
+      } else {
+        fields.set(assigned.field, [assigned.value]);
+      }
     }
   });
   return fields;
@@ -224,7 +240,12 @@ const FALSY = new Set(['undefined', 'null', 'false', '0', "''", '""', '``']);
 function getConstructionValues(node: ClassNode, sourceCode: SourceCode): Map<string, string[]> {
   const values = new Map<string, string[]>();
   const add = (field: string, value: string): void => {
-    values.set(field, [...(values.get(field) ?? []), value]);
+    const known = values.get(field);
+    if (known) {
+      known.push(value);
+    } else {
+      values.set(field, [value]);
+    }
   };
   for (const member of node.body.body) {
     if ((member.type === AST_NODE_TYPES.PropertyDefinition || member.type === AST_NODE_TYPES.AccessorProperty) && !member.static) {
@@ -281,16 +302,65 @@ function isSetOnlyBy(initFields: ReadonlyMap<string, string[]>, guard: Guard, co
   );
 }
 
-/** An assigned value lets the guarded member go on (a value that is not a constant may). */
-function satisfies(value: string, guard: Guard): boolean {
-  switch (guard.kind) {
-    case 'present':
-      return !FALSY.has(value);
-    case 'equals':
-      return value === guard.value || value === '?';
-    default:
-      return value !== guard.value;
+/**
+ * Whether a member other than `except` assigns the guard's field a value that lets the guarded
+ * member go on: for `present`, a value that is not falsy; for `equals`, that constant or a value
+ * that is not a constant (`?`, which may be it); for `differs`, anything but the constant. Answered
+ * from an index of the members' assignments built once per class: per field, who assigns it a
+ * value that is not falsy, who assigns each constant, and who assigns only one constant.
+ */
+function indexSatisfiers(assignments: ReadonlyMap<TSESTree.Node, ReadonlyMap<string, string[]>>): (guard: Guard, except: TSESTree.Node) => boolean {
+  interface Assigners {
+    all: Set<TSESTree.Node>;
+    notFalsy: Set<TSESTree.Node>;
+    byValue: Map<string, Set<TSESTree.Node>>;
+    onlyValue: Map<string, Set<TSESTree.Node>>;
   }
+  const byField = new Map<string, Assigners>();
+  const addTo = (map: Map<string, Set<TSESTree.Node>>, key: string, member: TSESTree.Node): void => {
+    map.set(key, (map.get(key) ?? new Set()).add(member));
+  };
+  for (const [member, fields] of assignments) {
+    for (const [field, values] of fields) {
+      let assigners = byField.get(field);
+      if (!assigners) {
+        assigners = { all: new Set(), notFalsy: new Set(), byValue: new Map(), onlyValue: new Map() };
+        byField.set(field, assigners);
+      }
+      assigners.all.add(member);
+      const distinct = new Set(values);
+      for (const value of distinct) {
+        addTo(assigners.byValue, value, member);
+        if (!FALSY.has(value)) {
+          assigners.notFalsy.add(member);
+        }
+      }
+      if (distinct.size === 1) {
+        addTo(assigners.onlyValue, values[0]!, member);
+      }
+    }
+  }
+  /** Some member of `members` is not `except`. */
+  const hasOther = (members: ReadonlySet<TSESTree.Node> | undefined, except: TSESTree.Node): boolean =>
+    members !== undefined && members.size > (members.has(except) ? 1 : 0);
+  return (guard, except) => {
+    const assigners = byField.get(guard.field);
+    if (!assigners) {
+      return false;
+    }
+    switch (guard.kind) {
+      case 'present':
+        return hasOther(assigners.notFalsy, except);
+      case 'equals':
+        return hasOther(assigners.byValue.get(guard.value), except) || hasOther(assigners.byValue.get('?'), except);
+      default: {
+        // A member that assigns anything but the constant: all of them, less those that only assign it.
+        const only = assigners.onlyValue.get(guard.value) ?? new Set<TSESTree.Node>();
+        const others = assigners.all.size - only.size - (assigners.all.has(except) && !only.has(except) ? 1 : 0);
+        return others > 0;
+      }
+    }
+  };
 }
 
 /**
@@ -324,13 +394,14 @@ function getThisMemberReferences(
   return references;
 }
 
-function mentionsThisMember(root: TSESTree.Node, name: string, sourceCode: SourceCode): boolean {
+/** Code in `root` mentions `this.<name>` for one of `names` (one walk, whatever their number). */
+function mentionsThisMember(root: TSESTree.Node, names: ReadonlySet<string>, sourceCode: SourceCode): boolean {
   let found = false;
   walkSameThis(root, sourceCode, (child) => {
-    found ||=
-      child.type === AST_NODE_TYPES.MemberExpression &&
-      child.object.type === AST_NODE_TYPES.ThisExpression &&
-      getPropertyName(child) === name;
+    if (!found && child.type === AST_NODE_TYPES.MemberExpression && child.object.type === AST_NODE_TYPES.ThisExpression) {
+      const name = getPropertyName(child);
+      found = name !== undefined && names.has(name);
+    }
   });
   return found;
 }
@@ -345,7 +416,7 @@ const ASSERT_FUNCTIONS = new Set(['assert', 'invariant', 'ok']);
 function readGuard(node: TSESTree.Node, sourceCode: SourceCode, initNames: ReadonlySet<string>): Guard[] {
   if (node.type === AST_NODE_TYPES.IfStatement) {
     const exit = getExit(node.consequent);
-    if (!exit || [...initNames].some((name) => mentionsThisMember(node.consequent, name, sourceCode))) {
+    if (!exit || mentionsThisMember(node.consequent, initNames, sourceCode)) {
       return [];
     }
     return readExpectations(node.test, true, sourceCode).map((expectation) => ({ ...expectation, exit }));
@@ -370,14 +441,14 @@ function readGuard(node: TSESTree.Node, sourceCode: SourceCode, initNames: Reado
 
 /** `throw`/`return`, or a block whose last statement is one. */
 function getExit(statement: TSESTree.Statement): 'throw' | 'return' | undefined {
-  if (statement.type === AST_NODE_TYPES.BlockStatement) {
-    const last = statement.body.at(-1);
-    return last ? getExit(last) : undefined;
+  let current: TSESTree.Statement | undefined = statement;
+  while (current?.type === AST_NODE_TYPES.BlockStatement) {
+    current = current.body.at(-1);
   }
-  if (statement.type === AST_NODE_TYPES.ThrowStatement) {
+  if (current?.type === AST_NODE_TYPES.ThrowStatement) {
     return 'throw';
   }
-  return statement.type === AST_NODE_TYPES.ReturnStatement ? 'return' : undefined;
+  return current?.type === AST_NODE_TYPES.ReturnStatement ? 'return' : undefined;
 }
 
 /**
@@ -385,48 +456,62 @@ function getExit(statement: TSESTree.Statement): 'throw' | 'return' | undefined 
  * what makes it take the exit; for `assert(test)`, what makes it throw (`whenTrue` is `false`).
  */
 function readExpectations(test: TSESTree.Node, whenTrue: boolean, sourceCode: SourceCode): Expectation[] {
-  const expression = skipTypeWrappers(test);
-  switch (expression.type) {
-    case AST_NODE_TYPES.UnaryExpression:
-      return expression.operator === '!' ? readExpectations(expression.argument, !whenTrue, sourceCode) : [];
-    case AST_NODE_TYPES.LogicalExpression:
-      // `a || b` is true when either is; `a && b` is false when either is false.
-      if ((expression.operator === '||' && whenTrue) || (expression.operator === '&&' && !whenTrue)) {
-        return [
-          ...readExpectations(expression.left, whenTrue, sourceCode),
-          ...readExpectations(expression.right, whenTrue, sourceCode),
-        ];
+  const expectations: Expectation[] = [];
+  // An explicit stack, left operands first: a generated test can join thousands of operands.
+  const stack: { node: TSESTree.Node; whenTrue: boolean }[] = [{ node: test, whenTrue }];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const expression = skipTypeWrappers(next.node);
+    const when = next.whenTrue;
+    switch (expression.type) {
+      case AST_NODE_TYPES.UnaryExpression:
+        if (expression.operator === '!') {
+          stack.push({ node: expression.argument, whenTrue: !when });
+        }
+        break;
+      case AST_NODE_TYPES.LogicalExpression:
+        // `a || b` is true when either is; `a && b` is false when either is false.
+        if ((expression.operator === '||' && when) || (expression.operator === '&&' && !when)) {
+          stack.push({ node: expression.right, whenTrue: when }, { node: expression.left, whenTrue: when });
+        }
+        break;
+      case AST_NODE_TYPES.MemberExpression: {
+        const field = getThisField(expression);
+        if (field !== undefined && !when) {
+          expectations.push({ field, kind: 'present' });
+        }
+        break;
       }
-      return [];
-    case AST_NODE_TYPES.MemberExpression: {
-      const field = getThisField(expression);
-      return field !== undefined && !whenTrue ? [{ field, kind: 'present' }] : [];
+      case AST_NODE_TYPES.BinaryExpression: {
+        const { operator } = expression;
+        const negated = operator === '!==' || operator === '!=';
+        if (!negated && operator !== '===' && operator !== '==') {
+          break;
+        }
+        // `this.state !== 'open'` takes the exit when the field is not the constant.
+        const [fieldSide, constantSide] =
+          getThisField(expression.left) === undefined ? [expression.right, expression.left] : [expression.left, expression.right];
+        const field = getThisField(fieldSide);
+        const value = getConstantText(constantSide, sourceCode);
+        if (field === undefined || value === undefined) {
+          break;
+        }
+        const exitsWhenEqual = negated !== when;
+        if (value === 'undefined' || value === 'null') {
+          // `this.sock == null` is true when it is absent: an exit when equal means "must be present".
+          if (exitsWhenEqual) {
+            expectations.push({ field, kind: 'present' });
+          }
+          break;
+        }
+        // \`this.state !== 'open'\`: it must become that constant; \`this.token === ''\`: it must leave that one.
+        expectations.push({ field, kind: exitsWhenEqual ? 'differs' : 'equals', value });
+        break;
+      }
+      default:
+        break;
     }
-    case AST_NODE_TYPES.BinaryExpression: {
-      const { operator } = expression;
-      const negated = operator === '!==' || operator === '!=';
-      if (!negated && operator !== '===' && operator !== '==') {
-        return [];
-      }
-      // `this.state !== 'open'` takes the exit when the field is not the constant.
-      const [fieldSide, constantSide] =
-        getThisField(expression.left) === undefined ? [expression.right, expression.left] : [expression.left, expression.right];
-      const field = getThisField(fieldSide);
-      const value = getConstantText(constantSide, sourceCode);
-      if (field === undefined || value === undefined) {
-        return [];
-      }
-      const exitsWhenEqual = negated !== whenTrue;
-      if (value === 'undefined' || value === 'null') {
-        // `this.sock == null` is true when it is absent: an exit when equal means "must be present".
-        return exitsWhenEqual ? [{ field, kind: 'present' }] : [];
-      }
-      // \`this.state !== 'open'\`: it must become that constant; \`this.token === ''\`: it must leave that one.
-      return [{ field, kind: exitsWhenEqual ? 'differs' : 'equals', value }];
-    }
-    default:
-      return [];
   }
+  return expectations;
 }
 
 function getThisField(node: TSESTree.Node): string | undefined {

@@ -450,7 +450,7 @@ function writeThenable(
     }),
     ...planFieldEdits(plan, pieces, decision),
     ...awaitCallSites(plan, sourceCode),
-  ], sourceCode.text);
+  ]);
   return fix ? { fix } : { decline: 'overlapping edits' };
 }
 

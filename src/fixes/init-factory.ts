@@ -124,7 +124,7 @@ export function createInitFactoryFix(
     edits.push(insertBefore(anchor, members, layout, sourceCode));
   }
   edits.push(...rewriteCallSites(classNode, factoryName, sourceCode));
-  return toFixer(edits, sourceCode.text);
+  return toFixer(edits);
 }
 
 /**

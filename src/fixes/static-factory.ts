@@ -396,7 +396,7 @@ function writeFactory(
     ...planFieldEdits(plan, pieces, decision),
     ...rewriteCallSites(plan, options.factoryName, sourceCode),
     ...(constructorNode && !cleaned?.removed ? setVisibility(constructorNode, visibility, sourceCode) : []),
-  ], sourceCode.text);
+  ]);
   return fix ? { fix } : { decline: 'overlapping edits' };
 }
 

@@ -25,6 +25,7 @@ import {
 } from '../analysis/async-class.js';
 import { collectConstructionWork } from '../analysis/construction-work.js';
 import { createRule } from '../utils/create-rule.js';
+import { shareFix } from '../utils/shared-fix.js';
 import { createFactoryFix } from '../fixes/static-factory.js';
 import { isTypeScriptSource } from '../fixes/plan/layout.js';
 import { getTypeTier, type TypeTier } from '../analysis/types.js';
@@ -115,12 +116,13 @@ export default createRule<Options, MessageIds>({
       // Only the fields dispose dereferences are looked for in the rest of the class.
       const asyncOnly = getAsyncOnlyFields(node, sourceCode, new Set(reads.map(({ field }) => field)));
       const disposeName = `[${sourceCode.getText(own.member.key)}]`;
-      let factory: ReturnType<typeof createFactoryFix> | undefined;
+      let factory: TSESLint.ReportFixFunction | null | undefined;
       for (const { read, field } of reads) {
         const method = asyncOnly.get(field);
         if (method && !isGuarded(read, field, own.fn.body, sourceCode.visitorKeys)) {
           if (factory === undefined) {
-            factory = createDisposeFactoryFix(node);
+            // One plan for the class, run once: every unguarded read offers it (`shareFix`).
+            factory = shareFix(createDisposeFactoryFix(node), sourceCode);
           }
           context.report({
             node: read,
@@ -261,11 +263,8 @@ function isGuarded(read: TSESTree.Node, field: string, root: TSESTree.Node, visi
         }
         break;
       case AST_NODE_TYPES.BlockStatement: {
-        const index = parent.body.indexOf(child as TSESTree.Statement);
-        const earlyExit = parent.body
-          .slice(0, index)
-          .some((statement) => statement.type === AST_NODE_TYPES.IfStatement && exits(statement.consequent) && mentionsField(statement.test, field, visitorKeys));
-        if (earlyExit) {
+        const earlyExit = getEarlyExits(parent, visitorKeys).get(field);
+        if (earlyExit !== undefined && earlyExit < child.range[0]) {
           return true;
         }
         break;
@@ -277,30 +276,63 @@ function isGuarded(read: TSESTree.Node, field: string, root: TSESTree.Node, visi
   return false;
 }
 
+/** Per block: each field an early exit tests (`if (!this.f) return;`), with the offset of the first such exit. */
+const earlyExitsByBlock = new WeakMap<TSESTree.BlockStatement, Map<string, number>>();
+
+/** The early exits of a block, read once per block: each read in it then costs the same, however many there are. */
+function getEarlyExits(block: TSESTree.BlockStatement, visitorKeys: VisitorKeys): ReadonlyMap<string, number> {
+  let exitsByField = earlyExitsByBlock.get(block);
+  if (!exitsByField) {
+    exitsByField = new Map();
+    for (const statement of block.body) {
+      if (statement.type === AST_NODE_TYPES.IfStatement && exits(statement.consequent)) {
+        for (const field of getMentionedFields(statement.test, visitorKeys)) {
+          if (!exitsByField.has(field)) {
+            exitsByField.set(field, statement.range[0]);
+          }
+        }
+      }
+    }
+    earlyExitsByBlock.set(block, exitsByField);
+  }
+  return exitsByField;
+}
+
 /** `return`, `throw`, or a block that ends in one. */
 function exits(statement: TSESTree.Statement): boolean {
-  if (statement.type === AST_NODE_TYPES.BlockStatement) {
-    const last = statement.body.at(-1);
-    return last !== undefined && exits(last);
+  let current: TSESTree.Statement | undefined = statement;
+  while (current?.type === AST_NODE_TYPES.BlockStatement) {
+    current = current.body.at(-1);
   }
-  return statement.type === AST_NODE_TYPES.ReturnStatement || statement.type === AST_NODE_TYPES.ThrowStatement;
+  return current?.type === AST_NODE_TYPES.ReturnStatement || current?.type === AST_NODE_TYPES.ThrowStatement;
 }
 
 type VisitorKeys = TSESLint.SourceCode.VisitorKeys;
 
+/** Per test: the fields it mentions as `this.<field>`, read once (every read under it asks). */
+const mentionedFieldsByTest = new WeakMap<TSESTree.Node, Set<string>>();
+
+function getMentionedFields(test: TSESTree.Node, visitorKeys: VisitorKeys): ReadonlySet<string> {
+  let fields = mentionedFieldsByTest.get(test);
+  if (!fields) {
+    const found = new Set<string>();
+    walk(test, visitorKeys, (node) => {
+      if (node.type === AST_NODE_TYPES.MemberExpression && node.object.type === AST_NODE_TYPES.ThisExpression) {
+        const field = getPropertyName(node);
+        if (field !== undefined) {
+          found.add(field);
+        }
+      }
+      return undefined;
+    });
+    fields = found;
+    mentionedFieldsByTest.set(test, fields);
+  }
+  return fields;
+}
+
 function mentionsField(test: TSESTree.Node, field: string, visitorKeys: VisitorKeys): boolean {
-  let found = false;
-  walk(test, visitorKeys, (node) => {
-    if (found) {
-      return 'skip';
-    }
-    found =
-      node.type === AST_NODE_TYPES.MemberExpression &&
-      node.object.type === AST_NODE_TYPES.ThisExpression &&
-      getPropertyName(node) === field;
-    return found ? 'skip' : undefined;
-  });
-  return found;
+  return getMentionedFields(test, visitorKeys).has(field);
 }
 
 /**

@@ -3,6 +3,7 @@ import type { JSONSchema } from '@typescript-eslint/utils';
 import { getClassName, isAmbientClass, type ClassNode } from '../utils/ast.js';
 import { collectConstructionWork } from '../analysis/construction-work.js';
 import { createRule } from '../utils/create-rule.js';
+import { shareFix } from '../utils/shared-fix.js';
 import { isReadyPromiseAssignment, matchesKnownSafeCall, type KnownSafeCall } from '../analysis/async-work.js';
 import { getTypeTier } from '../analysis/types.js';
 import { isAwaitedByOwnInit } from '../analysis/awaited-by-class.js';
@@ -195,11 +196,14 @@ export default createRule<Options, MessageIds>({
       }
       // Background work is never awaited by a transform: the transforms move the rest.
       const initialisation = found.filter((entry) => !entry.background);
+      // Planned once per class, and run once: every report of the class offers the same edits (`shareFix`).
+      const shared = <T extends { fix: NonNullable<Parameters<typeof shareFix>[0]> }>(transform: T | null): T | null =>
+        transform && { ...transform, fix: shareFix(transform.fix, sourceCode) ?? transform.fix };
       const factory =
         initialisation.length > 0
-          ? createFactoryTransform(node, initialisation, sourceCode, { factoryName, constructorVisibility, filename: context.filename })
+          ? shared(createFactoryTransform(node, initialisation, sourceCode, { factoryName, constructorVisibility, filename: context.filename }))
           : null;
-      const thenable = initialisation.length > 0 ? createThenableTransform(node, initialisation, sourceCode, { filename: context.filename }) : null;
+      const thenable = initialisation.length > 0 ? shared(createThenableTransform(node, initialisation, sourceCode, { filename: context.filename })) : null;
       const data = { className, factoryName };
       const autofixWith = (options.autofix === 'factory' ? factory : options.autofix === 'thenable' ? thenable : null)?.fix;
       // The titles say what each edit does: moves the work, or awaits the work the constructor still starts.

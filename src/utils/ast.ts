@@ -1,4 +1,4 @@
-import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 /** Class-level queries shared by every rule: members, constructors, same-file ancestors. */
 
@@ -135,7 +135,7 @@ export function getAnonymousClassBinding(
   } else {
     return undefined;
   }
-  const variable = node.id ? undefined : ASTUtils.findVariable(sourceCode.getScope(parent), identifier);
+  const variable = node.id ? undefined : findVariable(identifier, sourceCode);
   if (
     variable?.defs.length !== 1 ||
     variable.references.some((reference) => reference.isWrite() && reference.identifier !== identifier)
@@ -190,15 +190,35 @@ export function isPromiseMember(node: ClassNode, name: string): boolean | undefi
   return methods.get(name);
 }
 
-/** Members of `node` (not its ancestors) named `name`, static or instance side. */
+/** A class's members by name, per side: built once per class, so a lookup costs the same in a class of any size. */
+interface MemberIndex {
+  instance: Map<string, ClassMember[]>;
+  static: Map<string, ClassMember[]>;
+}
+
+const memberIndexes = new WeakMap<ClassNode, MemberIndex>();
+
+/** Members of `node` (not its ancestors) named `name`, static or instance side, in source order. */
 export function findMembers(node: ClassNode, name: string, isStatic = false): ClassMember[] {
-  const found: ClassMember[] = [];
-  for (const member of node.body.body) {
-    if (isClassMember(member) && member.static === isStatic && getMemberName(member) === name) {
-      found.push(member);
+  let index = memberIndexes.get(node);
+  if (!index) {
+    index = { instance: new Map(), static: new Map() };
+    for (const member of node.body.body) {
+      const memberName = isClassMember(member) ? getMemberName(member) : undefined;
+      if (memberName !== undefined) {
+        const side = (member as ClassMember).static ? index.static : index.instance;
+        const named = side.get(memberName);
+        if (named) {
+          named.push(member as ClassMember);
+        } else {
+          side.set(memberName, [member as ClassMember]);
+        }
+      }
     }
+    memberIndexes.set(node, index);
   }
-  return found;
+  // A copy: callers may keep or change what they are given.
+  return [...((isStatic ? index.static : index.instance).get(name) ?? [])];
 }
 
 /** The constructor implementation, when the class has exactly one (no overload signatures). */
@@ -284,7 +304,7 @@ export function getSameFileAncestors(node: ClassNode, sourceCode: Readonly<TSESL
   const seen = new Set<ClassNode>([node]);
   let current: ClassNode | undefined = node;
   while (current?.superClass) {
-    const parent = resolveClass(current.superClass, sourceCode);
+    const parent = getSameFileParent(current, sourceCode);
     if (!parent || seen.has(parent)) {
       break;
     }
@@ -293,6 +313,18 @@ export function getSameFileAncestors(node: ClassNode, sourceCode: Readonly<TSESL
     current = parent;
   }
   return ancestors;
+}
+
+/** Each class's `extends`, resolved once: ancestors are asked for per class, per member and per fix. */
+const parents = new WeakMap<ClassNode, ClassNode | null>();
+
+function getSameFileParent(node: ClassNode, sourceCode: Readonly<TSESLint.SourceCode>): ClassNode | undefined {
+  let parent = parents.get(node);
+  if (parent === undefined) {
+    parent = (node.superClass && resolveClass(node.superClass, sourceCode)) ?? null;
+    parents.set(node, parent);
+  }
+  return parent ?? undefined;
 }
 
 /** Resolves an identifier (or a class expression itself) to a class declared in this file. */
@@ -308,6 +340,22 @@ export function resolveClass(node: TSESTree.Node, sourceCode: Readonly<TSESLint.
 }
 
 /**
+ * The variable `identifier` names, looked up from the scope it stands in outwards. ESLint's
+ * `getScope` already gives the innermost scope; `ASTUtils.findVariable` would then look through
+ * that scope's children for a narrower one, which at a module's top level costs a look at every
+ * function and class of the module, for every lookup.
+ */
+export function findVariable(identifier: TSESTree.Identifier, sourceCode: Readonly<TSESLint.SourceCode>): TSESLint.Scope.Variable | null {
+  for (let scope: TSESLint.Scope.Scope | null = sourceCode.getScope(identifier); scope; scope = scope.upper) {
+    const variable = scope.set.get(identifier.name);
+    if (variable) {
+      return variable;
+    }
+  }
+  return null;
+}
+
+/**
  * What an identifier is bound to in this file, when that is a single constant binding:
  * a function or class declaration, or the initialiser of a `const`/`let`/`var` declared once
  * and never reassigned. Imports, parameters and globals give `undefined`.
@@ -316,8 +364,24 @@ export function resolveDefinition(
   node: TSESTree.Identifier,
   sourceCode: Readonly<TSESLint.SourceCode>,
 ): TSESTree.Node | undefined {
-  const variable = ASTUtils.findVariable(sourceCode.getScope(node), node);
-  if (variable?.defs.length !== 1) {
+  const variable = findVariable(node, sourceCode);
+  if (!variable) {
+    return undefined;
+  }
+  // Once per variable: deciding reads all its references, and a class constructed (or a function
+  // called) n times would cost n² otherwise.
+  let definition = definitions.get(variable);
+  if (definition === undefined) {
+    definition = readDefinition(variable) ?? null;
+    definitions.set(variable, definition);
+  }
+  return definition ?? undefined;
+}
+
+const definitions = new WeakMap<TSESLint.Scope.Variable, TSESTree.Node | null>();
+
+function readDefinition(variable: TSESLint.Scope.Variable): TSESTree.Node | undefined {
+  if (variable.defs.length !== 1) {
     return undefined;
   }
   const [definition] = variable.defs;
@@ -351,7 +415,7 @@ export function isGlobalReference(
   if (node.type !== AST_NODE_TYPES.Identifier || node.name !== name) {
     return false;
   }
-  const variable = ASTUtils.findVariable(sourceCode.getScope(node), node);
+  const variable = findVariable(node, sourceCode);
   return !variable || variable.defs.length === 0;
 }
 
@@ -406,34 +470,72 @@ export type WalkDecision = 'skip' | undefined;
 
 /**
  * Visits `root` and everything below it in source order, types excluded. `visit` returning
- * `'skip'` stops the walk below that node. Recursive, like ESLint's own traversal (so it goes as
- * deep as ESLint does), and allocation-free: rules run it on every constructor of large bundles.
+ * `'skip'` stops the walk below that node. Iterative (an explicit stack, not the call stack), so
+ * that no nesting the parser accepts can overflow it; rules run it on every constructor of large
+ * bundles.
  */
 export function walk(
   root: TSESTree.Node,
   visitorKeys: TSESLint.SourceCode.VisitorKeys,
   visit: (node: TSESTree.Node) => WalkDecision,
 ): void {
-  if (visit(root) === 'skip') {
-    return;
+  const stack: TSESTree.Node[] = [root];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (visit(node) !== 'skip') {
+      pushChildren(stack, node, visitorKeys);
+    }
   }
-  const keys = visitorKeys[root.type];
+}
+
+/**
+ * A walk the caller drives: `next()` gives the nodes of `walk`'s order one at a time, and `skip()`
+ * leaves out what is below the node `next()` gave last. For an analysis that has to stop in the
+ * middle of one function's code, look at another function, and come back (a call chain), without
+ * recursing.
+ */
+export interface NodeCursor {
+  next(): TSESTree.Node | undefined;
+  skip(): void;
+}
+
+export function createCursor(root: TSESTree.Node, visitorKeys: TSESLint.SourceCode.VisitorKeys): NodeCursor {
+  const stack: TSESTree.Node[] = [root];
+  let last: TSESTree.Node | undefined;
+  return {
+    next() {
+      if (last) {
+        pushChildren(stack, last, visitorKeys);
+      }
+      last = stack.pop();
+      return last;
+    },
+    skip() {
+      last = undefined;
+    },
+  };
+}
+
+/** Pushes the children of `node` (types excluded) so that they pop in source order. */
+function pushChildren(stack: TSESTree.Node[], node: TSESTree.Node, visitorKeys: TSESLint.SourceCode.VisitorKeys): void {
+  const keys = visitorKeys[node.type];
   if (!keys) {
     return;
   }
-  for (const key of keys) {
+  for (let k = keys.length - 1; k >= 0; k--) {
+    const key = keys[k]!;
     if (TYPE_KEYS.has(key)) {
       continue;
     }
-    const value = (root as unknown as Record<string, unknown>)[key];
+    const value = (node as unknown as Record<string, unknown>)[key];
     if (Array.isArray(value)) {
-      for (const child of value) {
+      for (let i = value.length - 1; i >= 0; i--) {
+        const child: unknown = value[i];
         if (isNode(child)) {
-          walk(child, visitorKeys, visit);
+          stack.push(child);
         }
       }
     } else if (isNode(value)) {
-      walk(value, visitorKeys, visit);
+      stack.push(value);
     }
   }
 }
@@ -449,22 +551,36 @@ function isNode(value: unknown): value is TSESTree.Node {
  * scope. `undefined` at module level.
  */
 export function getThisOwner(node: TSESTree.Node): TSESTree.Node | undefined {
+  // The answer for the code inside each arrow function and block on the way up is kept: a `this`
+  // nested n levels deep would otherwise cost n, and n of them n².
+  const passed: TSESTree.Node[] = [];
+  let owner: TSESTree.Node | null = null;
   let child: TSESTree.Node = node;
   for (let current: TSESTree.Node | undefined = node.parent; current; child = current, current = current.parent) {
-    switch (current.type) {
-      case AST_NODE_TYPES.FunctionExpression:
-      case AST_NODE_TYPES.FunctionDeclaration:
-      case AST_NODE_TYPES.StaticBlock:
-        return current;
-      case AST_NODE_TYPES.PropertyDefinition:
-      case AST_NODE_TYPES.AccessorProperty:
-        if (current.value === child) {
-          return current;
-        }
+    if (current.type === AST_NODE_TYPES.ArrowFunctionExpression || current.type === AST_NODE_TYPES.BlockStatement) {
+      const known = thisOwners.get(current);
+      if (known !== undefined) {
+        owner = known;
         break;
-      default:
-        break;
+      }
+      passed.push(current);
+      continue;
+    }
+    if (
+      current.type === AST_NODE_TYPES.FunctionExpression ||
+      current.type === AST_NODE_TYPES.FunctionDeclaration ||
+      current.type === AST_NODE_TYPES.StaticBlock ||
+      ((current.type === AST_NODE_TYPES.PropertyDefinition || current.type === AST_NODE_TYPES.AccessorProperty) && current.value === child)
+    ) {
+      owner = current;
+      break;
     }
   }
-  return undefined;
+  for (const scope of passed) {
+    thisOwners.set(scope, owner);
+  }
+  return owner ?? undefined;
 }
+
+/** What `getThisOwner` found for the code inside an arrow function or a block (`null`: module level). */
+const thisOwners = new WeakMap<TSESTree.Node, TSESTree.Node | null>();

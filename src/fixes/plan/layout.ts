@@ -135,10 +135,7 @@ export function applyEdits(text: string, start: number, end: number, edits: read
 }
 
 /** A fixer function applying `edits` as one fix, or `null` when they overlap (never a broken edit). */
-export function toFixer(
-  edits: readonly Edit[],
-  sourceText?: string,
-): ((fixer: TSESLint.RuleFixer) => TSESLint.RuleFix[]) | null {
+export function toFixer(edits: readonly Edit[]): ((fixer: TSESLint.RuleFixer) => TSESLint.RuleFix[]) | null {
   const sorted: Edit[] = [];
   // Insertions at one place become one edit, in the order they were planned.
   for (const edit of [...edits].sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1])) {
@@ -154,26 +151,7 @@ export function toFixer(
       return null;
     }
   }
-  if (sourceText === undefined || sorted.length < 2) {
-    return (fixer) => sorted.map((edit) => fixer.replaceTextRange(edit.range, edit.text));
-  }
-  // One replacement spanning every edit, the text between them copied from the source: what ESLint's
-  // own merge of a fix array gives, built once here rather than again for every report that offers it.
-  let merged: string | undefined;
-  const start = sorted[0]!.range[0];
-  const end = sorted.at(-1)!.range[1];
-  return (fixer) => {
-    if (merged === undefined) {
-      const parts: string[] = [];
-      let at = start;
-      for (const edit of sorted) {
-        parts.push(sourceText.slice(at, edit.range[0]), edit.text);
-        at = edit.range[1];
-      }
-      merged = parts.join('');
-    }
-    return [fixer.replaceTextRange([start, end], merged)];
-  };
+  return (fixer) => sorted.map((edit) => fixer.replaceTextRange(edit.range, edit.text));
 }
 
 /** A method's text in the layout: header line, body lines (already indented), closing brace. */

@@ -1,0 +1,79 @@
+// @ts-check
+// One shape of the scale bench (`npm run bench -- --scale`), in its own process with Node's default
+// heap: lints the shape's program at each size, `runs` times, sizes in alternating order after one
+// warm-up, with a full garbage collection before each lint (node --expose-gc), and prints one JSON
+// line: per size, per run, ESLint's per-rule times (`stats`), and the reports; the process's peak
+// memory. With `profile`, the lint at each of the two largest sizes is also sampled once by V8's
+// CPU profiler, and the self time of the plugin's code is added up per folder of dist/
+// (analysis, fixes, rules, utils), so that how each part grows can be told apart.
+//
+// Usage: node --expose-gc scripts/bench/scale-worker.js '<json: { shape, sizes: number[], runs, profile? }>'
+import { Session } from 'node:inspector/promises';
+import process from 'node:process';
+
+import { loadPlugin } from '../corpus/lint.js';
+import { lintShape } from '../../tests/scale/lint.js';
+import { getShape } from '../../tests/scale/shapes.js';
+
+const input = /** @type {{ shape: string, sizes: number[], runs: number, profile?: boolean }} */ (JSON.parse(process.argv[2] ?? '{}'));
+const shape = getShape(input.shape);
+const plugin = await loadPlugin();
+const collect = /** @type {(() => void) | undefined} */ (/** @type {{ gc?: () => void }} */ (globalThis).gc);
+
+/** @param {number} size */
+function measure(size) {
+  collect?.();
+  return lintShape(plugin, shape, size);
+}
+
+measure(input.sizes[0] ?? 1);
+/** @type {Record<number, { rulesMs: Record<string, number>, totalMs: number, reports: Record<string, number>, fatal?: string }[]>} */
+const runs = Object.fromEntries(input.sizes.map((size) => [size, []]));
+for (let run = 0; run < input.runs; run++) {
+  for (const size of run % 2 === 0 ? input.sizes : [...input.sizes].reverse()) {
+    const { rulesMs, totalMs, reports, fatal } = measure(size);
+    runs[size]?.push({ rulesMs, totalMs, reports, ...(fatal !== undefined && { fatal }) });
+  }
+}
+
+/** @type {Record<number, Record<string, number>>} */
+const profiles = {};
+if (input.profile) {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 100 });
+  for (const size of input.sizes.slice(-2)) {
+    collect?.();
+    await session.post('Profiler.start');
+    lintShape(plugin, shape, size);
+    const { profile } = await session.post('Profiler.stop');
+    profiles[size] = selfTimeByFolder(profile);
+  }
+  session.disconnect();
+}
+
+process.stdout.write(`${JSON.stringify({ runs, profiles, maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);
+
+/**
+ * Self time (ms) of the plugin's code per folder of dist/, and of the garbage collector.
+ * @param {import('node:inspector').Profiler.Profile} profile
+ */
+function selfTimeByFolder(profile) {
+  /** @type {Map<number, string | undefined>} */
+  const folderOf = new Map();
+  for (const node of profile.nodes) {
+    const match = /\/dist\/(analysis|fixes|rules|utils)\//u.exec(node.callFrame.url);
+    folderOf.set(node.id, match ? match[1] : node.callFrame.functionName === '(garbage collector)' ? 'gc' : undefined);
+  }
+  /** @type {Record<string, number>} */
+  const ms = { analysis: 0, fixes: 0, rules: 0, utils: 0, gc: 0 };
+  const deltas = profile.timeDeltas ?? [];
+  (profile.samples ?? []).forEach((id, index) => {
+    const folder = folderOf.get(id);
+    if (folder) {
+      ms[folder] = (ms[folder] ?? 0) + (deltas[index] ?? 0) / 1000;
+    }
+  });
+  return ms;
+}

@@ -1,0 +1,141 @@
+// @ts-check
+// `npm run bench -- --scale`: how the rules' time grows with the size of the input. For each shape
+// of the size generator (tests/scale/shapes.js), lints its program at n, 2n, 4n and 8n with every
+// rule on, untyped, in its own process (scripts/bench/scale-worker.js, Node's default heap), and
+// prints per shape the rules' time (ESLint's per-rule `stats`, summed; the median of the runs) at
+// each size and the growth exponent between each pair: log2(t(2x) / t(x)), 1 for linear, 2 for
+// quadratic. The exponent between the two largest sizes is also given per run, as a range, to show
+// how noisy it is. A benchmark, not a test: nothing fails on a number.
+//
+// Options (after `--scale`): --shape <name> (repeatable), --base <n> (every shape's n, default each
+// shape's own; a nested shape's stays within what its parser accepts), --runs <n> (default 3), --profile (also sample the two largest sizes with V8's CPU
+// profiler: the self time of dist/analysis, dist/fixes, dist/rules + dist/utils, and the garbage
+// collector, with their exponents), --out <file> (also write the markdown there). ASYNC_INIT_PLUGIN
+// names another build to measure (another branch's dist/index.js).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import process from 'node:process';
+
+import { ESLint } from 'eslint';
+
+import { pluginPath } from '../corpus/lint.js';
+import { repoRoot } from '../corpus/packages.js';
+import { SHAPES, getShape } from '../../tests/scale/shapes.js';
+
+/**
+ * @typedef {object} ScaleOptions
+ * @property {string[] | undefined} shapes
+ * @property {number | undefined} base
+ * @property {number} runs
+ * @property {boolean} profile
+ * @property {string | undefined} out
+ */
+
+/**
+ * @typedef {object} WorkerResult
+ * @property {Record<string, { rulesMs: Record<string, number>, totalMs: number, reports: Record<string, number>, fatal?: string }[]>} runs
+ * @property {Record<string, Record<string, number>>} profiles
+ * @property {number} maxRssMb
+ */
+
+const log = (/** @type {string} */ line) => process.stderr.write(`${line}\n`);
+
+/** @param {ScaleOptions} options */
+export function runScaleBench(options) {
+  const shapes = options.shapes ? options.shapes.map(getShape) : SHAPES;
+  const loadBefore = os.loadavg();
+  const startedAt = new Date();
+  const lines = [
+    `## Scale run ${startedAt.toISOString()}`,
+    '',
+    `Machine: ${os.cpus()[0]?.model ?? 'unknown CPU'}, nproc ${os.availableParallelism()}; Node ${process.version}, ESLint ${ESLint.version}; plugin ${path.relative(repoRoot, pluginPath()) || pluginPath()} at commit ${gitCommit()}. ` +
+      `${options.runs} runs per size after a warm-up, sizes in alternating order, a full GC before each lint; medians. Load average before: ${loadBefore.map((l) => l.toFixed(2)).join(' / ')} (1/5/15 min).`,
+    '',
+    '| shape | parser | n | t(n) | t(2n) | t(4n) | t(8n) | exponent n→2n | 2n→4n | 4n→8n (runs) | slowest rule at 8n | reports at 8n | peak RSS |',
+    '|---|---|--:|--:|--:|--:|--:|--:|--:|--:|---|--:|--:|',
+  ];
+  const profileLines = [
+    '',
+    'Where the time goes at 4n and 8n (V8 CPU profiler, self time in ms, one sample each) and its exponent:',
+    '',
+    '| shape | analysis | fixes | rules + utils | garbage collector |',
+    '|---|--:|--:|--:|--:|',
+  ];
+  for (const shape of shapes) {
+    // A nesting depth beyond what the parser accepts only measures the parser's failure (and an
+    // espree run out of stack can take the process down with it): nested shapes stay within theirs.
+    const base = shape.nested ? Math.min(options.base ?? shape.baseSize, Math.floor(shape.maxSize / 8)) : (options.base ?? shape.baseSize);
+    const sizes = [base, 2 * base, 4 * base, 8 * base];
+    log(`scale: ${shape.name} at ${sizes.join(', ')}`);
+    const child = spawnSync(
+      process.execPath,
+      ['--expose-gc', path.join(repoRoot, 'scripts', 'bench', 'scale-worker.js'), JSON.stringify({ shape: shape.name, sizes, runs: options.runs, profile: options.profile })],
+      { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+    );
+    if (child.status !== 0) {
+      // A rule that throws, or a heap that runs out: the row says so, and the other shapes still run.
+      const reason = (child.stderr.match(/(RangeError|TypeError|Error|FATAL ERROR)[^\n]*/u)?.[0] ?? `exit ${child.status}`).slice(0, 160);
+      lines.push(`| ${shape.name} | ${shape.parser} | ${base} | **failed: ${reason.replaceAll('|', '\\|')}** |  |  |  |  |  |  |  |  |  |`);
+      continue;
+    }
+    /** @type {WorkerResult} */
+    const result = JSON.parse(child.stdout);
+    const total = (/** @type {{ rulesMs: Record<string, number> }} */ run) => Object.values(run.rulesMs).reduce((a, b) => a + b, 0);
+    const times = sizes.map((size) => median((result.runs[size] ?? []).map(total)));
+    const exponents = times.slice(1).map((time, index) => Math.log2(time / (times[index] ?? NaN)));
+    const perRun = (result.runs[sizes[3] ?? 0] ?? []).map((run, index) => Math.log2(total(run) / total(result.runs[sizes[2] ?? 0]?.[index] ?? run)));
+    const largest = result.runs[sizes[3] ?? 0] ?? [];
+    const ruleIds = Object.keys(largest[0]?.rulesMs ?? {});
+    const slowest = ruleIds
+      .map((ruleId) => ({ ruleId, ms: median(largest.map((run) => run.rulesMs[ruleId] ?? 0)) }))
+      .sort((a, b) => b.ms - a.ms)[0];
+    const fatal = largest.find((run) => run.fatal)?.fatal;
+    const reports = Object.values(largest[0]?.reports ?? {}).reduce((a, b) => a + b, 0);
+    lines.push(
+      `| ${shape.name} | ${shape.parser} | ${base} | ${times.map(ms).join(' | ')} | ${exponents
+        .map((exponent, index) => (index === 2 ? `**${exponent.toFixed(2)}** (${Math.min(...perRun).toFixed(2)}–${Math.max(...perRun).toFixed(2)})` : exponent.toFixed(2)))
+        .join(' | ')} | ${slowest ? `${slowest.ruleId.replace(/^async-init\//u, '')} ${ms(slowest.ms)}` : '–'} | ${fatal ? `parse error: ${fatal}` : reports} | ${result.maxRssMb.toFixed(0)} MB |`,
+    );
+    if (options.profile) {
+      const [at4, at8] = [result.profiles[sizes[2] ?? 0] ?? {}, result.profiles[sizes[3] ?? 0] ?? {}];
+      // An exponent of times under a few milliseconds (a few dozen samples) says nothing.
+      const cell = (/** @type {(profile: Record<string, number>) => number} */ pick) =>
+        `${ms(pick(at4))} → ${ms(pick(at8))}${pick(at4) >= 5 ? ` (${Math.log2(pick(at8) / pick(at4)).toFixed(2)})` : ''}`;
+      profileLines.push(
+        `| ${shape.name} | ${cell((p) => p.analysis ?? 0)} | ${cell((p) => p.fixes ?? 0)} | ${cell((p) => (p.rules ?? 0) + (p.utils ?? 0))} | ${cell((p) => p.gc ?? 0)} |`,
+      );
+    }
+  }
+  const loadAfter = os.loadavg();
+  lines.push(
+    '',
+    `Load average after: ${loadAfter.map((l) => l.toFixed(2)).join(' / ')}. Times in ms: the rules' time is the sum of the plugin's rules in ESLint's stats (their listeners, and the fixes and suggestions they build).`,
+    ...(options.profile ? profileLines : []),
+  );
+  const markdown = `${lines.join('\n')}\n`;
+  process.stdout.write(markdown);
+  if (options.out) {
+    writeFileSync(options.out, markdown);
+  }
+}
+
+/** @param {number[]} values */
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[middle] ?? NaN) : ((sorted[middle - 1] ?? NaN) + (sorted[middle] ?? NaN)) / 2;
+}
+
+function ms(/** @type {number} */ value) {
+  return Number.isNaN(value) ? '–' : value < 10 ? value.toFixed(2) : value.toFixed(0);
+}
+
+function gitCommit() {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot, encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
+  }
+}

@@ -1,0 +1,17 @@
+import type { ESLint } from 'eslint';
+
+import type { Shape } from './shapes.js';
+
+/** One lint of a generated program with every rule on (see lint.js). */
+export interface ScaleRun {
+  /** ESLint's per-rule time (listeners, and the fixes and suggestions they build), ms. */
+  rulesMs: Record<string, number>;
+  /** ESLint's time for the whole pass (parse, rules, fixes), ms. */
+  totalMs: number;
+  /** Reports per rule. */
+  reports: Record<string, number>;
+  /** A parse error: the parser rejected the program. */
+  fatal: string | undefined;
+}
+
+export declare function lintShape(plugin: ESLint.Plugin, shape: Shape, n: number): ScaleRun;

@@ -1,0 +1,54 @@
+// @ts-check
+// Lints one generated program (tests/scale/shapes.js) with every rule of the plugin on, as a new
+// user would, untyped, with ESLint's `stats` on: the per-rule times and the reports. Shared by the
+// scale test (the plugin from src) and `npm run bench -- --scale` (the built plugin).
+import tsParser from '@typescript-eslint/parser';
+import { Linter } from 'eslint';
+
+/** @typedef {import('./lint.js').ScaleRun} ScaleRun documented in lint.d.ts */
+
+/**
+ * @param {import('eslint').ESLint.Plugin} plugin
+ * @param {import('./shapes.js').Shape} shape
+ * @param {number} n
+ * @returns {ScaleRun}
+ */
+export function lintShape(plugin, shape, n) {
+  const code = shape.generate(n);
+  const ruleIds = Object.keys(plugin.rules ?? {}).map((name) => `async-init/${name}`);
+  const linter = new Linter({ configType: 'flat' });
+  /** @type {import('eslint').Linter.Config[]} */
+  const config = [
+    {
+      files: ['**/*.js', '**/*.ts'],
+      plugins: { 'async-init': plugin },
+      rules: Object.fromEntries(ruleIds.map((ruleId) => [ruleId, 'error'])),
+      languageOptions: { ecmaVersion: 'latest', sourceType: 'module' },
+    },
+    // `tsParser` is typed for typescript-eslint's own Linter types, ESLint's want a Parser.
+    { files: ['**/*.ts'], languageOptions: { parser: /** @type {import('eslint').Linter.Parser} */ (/** @type {unknown} */ (tsParser)) } },
+  ];
+  // A rule that throws makes the lint throw (with the rule named in the message): the caller sees it.
+  // `verifyAndFix` with `fix: false` is how the ESLint class lints, and what keeps its `stats`.
+  const { messages } = linter.verifyAndFix(code, config, { filename: shape.parser === 'ts' ? 'scale.ts' : 'scale.js', stats: true, fix: false });
+  /** @type {Record<string, number>} */
+  const rulesMs = Object.fromEntries(ruleIds.map((ruleId) => [ruleId, 0]));
+  let totalMs = 0;
+  for (const pass of linter.getTimes().passes) {
+    totalMs += pass.total;
+    for (const [ruleId, time] of Object.entries(pass.rules ?? {})) {
+      rulesMs[ruleId] = (rulesMs[ruleId] ?? 0) + time.total;
+    }
+  }
+  /** @type {Record<string, number>} */
+  const reports = {};
+  let fatal;
+  for (const message of messages) {
+    if (message.fatal) {
+      fatal = message.message;
+    } else if (message.ruleId) {
+      reports[message.ruleId] = (reports[message.ruleId] ?? 0) + 1;
+    }
+  }
+  return { rulesMs, totalMs, reports, fatal };
+}
