@@ -95,6 +95,46 @@ export const PACKAGES = [
   { name: 'pg-boss', version: '12.38.0', include: 'dist', typed: 'javascript' },
   // dist/ ships each module twice, as `.js` and `.cjs`: the ES modules are linted.
   { name: 'node-telegram-bot-api', version: '2.1.0', include: 'dist', exclude: ['*.cjs'], typed: 'javascript' },
+  // Awaitable classes and awaitable-by-design objects (require-awaited-init's held instances): a
+  // changes feed that is its own promise, a plugin loader and a server awaited after their setup
+  // calls, query builders awaited at the end of a chain, a protocol client. Compiled JavaScript,
+  // typed with `allowJs`; the big ones sliced to the parts with those classes.
+  // lib/index.js is the CommonJS copy of index.es.js.
+  { name: 'pouchdb-core', version: '9.0.0', include: 'lib', exclude: ['lib/index.js'], typed: 'javascript' },
+  { name: 'avvio', version: '9.3.1', include: ['index.js', 'lib'], typed: 'javascript' },
+  { name: 'fastify', version: '5.12.8', include: ['fastify.js', 'lib'], typed: 'javascript' },
+  {
+    name: 'kysely',
+    version: '0.29.9',
+    // The query builders, the executor, the dialects and drivers that run them, and the Kysely class.
+    include: ['dist/kysely.js', 'dist/query-creator.js', 'dist/query-builder', 'dist/query-executor', 'dist/raw-builder', 'dist/dialect', 'dist/driver', 'dist/migration'],
+    typed: 'javascript',
+  },
+  {
+    name: 'knex',
+    version: '3.3.0',
+    // The builders, the runner and the client; of the dialects, PostgreSQL's.
+    include: ['knex.js', 'lib/client.js', 'lib/raw.js', 'lib/knex-builder', 'lib/query', 'lib/execution', 'lib/schema', 'lib/migrations', 'lib/dialects/postgres'],
+    typed: 'javascript',
+  },
+  {
+    name: 'drizzle-orm',
+    version: '0.45.4',
+    // 17 MB over every driver: the thenable query promise, the PostgreSQL query builders and session, and one driver.
+    include: ['query-promise.js', 'session.js', 'pg-core/query-builders', 'pg-core/session.js', 'pg-core/db.js', 'node-postgres'],
+    // Each module ships again as `.cjs`.
+    exclude: ['*.cjs'],
+    typed: 'javascript',
+  },
+  {
+    name: 'mongoose',
+    version: '9.13.2',
+    // The thenable Query and Aggregate, the connection, models, documents and cursors.
+    include: ['lib/query.js', 'lib/aggregate.js', 'lib/connection.js', 'lib/model.js', 'lib/document.js', 'lib/mongoose.js', 'lib/cursor', 'lib/drivers'],
+    typed: 'javascript',
+  },
+  // chrome-remote-interface.js at the root is the minified browser bundle of the same code.
+  { name: 'chrome-remote-interface', version: '0.34.0', include: ['index.js', 'lib'], typed: 'javascript' },
 ];
 
 /**
