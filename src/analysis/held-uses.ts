@@ -98,7 +98,8 @@ function classifyMemberUse(access: TSESTree.MemberExpression, held: HeldClass): 
   if (
     (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === outer) ||
     parent?.type === AST_NODE_TYPES.UpdateExpression ||
-    (parent?.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'delete')
+    // `delete client.x`, `typeof client.query === 'function'`: nothing that needs the initialisation.
+    (parent?.type === AST_NODE_TYPES.UnaryExpression && (parent.operator === 'delete' || parent.operator === 'typeof' || parent.operator === 'void'))
   ) {
     return { kind: 'neutral' };
   }
