@@ -1,15 +1,31 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { getOutermostWrapper, getPropertyName, getStaticKeyName, isFunctionNode, isGlobalReference, skipTypeWrappers, walk, type ClassNode } from '../utils/ast.js';
+import {
+  getConstructor,
+  getOutermostWrapper,
+  getPropertyName,
+  getStaticKeyName,
+  isFunctionNode,
+  isGlobalReference,
+  skipTypeWrappers,
+  walk,
+  type ClassNode,
+} from '../utils/ast.js';
 import type { AsyncWork } from './async-work.js';
+import { walkIteratively } from './iterative-walk.js';
 
 /**
- * Whether a class awaits, itself, a piece of work its constructor starts: the work is handed to a
- * private recording method where it stands (`this.#trackInit(work)`, which pushes it onto a private
- * field: `this.#pendingInit.push(work)`), and the class awaits that field (`await
- * Promise.all(x.#pendingInit)`) in a static async method, its factory, or, when it has a `then`,
- * in an instance method, the initialiser its `then` runs. Such work is initialisation the caller
- * can await: `await Db.create()` / `await new Db()` settles after it and rejects with its failure.
+ * Whether a class awaits, itself, a piece of work its constructor starts, in one of two shapes:
+ * - recorded: the work is handed to a private recording method where it stands
+ *   (`this.#trackInit(work)`, which pushes it onto a private field: `this.#pendingInit.push(work)`),
+ *   and the class awaits that field (`await Promise.all(x.#pendingInit)`) in a static async method,
+ *   its factory, or, when it has a `then`, in an instance method, the initialiser its `then` runs;
+ * - its own promise (PouchDB's `Changes`): the constructor makes the instance the thenable of a
+ *   promise (`this.then = promise.then.bind(promise)`) whose settlers it hands to the work
+ *   (`new Promise((fulfill, reject) => { opts.complete = (err, res) => … })`, then
+ *   `this.run(opts)`), and routes that promise's failure to a handler (`this.then(done, done)`).
+ * Such work is initialisation the caller can await: `await Db.create()` / `await new Db()` settles
+ * after it and rejects with its failure.
  */
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -30,6 +46,10 @@ const cache = new WeakMap<ClassNode, OwnInit>();
  * recording call (`this.#trackInit(…)`, as the type tier sees it) or its first argument.
  */
 export function isAwaitedByOwnInit(work: AsyncWork, classNode: ClassNode, sourceCode: SourceCode): boolean {
+  return isRecordedAndAwaited(work, classNode, sourceCode) || isSettlingOwnPromise(work, classNode, sourceCode);
+}
+
+function isRecordedAndAwaited(work: AsyncWork, classNode: ClassNode, sourceCode: SourceCode): boolean {
   const call = getRecordingCall(work.node);
   if (!call) {
     return false;
@@ -165,4 +185,198 @@ function findAwaitedFields(body: TSESTree.Node, sourceCode: SourceCode): string[
     return undefined;
   });
   return fields;
+}
+
+/** The constructor's own promise: the variable `this.then` is bound to, and who holds its settlers. */
+interface OwnPromise {
+  /** The variables (in the constructor) the executor hands a settler to: `opts` of `opts.complete = …`. */
+  holders: Set<TSESLint.Scope.Variable>;
+  /** The settlers are handed to `this` (`this.done = resolve`): a method call of the instance reaches them. */
+  heldByThis: boolean;
+}
+
+const ownPromiseCache = new WeakMap<ClassNode, OwnPromise | null>();
+
+/**
+ * `work` is started in the constructor of a class whose instances are the thenable of the
+ * constructor's own promise, and is handed that promise's settlers: the variable holding them as an
+ * argument (`this.validateChanges(opts)`), or, when `this` holds them, as a method of `this`.
+ */
+function isSettlingOwnPromise(work: AsyncWork, classNode: ClassNode, sourceCode: SourceCode): boolean {
+  let own = ownPromiseCache.get(classNode);
+  if (own === undefined) {
+    own = readOwnPromise(classNode, sourceCode) ?? null;
+    ownPromiseCache.set(classNode, own);
+  }
+  if (!own) {
+    return false;
+  }
+  const call = skipTypeWrappers(work.node);
+  if (call.type !== AST_NODE_TYPES.CallExpression) {
+    return false;
+  }
+  const callee = skipTypeWrappers(call.callee);
+  if (own.heldByThis && callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.ThisExpression) {
+    return true;
+  }
+  return call.arguments.some((argument) => {
+    const value = skipTypeWrappers(argument);
+    if (value.type !== AST_NODE_TYPES.Identifier) {
+      return false;
+    }
+    const variable = ASTUtils.findVariable(sourceCode.getScope(value), value);
+    return variable !== null && own.holders.has(variable);
+  });
+}
+
+/**
+ * In the constructor's own statements: `this.then = p.then.bind(p)` with `p` a `new Promise(executor)`
+ * of the constructor, an executor that hands its settlers out, and the promise's failure routed to a
+ * handler (`this.then(ok, handler)`, `this.catch(handler)`, `p.catch(handler)`, `p.then(ok, handler)`).
+ */
+function readOwnPromise(classNode: ClassNode, sourceCode: SourceCode): OwnPromise | undefined {
+  const body = getConstructor(classNode)?.value.body;
+  if (!body) {
+    return undefined;
+  }
+  let promise: TSESLint.Scope.Variable | undefined;
+  let handled = false;
+  const statements: TSESTree.Expression[] = [];
+  for (const statement of body.body) {
+    if (statement.type === AST_NODE_TYPES.ExpressionStatement) {
+      statements.push(statement.expression);
+    }
+  }
+  for (const expression of statements) {
+    const bound = getBoundThen(expression, sourceCode);
+    if (bound) {
+      promise = bound;
+    }
+  }
+  if (!promise) {
+    return undefined;
+  }
+  for (const expression of statements) {
+    handled ||= routesFailure(expression, promise, sourceCode);
+  }
+  const definition = promise.defs.length === 1 ? promise.defs[0] : undefined;
+  const init = definition?.node.type === AST_NODE_TYPES.VariableDeclarator ? definition.node.init : null;
+  const created = init ? skipTypeWrappers(init) : undefined;
+  if (
+    !handled ||
+    created?.type !== AST_NODE_TYPES.NewExpression ||
+    !isGlobalReference(created.callee, 'Promise', sourceCode) ||
+    !isFunctionNode(created.arguments[0])
+  ) {
+    return undefined;
+  }
+  return readHolders(created.arguments[0], sourceCode);
+}
+
+/** `this.then = p.then.bind(p)`: the variable `p`. */
+function getBoundThen(expression: TSESTree.Expression, sourceCode: SourceCode): TSESLint.Scope.Variable | undefined {
+  if (expression.type !== AST_NODE_TYPES.AssignmentExpression || expression.operator !== '=') {
+    return undefined;
+  }
+  const target = skipTypeWrappers(expression.left);
+  const value = skipTypeWrappers(expression.right);
+  if (
+    target.type !== AST_NODE_TYPES.MemberExpression ||
+    target.object.type !== AST_NODE_TYPES.ThisExpression ||
+    getPropertyName(target) !== 'then' ||
+    value.type !== AST_NODE_TYPES.CallExpression ||
+    value.callee.type !== AST_NODE_TYPES.MemberExpression ||
+    getPropertyName(value.callee) !== 'bind'
+  ) {
+    return undefined;
+  }
+  const method = skipTypeWrappers(value.callee.object);
+  const receiver = value.arguments[0] && skipTypeWrappers(value.arguments[0]);
+  if (
+    method.type !== AST_NODE_TYPES.MemberExpression ||
+    getPropertyName(method) !== 'then' ||
+    method.object.type !== AST_NODE_TYPES.Identifier ||
+    receiver?.type !== AST_NODE_TYPES.Identifier ||
+    receiver.name !== method.object.name
+  ) {
+    return undefined;
+  }
+  return ASTUtils.findVariable(sourceCode.getScope(receiver), receiver) ?? undefined;
+}
+
+/** `this.then(ok, handler)`, `this.catch(handler)`, `p.then(ok, handler)`, `p.catch(handler)`. */
+function routesFailure(expression: TSESTree.Expression, promise: TSESLint.Scope.Variable, sourceCode: SourceCode): boolean {
+  const call = skipTypeWrappers(expression);
+  if (call.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.MemberExpression) {
+    return false;
+  }
+  const method = getPropertyName(call.callee);
+  if (!((method === 'then' && call.arguments.length > 1) || (method === 'catch' && call.arguments.length > 0))) {
+    return false;
+  }
+  const object = skipTypeWrappers(call.callee.object);
+  if (object.type === AST_NODE_TYPES.ThisExpression) {
+    return true;
+  }
+  return object.type === AST_NODE_TYPES.Identifier && ASTUtils.findVariable(sourceCode.getScope(object), object) === promise;
+}
+
+/**
+ * What the executor hands its settlers to: an assignment of a settler, or of a function that calls
+ * one, to a property of a variable (`opts.complete = (err, res) => err ? reject(err) : fulfill(res)`)
+ * or of `this`.
+ */
+function readHolders(executor: TSESTree.Node, sourceCode: SourceCode): OwnPromise | undefined {
+  if (!isFunctionNode(executor)) {
+    return undefined;
+  }
+  const settlers = new Set(
+    executor.params.slice(0, 2).flatMap((param) => (param.type === AST_NODE_TYPES.Identifier ? [param.name] : [])),
+  );
+  const own: OwnPromise = { holders: new Set(), heldByThis: false };
+  if (settlers.size === 0 || executor.body.type !== AST_NODE_TYPES.BlockStatement) {
+    return undefined;
+  }
+  for (const statement of executor.body.body) {
+    const expression = statement.type === AST_NODE_TYPES.ExpressionStatement ? skipTypeWrappers(statement.expression) : undefined;
+    if (expression?.type !== AST_NODE_TYPES.AssignmentExpression || !handsOutSettler(expression.right, settlers, sourceCode)) {
+      continue;
+    }
+    let root = skipTypeWrappers(expression.left);
+    while (root.type === AST_NODE_TYPES.MemberExpression) {
+      root = skipTypeWrappers(root.object);
+    }
+    if (root.type === AST_NODE_TYPES.ThisExpression) {
+      own.heldByThis = true;
+    } else if (root.type === AST_NODE_TYPES.Identifier && root !== skipTypeWrappers(expression.left)) {
+      const variable = ASTUtils.findVariable(sourceCode.getScope(root), root);
+      if (variable) {
+        own.holders.add(variable);
+      }
+    }
+  }
+  return own.holders.size > 0 || own.heldByThis ? own : undefined;
+}
+
+/** `resolve`, or a function whose body calls `resolve`/`reject` (not in functions nested in it). */
+function handsOutSettler(value: TSESTree.Node, settlers: ReadonlySet<string>, sourceCode: SourceCode): boolean {
+  const expression = skipTypeWrappers(value);
+  if (expression.type === AST_NODE_TYPES.Identifier) {
+    return settlers.has(expression.name);
+  }
+  if (!isFunctionNode(expression)) {
+    return false;
+  }
+  let calls = false;
+  walkIteratively(expression.body, sourceCode.visitorKeys, (node) => {
+    if (calls || isFunctionNode(node)) {
+      return 'skip';
+    }
+    if (node.type === AST_NODE_TYPES.CallExpression) {
+      const callee = skipTypeWrappers(node.callee);
+      calls = callee.type === AST_NODE_TYPES.Identifier && settlers.has(callee.name);
+    }
+    return undefined;
+  });
+  return calls;
 }

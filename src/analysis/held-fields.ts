@@ -2,6 +2,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 
 import { getMemberName, getPropertyName, getThisOwner, isClassNode, isFunctionNode, skipTypeWrappers, type ClassNode } from '../utils/ast.js';
 import { classifyHeldUse, type HeldClass } from './held-uses.js';
+import { walkIteratively } from './iterative-walk.js';
 
 /**
  * Awaitable instances held in fields (`client = new Client()`, `this.client = new Client()` in the
@@ -186,43 +187,11 @@ function describeMember(member: TSESTree.ClassElement): string {
   return name === undefined ? 'a field initialiser' : `the initialiser of \`${name}\``;
 }
 
-/**
- * Visits every node below `root` that shares its `this` (arrow functions are walked into, other
- * functions and classes are not; type annotations are skipped). Iterative: the depth of the input
- * does not grow the call stack.
- */
+/** Visits every node below `root` that shares its `this`: arrow functions are walked into, other functions and classes are not. */
 function walkSameThis(root: TSESTree.Node, sourceCode: SourceCode, visit: (node: TSESTree.Node) => void): void {
-  const stack: TSESTree.Node[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
+  walkIteratively(root, sourceCode.visitorKeys, (node) => {
     visit(node);
-    if (node !== root && ((isFunctionNode(node) && node.type !== AST_NODE_TYPES.ArrowFunctionExpression) || isClassNode(node))) {
-      continue;
-    }
-    const keys = sourceCode.visitorKeys[node.type] ?? [];
-    // Pushed in reverse, so children are visited in source order.
-    for (let k = keys.length - 1; k >= 0; k--) {
-      const key = keys[k]!;
-      if (TYPE_KEYS.has(key)) {
-        continue;
-      }
-      const value = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(value)) {
-        for (let i = value.length - 1; i >= 0; i--) {
-          if (isNode(value[i])) {
-            stack.push(value[i] as TSESTree.Node);
-          }
-        }
-      } else if (isNode(value)) {
-        stack.push(value);
-      }
-    }
-  }
-}
-
-/** Keys under which only types live. */
-const TYPE_KEYS = new Set(['typeAnnotation', 'returnType', 'typeParameters', 'typeArguments', 'decorators']);
-
-function isNode(value: unknown): value is TSESTree.Node {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+    const hasOwnThis = (isFunctionNode(node) && node.type !== AST_NODE_TYPES.ArrowFunctionExpression) || isClassNode(node);
+    return node !== root && hasOwnThis ? 'skip' : undefined;
+  });
 }
