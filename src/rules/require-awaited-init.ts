@@ -405,13 +405,15 @@ export default createRule<Options, MessageIds>({
      * `new X()` bound to a variable or a field gives an awaitable instance. A global class (`new Map()`,
      * `new URL()`) never does (`Promise` is a promise, not an instance with an initialisation), so
      * the checker is asked only about classes of this file that extend another, and imported ones.
+     * Inside `X` itself (its factory, awaiting what the constructor recorded) the class knows its state.
      */
     function isHeldAwaitable(node: TSESTree.NewExpression, reported: ReadonlySet<TSESTree.Node>): boolean {
       const callee = skipTypeWrappers(node.callee);
       if (reported.has(node) || (callee.type === AST_NODE_TYPES.Identifier && isGlobalReference(callee, callee.name, sourceCode))) {
         return false;
       }
-      return isAwaitableNew(node, sourceCode, types);
+      const local = resolveConstructedClass(node, sourceCode);
+      return !(local && isInside(node, local)) && isAwaitableNew(node, sourceCode, types);
     }
 
     function reportHeldLocal(finding: HeldLocalFinding): void {

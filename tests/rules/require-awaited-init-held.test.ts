@@ -143,6 +143,22 @@ export class Aliased {
   }
 }
 `,
+    // Inside the class itself: its factory awaits what the constructor recorded (the factory fix's
+    // output on knex's awaitable \`Transaction\`).
+    `
+class Transaction {
+  #pendingInit = [];
+  constructor(work) {
+    this.#pendingInit.push(work());
+  }
+  static async create(work) {
+    const transaction = new Transaction(work);
+    await Promise.all(transaction.#pendingInit);
+    return transaction;
+  }
+  then(resolve, reject) { return Promise.all(this.#pendingInit).then(() => { this.then = undefined; return this; }).then(resolve, reject); }
+}
+`,
     // Not awaitable: a global class, a class without \`then\`.
     `
 class Plain { query() {} }
