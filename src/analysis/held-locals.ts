@@ -81,7 +81,11 @@ interface FlowEvent {
  * `await`. Names are tracked from the first `new` bound to them on: a use of the name earlier in the
  * same function (reachable only around a loop) is not recorded, and its variable is left alone.
  */
-export function createHeldLocalTracker(sourceCode: SourceCode): HeldLocalTracker {
+export function createHeldLocalTracker(
+  sourceCode: SourceCode,
+  /** A cheap first look at `new X()` while the file is traversed: whether `X` may be awaitable. */
+  mayBeAwaitable: (creation: TSESTree.NewExpression) => boolean,
+): HeldLocalTracker {
   const names = new Set<string>();
   const creations: Creation[] = [];
   const sites = new Map<TSESTree.Node, Site>();
@@ -161,7 +165,7 @@ export function createHeldLocalTracker(sourceCode: SourceCode): HeldLocalTracker
 
   function onNew(node: TSESTree.NewExpression): void {
     const write = getHeldWrite(node);
-    if (write) {
+    if (write && mayBeAwaitable(node)) {
       names.add(getWrittenName(write));
       creations.push({ write, creation: node });
     }

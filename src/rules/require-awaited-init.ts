@@ -15,6 +15,7 @@ import {
   describeExpression,
   getDeclaredFactory,
   getFactoryInit,
+  isAwaitableClass,
   isAwaitableNew,
   isPromiseExpression,
   resolveConstructedClass,
@@ -408,12 +409,20 @@ export default createRule<Options, MessageIds>({
      * Inside `X` itself (its factory, awaiting what the constructor recorded) the class knows its state.
      */
     function isHeldAwaitable(node: TSESTree.NewExpression, reported: ReadonlySet<TSESTree.Node>): boolean {
+      return !reported.has(node) && mayBeHeldAwaitable(node) && isAwaitableNew(node, sourceCode, types);
+    }
+
+    /**
+     * What can be known of `new X()` by syntax, while the file is traversed: without types `X` is a
+     * class of this file with a `then`; with types, not a global class. Never `X` itself.
+     */
+    function mayBeHeldAwaitable(node: TSESTree.NewExpression): boolean {
       const callee = skipTypeWrappers(node.callee);
-      if (reported.has(node) || (callee.type === AST_NODE_TYPES.Identifier && isGlobalReference(callee, callee.name, sourceCode))) {
-        return false;
-      }
       const local = resolveConstructedClass(node, sourceCode);
-      return !(local && isInside(node, local)) && isAwaitableNew(node, sourceCode, types);
+      if (local) {
+        return !isInside(node, local) && (types !== undefined || isAwaitableClass(local, sourceCode));
+      }
+      return types !== undefined && !(callee.type === AST_NODE_TYPES.Identifier && isGlobalReference(callee, callee.name, sourceCode));
     }
 
     function reportHeldLocal(finding: HeldLocalFinding): void {
@@ -493,7 +502,7 @@ export default createRule<Options, MessageIds>({
     let hasThenClass = false;
     let hasStaticMethod = false;
     const constructions: TSESTree.NewExpression[] = [];
-    const heldLocals = checkHeld ? createHeldLocalTracker(sourceCode) : undefined;
+    const heldLocals = checkHeld ? createHeldLocalTracker(sourceCode, mayBeHeldAwaitable) : undefined;
     const listeners: TSESLint.RuleListener = {
       'VariableDeclaration[kind=/using/]': checkUsing,
       'MethodDefinition[static=true][kind="method"]': () => {
