@@ -24,6 +24,10 @@ import { walkIteratively } from './iterative-walk.js';
  *   promise (`this.then = promise.then.bind(promise)`) whose settlers it hands to the work
  *   (`new Promise((fulfill, reject) => { opts.complete = (err, res) => … })`, then
  *   `this.run(opts)`), and routes that promise's failure to a handler (`this.then(done, done)`).
+ * - a stored chain its `then` awaits (knex's `Transaction`): the constructor stores the work, or a
+ *   chain on it, in a field (`const base = previous.then(() => this.run()); this._promise =
+ *   base.then((x) => x)`), and the class's own `then` reads that field (`then(ok, fail) { return
+ *   this._promise.then(ok, fail); }`).
  * Such work is initialisation the caller can await: `await Db.create()` / `await new Db()` settles
  * after it and rejects with its failure.
  */
@@ -46,7 +50,11 @@ const cache = new WeakMap<ClassNode, OwnInit>();
  * recording call (`this.#trackInit(…)`, as the type tier sees it) or its first argument.
  */
 export function isAwaitedByOwnInit(work: AsyncWork, classNode: ClassNode, sourceCode: SourceCode): boolean {
-  return isRecordedAndAwaited(work, classNode, sourceCode) || isSettlingOwnPromise(work, classNode, sourceCode);
+  return (
+    isRecordedAndAwaited(work, classNode, sourceCode) ||
+    isSettlingOwnPromise(work, classNode, sourceCode) ||
+    isStoredForThen(work, classNode, sourceCode)
+  );
 }
 
 function isRecordedAndAwaited(work: AsyncWork, classNode: ClassNode, sourceCode: SourceCode): boolean {
@@ -379,4 +387,111 @@ function handsOutSettler(value: TSESTree.Node, settlers: ReadonlySet<string>, so
     return undefined;
   });
   return calls;
+}
+
+const thenFieldsCache = new WeakMap<ClassNode, ReadonlySet<string>>();
+
+/**
+ * The work (in the constructor) is stored in a field the class's own `then` reads: directly
+ * (`this._promise = work`), through a chain on it (`this._promise = work.then((x) => x)`), or through
+ * a constant of the constructor that such an assignment chains on (`const base = work; this._promise
+ * = base.then(…)`).
+ */
+function isStoredForThen(work: AsyncWork, classNode: ClassNode, sourceCode: SourceCode): boolean {
+  let fields = thenFieldsCache.get(classNode);
+  if (!fields) {
+    fields = readThenFields(classNode, sourceCode);
+    thenFieldsCache.set(classNode, fields);
+  }
+  if (fields.size === 0) {
+    return false;
+  }
+  const stored = climbChain(work.node);
+  const parent = stored.parent;
+  if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === stored) {
+    return isThenField(parent.left, fields);
+  }
+  if (parent?.type !== AST_NODE_TYPES.VariableDeclarator || parent.init !== stored || parent.id.type !== AST_NODE_TYPES.Identifier) {
+    return false;
+  }
+  const variable = ASTUtils.findVariable(sourceCode.getScope(parent), parent.id);
+  return (variable?.references ?? []).some(({ identifier }) => {
+    if (identifier === parent.id) {
+      return false;
+    }
+    const chained = climbChain(identifier);
+    return (
+      chained.parent?.type === AST_NODE_TYPES.AssignmentExpression &&
+      chained.parent.right === chained &&
+      isThenField(chained.parent.left, fields)
+    );
+  });
+}
+
+/** `node` and the `.then()`/`.catch()`/`.finally()` calls chained on it, outermost. */
+function climbChain(node: TSESTree.Node): TSESTree.Node {
+  let current = getOutermostWrapper(node);
+  while (
+    current.parent?.type === AST_NODE_TYPES.MemberExpression &&
+    current.parent.object === current &&
+    ['then', 'catch', 'finally'].includes(getPropertyName(current.parent) ?? '') &&
+    current.parent.parent.type === AST_NODE_TYPES.CallExpression &&
+    current.parent.parent.callee === current.parent
+  ) {
+    current = getOutermostWrapper(current.parent.parent);
+  }
+  return current;
+}
+
+function isThenField(target: TSESTree.Node, fields: ReadonlySet<string>): boolean {
+  const member = skipTypeWrappers(target);
+  return (
+    member.type === AST_NODE_TYPES.MemberExpression &&
+    member.object.type === AST_NODE_TYPES.ThisExpression &&
+    fields.has(getPropertyName(member) ?? '')
+  );
+}
+
+/** `this._promise.then(…)` (or `.catch`, `.finally`), `await this._promise`, `return this._promise`. */
+function isWaitedOn(field: TSESTree.MemberExpression): boolean {
+  const outer = getOutermostWrapper(field);
+  const parent = outer.parent;
+  if (parent?.type === AST_NODE_TYPES.AwaitExpression || parent?.type === AST_NODE_TYPES.ReturnStatement) {
+    return true;
+  }
+  return (
+    parent?.type === AST_NODE_TYPES.MemberExpression &&
+    parent.object === outer &&
+    ['then', 'catch', 'finally'].includes(getPropertyName(parent) ?? '') &&
+    parent.parent.type === AST_NODE_TYPES.CallExpression
+  );
+}
+
+/** The fields of `this` the class's own `then` method waits on (not in functions nested in it): {@link isWaitedOn}. */
+function readThenFields(classNode: ClassNode, sourceCode: SourceCode): ReadonlySet<string> {
+  const fields = new Set<string>();
+  for (const member of classNode.body.body) {
+    if (
+      member.type !== AST_NODE_TYPES.MethodDefinition ||
+      member.static ||
+      member.kind !== 'method' ||
+      getStaticKeyName(member.key, member.computed) !== 'then' ||
+      member.value.type !== AST_NODE_TYPES.FunctionExpression
+    ) {
+      continue;
+    }
+    walkIteratively(member.value.body, sourceCode.visitorKeys, (node) => {
+      if (node.type === AST_NODE_TYPES.FunctionExpression || node.type === AST_NODE_TYPES.FunctionDeclaration) {
+        return 'skip';
+      }
+      if (node.type === AST_NODE_TYPES.MemberExpression && node.object.type === AST_NODE_TYPES.ThisExpression && isWaitedOn(node)) {
+        const name = getPropertyName(node);
+        if (name !== undefined && name !== 'then') {
+          fields.add(name);
+        }
+      }
+      return undefined;
+    });
+  }
+  return fields;
 }

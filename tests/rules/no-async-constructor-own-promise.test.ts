@@ -1,9 +1,10 @@
 import rule from '../../src/rules/no-async-constructor.js';
 import { jsTester } from '../helpers/rule-tester.js';
 
-// Two gaps found on published code (issue #18): a constructor whose instance is the thenable of its
-// own promise, settled by the work it starts (PouchDB's `Changes`), and a started method that
-// catches every error itself (chrome-remote-interface's `Chrome#_start`).
+// Gaps found on published code (issue #18): a constructor whose instance is the thenable of its own
+// promise, settled by the work it starts (PouchDB's `Changes`), or whose `then` waits on the field
+// holding the work (knex's `Transaction`); and a started method that catches every error itself
+// (chrome-remote-interface's `Chrome#_start`).
 
 const UNHANDLED = ' and cannot catch its errors';
 
@@ -53,8 +54,96 @@ class Task {
   onError() {}
 }
 `,
+    // knex's \`Transaction\`: the work's chain is stored in a field that the class's own \`then\` waits
+    // on, so \`await new Transaction()\` awaits the work; the same with the ready promise of an
+    // awaitable class.
+    `
+import { EventEmitter } from 'node:events';
+
+class Transaction extends EventEmitter {
+  constructor(client, container, outerTx = null) {
+    super();
+    this.client = client;
+    const previous = outerTx ? outerTx.lastChild : Promise.resolve();
+    const base = previous.then(() => this.evaluate(container));
+    this.promise = base.then((x) => x);
+    if (outerTx) {
+      outerTx.lastChild = base.catch(() => {});
+    }
+  }
+
+  async evaluate(container) {
+    return container(this);
+  }
+
+  then(onResolve, onReject) {
+    return this.promise.then(onResolve, onReject);
+  }
+}
+
+class Db {
+  constructor() {
+    this.ready = this.connect();
+  }
+
+  async connect() {}
+
+  then(resolve, reject) {
+    return this.ready.then(() => {
+      this.then = undefined;
+      resolve(this);
+    }, reject);
+  }
+}
+`,
   ],
   invalid: [
+    // A \`then\` that waits on another field than the one holding the work.
+    {
+      code: `
+class Elsewhere {
+  constructor(load) {
+    this.ready = Promise.resolve();
+    this.loading = load().then((value) => value);
+  }
+
+  then(resolve, reject) {
+    return this.ready.then(resolve, reject);
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          data: { where: "`Elsewhere`'s constructor", work: '`load()`', className: 'Elsewhere', errors: UNHANDLED },
+          line: 5,
+          column: 20,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Elsewhere {
+  constructor(load) {
+    this.ready = Promise.resolve();
+  }
+
+  static async create(load) {
+    const elsewhere = new Elsewhere(load);
+    elsewhere.loading = load().then((value) => value);
+    await elsewhere.loading;
+    return elsewhere;
+  }
+
+  then(resolve, reject) {
+    return this.ready.then(resolve, reject);
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
     // Look-alikes: the promise's failure goes nowhere; the work is not handed the settlers.
     {
       code: `
