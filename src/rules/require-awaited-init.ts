@@ -33,7 +33,7 @@ export type Options = [
   {
     checkUnawaitedNew?: boolean;
     checkHeldInstances?: boolean;
-    autofix?: boolean | 'await' | 'factory';
+    autofix?: boolean;
     checkFactoryMigration?: boolean;
     factoryName?: string;
   },
@@ -114,10 +114,7 @@ export default createRule<Options, MessageIds>({
               'Also report an awaitable instance held in a variable (`const client = new Client()`) whose members are used before it is awaited, or in a field whose members the class uses while nothing in it awaits it.',
           },
           autofix: {
-            oneOf: [
-              { type: 'boolean', description: '`true`: both fixes; `false`: suggestions only (the default).' },
-              { type: 'string', enum: ['factory', 'await'], description: 'Only the call-site fix (`"factory"`) or only the held-instance fix (`"await"`).' },
-            ],
+            type: 'boolean',
             description:
               'Apply fixes with `eslint --fix` (a codemod): in async code, the call-site fix (`new C()` becomes `await C.create(…)`) and the held-instance fix (`const client = new Client()` becomes `const client = await new Client()`). Off by default, so they stay editor suggestions: they change when the code runs.',
           },
@@ -142,8 +139,7 @@ export default createRule<Options, MessageIds>({
     const { sourceCode } = context;
     const types = getTypeTier(context);
     const checkUnawaitedNew = options.checkUnawaitedNew !== false;
-    const autofixFactory = options.autofix === true || options.autofix === 'factory';
-    const autofixHeld = options.autofix === true || options.autofix === 'await';
+    const autofix = options.autofix === true;
     const checkHeld = options.checkHeldInstances !== false;
     const checkFactoryMigration = options.checkFactoryMigration === true;
     const migrationFactoryName = options.factoryName ?? 'create';
@@ -232,7 +228,7 @@ export default createRule<Options, MessageIds>({
         node,
         messageId: pending ? 'constructedBeforeFactory' : 'constructedWithoutFactory',
         data: { className, factoryName },
-        ...(call && inAsync && autofixFactory && { fix: call.fix }),
+        ...(call && inAsync && autofix && { fix: call.fix }),
         suggest,
       });
       return true;
@@ -437,7 +433,7 @@ export default createRule<Options, MessageIds>({
           member: finding.member ?? sourceCode.getText(read.property),
           line: read.loc.start.line,
         },
-        ...(fix && autofixHeld && { fix: fix.fix }),
+        ...(fix && autofix && { fix: fix.fix }),
         suggest: fix ? [fix] : [],
       });
     }

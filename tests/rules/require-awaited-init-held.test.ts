@@ -1,3 +1,6 @@
+import { Linter } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
 import rule from '../../src/rules/require-awaited-init.js';
 import { jsTester, tsTester, typedTester } from '../helpers/rule-tester.js';
 
@@ -262,7 +265,7 @@ export async function before() {
       output: null,
     },
     // "Before" is on some path: awaited on one branch only; around a loop, the first instance is
-    // read before any await. With \`autofix: "await"\`, \`--fix\` applies the suggestion.
+    // read before any await. With \`autofix\`, \`--fix\` applies the suggestion.
     {
       code: `
 class Client {
@@ -285,7 +288,7 @@ export async function loop() {
   }
 }
 `,
-      options: [{ autofix: 'await' }],
+      options: [{ autofix: true }],
       errors: [
         {
           messageId: 'heldBeforeAwait',
@@ -746,4 +749,21 @@ export class Repo {
       output: null,
     },
   ],
+});
+
+describe('require-awaited-init held-instance options', () => {
+  const lint = (options: unknown): Linter.LintMessage[] =>
+    new Linter({ configType: 'flat' }).verify('const x = 1;', [
+      {
+        plugins: { 'async-init': { rules: { 'require-awaited-init': rule as never } } },
+        rules: { 'async-init/require-awaited-init': ['error', options] },
+      },
+    ]);
+
+  it('rejects a value that is not a boolean, and a key it does not know', () => {
+    expect(() => lint({ checkHeldInstances: 'yes' })).toThrow(/Value "yes" should be boolean/u);
+    expect(() => lint({ autofix: 'await' })).toThrow(/Value "await" should be boolean/u);
+    expect(() => lint({ checkHeldInstance: false })).toThrow(/Unexpected property "checkHeldInstance"/u);
+    expect(lint({ checkHeldInstances: false, autofix: true })).toEqual([]);
+  });
 });

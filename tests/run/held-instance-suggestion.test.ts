@@ -141,7 +141,7 @@ export function main() {
     await expectFixConnects(code, 'js', 'e');
   });
 
-  it('`autofix: "await"`: one `--fix` awaits every held client, and each query sees it connected', async () => {
+  it('`autofix: true`: one `--fix` awaits every held client, and each query sees it connected', async () => {
     const code = `${client}
 export async function never() {
   const client = new Client();
@@ -170,7 +170,7 @@ export async function loop() {
       [
         {
           plugins: { 'async-init': plugin },
-          rules: { 'async-init/require-awaited-init': ['error', { autofix: 'await' }] },
+          rules: { 'async-init/require-awaited-init': ['error', { autofix: true }] },
           languageOptions: { parser: espree as never, ecmaVersion: 'latest', sourceType: 'module' },
         },
       ],
