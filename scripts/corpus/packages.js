@@ -101,7 +101,8 @@ export const PACKAGES = [
   // typed with `allowJs`; the big ones sliced to the parts with those classes.
   // lib/index.js is the CommonJS copy of index.es.js.
   { name: 'pouchdb-core', version: '9.0.0', include: 'lib', exclude: ['lib/index.js'], typed: 'javascript' },
-  { name: 'avvio', version: '9.3.1', include: ['index.js', 'lib'], typed: 'javascript' },
+  // With its tests and examples: code that uses the awaitable `avvio` instance (`app.use(…)` before `await app`).
+  { name: 'avvio', version: '9.3.1', include: ['index.js', 'lib', 'test', 'examples'], typed: 'javascript' },
   { name: 'fastify', version: '5.12.8', include: ['fastify.js', 'lib'], typed: 'javascript' },
   {
     name: 'kysely',
@@ -359,15 +360,22 @@ export function preparePackage(spec, log) {
 /**
  * Which JavaScript files are ES modules: a CommonJS package can ship bundled browser modules and
  * vice versa, so each file is parsed once as CommonJS (or as a module, in a `"type": "module"`
- * package) and, if that fails, takes the other source type. The answer is cached next to the stamp.
+ * package) and, if that fails, takes the other source type. The answer is cached next to the stamp,
+ * with the files it was given (another `include` is asked again).
  * @param {string} dir
  * @param {string[]} files
  * @param {string} cache
  * @returns {Set<string>}
  */
 function moduleFiles(dir, files, cache) {
+  const listed = files.map((file) => path.relative(dir, file));
   if (existsSync(cache)) {
-    return new Set(/** @type {string[]} */ (JSON.parse(readFileSync(cache, 'utf8'))).map((file) => path.join(dir, file)));
+    /** @type {{ files?: string[], modules?: string[] } | string[]} */
+    const cached = JSON.parse(readFileSync(cache, 'utf8'));
+    // Only for the same files: a spec whose `include` grew has files the cache never looked at.
+    if (!Array.isArray(cached) && JSON.stringify(cached.files) === JSON.stringify(listed)) {
+      return new Set((cached.modules ?? []).map((file) => path.join(dir, file)));
+    }
   }
   const isModulePackage = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')).type === 'module';
   const parses = (/** @type {string} */ text, /** @type {'module' | 'commonjs'} */ sourceType) => {
@@ -382,7 +390,7 @@ function moduleFiles(dir, files, cache) {
     const text = readFileSync(file, 'utf8');
     return isModulePackage ? parses(text, 'module') || !parses(text, 'commonjs') : !parses(text, 'commonjs') && parses(text, 'module');
   });
-  writeFileSync(cache, `${JSON.stringify(modules.map((file) => path.relative(dir, file)), null, 2)}\n`);
+  writeFileSync(cache, `${JSON.stringify({ files: listed, modules: modules.map((file) => path.relative(dir, file)) }, null, 2)}\n`);
   return new Set(modules);
 }
 
