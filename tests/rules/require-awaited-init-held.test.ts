@@ -1,4 +1,5 @@
 import { Linter } from 'eslint';
+import { Linter as LinterV9 } from 'eslint-v9';
 import { describe, expect, it } from 'vitest';
 
 import rule from '../../src/rules/require-awaited-init.js';
@@ -751,19 +752,59 @@ export class Repo {
   ],
 });
 
-describe('require-awaited-init held-instance options', () => {
-  const lint = (options: unknown): Linter.LintMessage[] =>
-    new Linter({ configType: 'flat' }).verify('const x = 1;', [
-      {
-        plugins: { 'async-init': { rules: { 'require-awaited-init': rule as never } } },
-        rules: { 'async-init/require-awaited-init': ['error', options] },
-      },
-    ]);
+describe('require-awaited-init held instances in ESLint 10 and 9', () => {
+  /** What both versions' `Linter` have in common, as this test uses it. */
+  type AnyLinter = new (options: { configType: 'flat' }) => {
+    verify(code: string, config: never): { line: number; column: number; messageId?: string | null | undefined; message: string }[];
+  };
+  const lint = (LinterClass: AnyLinter, code: string, options: unknown = {}): string[] =>
+    new LinterClass({ configType: 'flat' })
+      .verify(code, [
+        {
+          plugins: { 'async-init': { rules: { 'require-awaited-init': rule as never } } },
+          rules: { 'async-init/require-awaited-init': ['error', options] },
+        },
+      ] as never)
+      .map((message) => `${message.line}:${message.column} ${message.messageId ?? message.message}`);
+
+  it('finds the same held instances through both versions\' code path analysis', () => {
+    const code = `
+class Client {
+  then(resolve, reject) { this.ready ??= Promise.resolve().then(() => { this.then = undefined; }); return this.ready.then(() => this).then(resolve, reject); }
+  query(sql) { return sql; }
+}
+export async function branch(ready) {
+  const client = new Client();
+  if (ready) {
+    await client;
+  }
+  return client.query('a');
+}
+export async function awaited() {
+  const client = new Client();
+  await client;
+  return client.query('b');
+}
+export function later() {
+  const client = new Client();
+  setTimeout(() => client.query('c'), 10);
+}
+export class Repo {
+  client = new Client();
+  find() { return this.client.query('d'); }
+}
+`;
+    const expected = ['7:18 heldBeforeAwait', '19:18 heldInCallback', '23:12 fieldNeverAwaited'];
+    expect(lint(Linter, code)).toEqual(expected);
+    expect(lint(LinterV9, code)).toEqual(expected);
+  });
 
   it('rejects a value that is not a boolean, and a key it does not know', () => {
-    expect(() => lint({ checkHeldInstances: 'yes' })).toThrow(/Value "yes" should be boolean/u);
-    expect(() => lint({ autofix: 'await' })).toThrow(/Value "await" should be boolean/u);
-    expect(() => lint({ checkHeldInstance: false })).toThrow(/Unexpected property "checkHeldInstance"/u);
-    expect(lint({ checkHeldInstances: false, autofix: true })).toEqual([]);
+    for (const LinterClass of [Linter, LinterV9] as AnyLinter[]) {
+      expect(() => lint(LinterClass, '', { checkHeldInstances: 'yes' })).toThrow(/Value "yes" should be boolean/u);
+      expect(() => lint(LinterClass, '', { autofix: 'await' })).toThrow(/Value "await" should be boolean/u);
+      expect(() => lint(LinterClass, '', { checkHeldInstance: false })).toThrow(/Unexpected property "checkHeldInstance"/u);
+      expect(lint(LinterClass, '', { checkHeldInstances: false, autofix: true })).toEqual([]);
+    }
   });
 });
