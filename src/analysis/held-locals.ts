@@ -1,13 +1,14 @@
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { isFunctionNode } from '../utils/ast.js';
+import { skipTypeWrappers } from '../utils/ast.js';
 import { classifyHeldUse, type HeldClass } from './held-uses.js';
 
 /**
  * Awaitable instances held in local variables (`const client = new Client()`): which of a
  * variable's member reads can run before the instance it holds is awaited, on some path through
- * the function, and which variables are never awaited yet used in callbacks. ESLint's code path
- * analysis decides "before": the rule hands it the listeners below, and asks once the file is read.
+ * the function, and which variables are never awaited yet used in callbacks. The candidates are
+ * found in the scope manager before the traversal (so a file without one costs no listener);
+ * ESLint's code path analysis then decides "before", through the listeners below.
  */
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -44,19 +45,17 @@ export interface HeldLocalFinding {
 }
 
 export interface HeldLocalOptions {
-  /** Whether `new X()` gives an awaitable instance (the only place the type checker is asked). */
+  /** A first look at `new X()`, by syntax: whether `X` may be awaitable. */
+  mayBeAwaitable(creation: TSESTree.NewExpression): boolean;
+  /** Whether `new X()` gives an awaitable instance: asked (of the checker, too) only for `new` bound to a variable whose members are used. */
   isAwaitable(creation: TSESTree.NewExpression): boolean;
-  /** How uses of the instance `new X()` gives are judged. */
-  getHeldClass(creation: TSESTree.NewExpression): HeldClass;
 }
 
 export interface HeldLocalTracker {
-  /** Code path and node listeners: they record where the variables bound to `new` are used. */
+  /** Code path and node listeners: they record where the candidate variables are used. */
   listeners: Record<string, (...args: never[]) => void>;
-  /** Called from the rule's own `NewExpression` listener. */
-  onNew(node: TSESTree.NewExpression): void;
   /** After the traversal (`Program:exit`): the held instances used before they are awaited. */
-  analyse(options: HeldLocalOptions): HeldLocalFinding[];
+  analyse(getHeldClass: (creation: TSESTree.NewExpression) => HeldClass): HeldLocalFinding[];
 }
 
 interface Creation {
@@ -76,21 +75,28 @@ interface FlowEvent {
 }
 
 /**
- * Records, while ESLint traverses the file, the code path segments current at each use of a name
- * that is bound to a `new` expression somewhere before it, at each write of such a name, and at each
- * `await`. Names are tracked from the first `new` bound to them on: a use of the name earlier in the
- * same function (reachable only around a loop) is not recorded, and its variable is left alone.
+ * The variables of the file bound to an awaitable `new`, found in the scope manager before the
+ * traversal, and the listeners that record, as ESLint traverses the file, the code path segments
+ * current at each of their uses, at each of their writes, and at each `await`. `undefined` when
+ * the file has no such variable: the rule then adds no listener.
  */
-export function createHeldLocalTracker(
-  sourceCode: SourceCode,
-  /** A cheap first look at `new X()` while the file is traversed: whether `X` may be awaitable. */
-  mayBeAwaitable: (creation: TSESTree.NewExpression) => boolean,
-): HeldLocalTracker {
-  const names = new Set<string>();
-  const creations: Creation[] = [];
+export function createHeldLocalTracker(sourceCode: SourceCode, options: HeldLocalOptions): HeldLocalTracker | undefined {
+  const candidates = findCandidates(sourceCode, options);
+  if (candidates.size === 0) {
+    return undefined;
+  }
+  const tracked = new Set<TSESTree.Node>();
+  for (const variable of candidates.keys()) {
+    for (const reference of variable.references) {
+      tracked.add(reference.identifier);
+      const write = getWriteNode(reference.identifier as TSESTree.Identifier);
+      if (write) {
+        tracked.add(write);
+      }
+    }
+  }
   const sites = new Map<TSESTree.Node, Site>();
   const awaitsByPath = new Map<CodePath, TSESTree.Node[]>();
-  const pathNodes = new Map<CodePath, TSESTree.Node>();
   const stack: { path: CodePath; current: Set<Segment>; snapshot: Segment[] | undefined }[] = [];
   let seq = 0;
 
@@ -118,11 +124,15 @@ export function createHeldLocalTracker(
       top.snapshot = undefined;
     }
   }
+  function recordTracked(node: TSESTree.Node): void {
+    if (tracked.has(node)) {
+      record(node);
+    }
+  }
 
   const listeners: Record<string, (...args: never[]) => void> = {
-    onCodePathStart(path: CodePath, node: TSESTree.Node) {
+    onCodePathStart(path: CodePath) {
       stack.push({ path, current: new Set(), snapshot: undefined });
-      pathNodes.set(path, node);
     },
     onCodePathEnd() {
       stack.pop();
@@ -131,26 +141,11 @@ export function createHeldLocalTracker(
     onCodePathSegmentEnd: segmentEnd,
     onUnreachableCodePathSegmentStart: segmentStart,
     onUnreachableCodePathSegmentEnd: segmentEnd,
-    Identifier(node: TSESTree.Identifier) {
-      if (names.has(node.name)) {
-        record(node);
-      }
-    },
+    Identifier: recordTracked,
     // A write takes effect once its value is evaluated: `x = new C(x.options)` reads the old `x` first.
-    'VariableDeclarator:exit'(node: TSESTree.VariableDeclarator) {
-      if (node.init && node.id.type === AST_NODE_TYPES.Identifier && names.has(node.id.name)) {
-        record(node);
-      }
-    },
-    'AssignmentExpression:exit'(node: TSESTree.AssignmentExpression) {
-      if (node.operator === '=' && node.left.type === AST_NODE_TYPES.Identifier && names.has(node.left.name)) {
-        record(node);
-      }
-    },
+    'VariableDeclarator:exit': recordTracked,
+    'AssignmentExpression:exit': recordTracked,
     'AwaitExpression:exit'(node: TSESTree.AwaitExpression) {
-      if (names.size === 0) {
-        return;
-      }
       const site = record(node);
       if (site) {
         let list = awaitsByPath.get(site.path);
@@ -163,46 +158,28 @@ export function createHeldLocalTracker(
     },
   };
 
-  function onNew(node: TSESTree.NewExpression): void {
-    const write = getHeldWrite(node);
-    if (write && mayBeAwaitable(node)) {
-      names.add(getWrittenName(write));
-      creations.push({ write, creation: node });
-    }
-  }
-
-  function analyse(options: HeldLocalOptions): HeldLocalFinding[] {
-    const byVariable = new Map<Variable, Creation[]>();
-    for (const entry of creations) {
-      if (!sites.has(entry.write) || !options.isAwaitable(entry.creation)) {
-        continue;
-      }
-      const variable = getWrittenVariable(entry.write, sourceCode);
-      if (!variable || isExportedOrGlobal(variable)) {
-        continue;
-      }
-      const list = byVariable.get(variable);
-      if (list) {
-        list.push(entry);
-      } else {
-        byVariable.set(variable, [entry]);
-      }
-    }
+  function analyse(getHeldClass: (creation: TSESTree.NewExpression) => HeldClass): HeldLocalFinding[] {
     const findings: HeldLocalFinding[] = [];
-    for (const [variable, list] of byVariable) {
-      findings.push(...analyseVariable(variable, list, options));
+    for (const [variable, list] of candidates) {
+      // Without code path analysis (a linter that has none) nothing was recorded: nothing to say.
+      if (list.every((entry) => sites.has(entry.write))) {
+        findings.push(...analyseVariable(variable, list, getHeldClass));
+      }
     }
     return findings;
   }
 
-  function analyseVariable(variable: Variable, list: readonly Creation[], options: HeldLocalOptions): HeldLocalFinding[] {
+  function analyseVariable(
+    variable: Variable,
+    list: readonly Creation[],
+    getHeldClass: (creation: TSESTree.NewExpression) => HeldClass,
+  ): HeldLocalFinding[] {
     const homePath = sites.get(list[0]!.write)!.path;
     if (list.some((entry) => sites.get(entry.write)!.path !== homePath)) {
       // Bound in several functions: which runs first is not this analysis's to say.
       return [];
     }
-    const homeNode = pathNodes.get(homePath);
-    const held = options.getHeldClass(list[0]!.creation);
+    const held = getHeldClass(list[0]!.creation);
     const byWrite = new Map<TSESTree.Node, number>(list.map((entry, index) => [entry.write, index]));
     const events: FlowEvent[] = list.map((entry, index) => ({ ...sites.get(entry.write)!, kind: 'gen', index }));
     const callbackReads: { read: TSESTree.MemberExpression; member: string | undefined }[] = [];
@@ -223,10 +200,7 @@ export function createHeldLocalTracker(
         }
         const site = sites.get(write ?? identifier);
         if (!site) {
-          // Written before the first `new` bound to it: only a loop could bring that write after it.
-          if (isInLoopWithin(identifier, homeNode)) {
-            return [];
-          }
+          return [];
         } else if (site.path === homePath) {
           events.push({ ...site, kind: 'kill' });
         } else {
@@ -236,10 +210,10 @@ export function createHeldLocalTracker(
       }
       const use = classifyHeldUse(identifier, held, sourceCode);
       const site = sites.get(identifier);
-      const inHome = site ? site.path === homePath : getCodePathOwner(identifier) === homeNode;
-      if (!site && inHome && use.kind !== 'neutral') {
+      if (!site) {
         return [];
       }
+      const inHome = site.path === homePath;
       switch (use.kind) {
         case 'fluent':
           // A builder: its methods are meant to be called before the await.
@@ -249,7 +223,7 @@ export function createHeldLocalTracker(
             memberNames.push(use.name);
           }
           if (inHome) {
-            events.push({ ...site!, kind: 'read', read: use.member, member: use.name });
+            events.push({ ...site, kind: 'read', read: use.member, member: use.name });
           } else {
             callbackReads.push({ read: use.member, member: use.name });
           }
@@ -259,7 +233,7 @@ export function createHeldLocalTracker(
           settled = true;
           handedOn ||= use.kind === 'escape';
           if (inHome) {
-            events.push({ ...site!, kind: 'kill' });
+            events.push({ ...site, kind: 'kill' });
           } else {
             settledElsewhere = true;
           }
@@ -295,7 +269,7 @@ export function createHeldLocalTracker(
     return findings;
   }
 
-  return { listeners, onNew, analyse };
+  return { listeners, analyse };
 }
 
 /**
@@ -371,42 +345,6 @@ function flow(count: number, events: FlowEvent[]): (FlowEvent | undefined)[] {
   return firstReads;
 }
 
-/** `const x = new C()` / `x = new C()` (through TypeScript's wrappers); not a `using` declaration. */
-function getHeldWrite(node: TSESTree.NewExpression): HeldWrite | undefined {
-  let outer: TSESTree.Node = node;
-  while (
-    outer.parent?.type === AST_NODE_TYPES.TSAsExpression ||
-    outer.parent?.type === AST_NODE_TYPES.TSNonNullExpression ||
-    outer.parent?.type === AST_NODE_TYPES.TSSatisfiesExpression ||
-    outer.parent?.type === AST_NODE_TYPES.TSTypeAssertion
-  ) {
-    outer = outer.parent;
-  }
-  const parent = outer.parent;
-  if (
-    parent?.type === AST_NODE_TYPES.VariableDeclarator &&
-    parent.init === outer &&
-    parent.id.type === AST_NODE_TYPES.Identifier &&
-    !parent.parent.kind.includes('using')
-  ) {
-    return parent;
-  }
-  if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.operator === '=' && parent.right === outer && parent.left.type === AST_NODE_TYPES.Identifier) {
-    return parent;
-  }
-  return undefined;
-}
-
-function getWrittenName(write: HeldWrite): string {
-  const target = write.type === AST_NODE_TYPES.VariableDeclarator ? write.id : write.left;
-  return (target as TSESTree.Identifier).name;
-}
-
-function getWrittenVariable(write: HeldWrite, sourceCode: SourceCode): Variable | undefined {
-  const target = (write.type === AST_NODE_TYPES.VariableDeclarator ? write.id : write.left) as TSESTree.Identifier;
-  return ASTUtils.findVariable(sourceCode.getScope(target), target) ?? undefined;
-}
-
 /** The declarator or `=` assignment that writes `identifier`, when it is that simple. */
 function getWriteNode(identifier: TSESTree.Identifier): HeldWrite | undefined {
   const parent = identifier.parent;
@@ -420,61 +358,60 @@ function getWriteNode(identifier: TSESTree.Identifier): HeldWrite | undefined {
 }
 
 /**
- * A variable another module can reach (`export const client = …`, `export { client }` is a use and
- * counted as handed on), or a global of a script, which any other script can: the receiver's to await.
+ * The file's variables bound to an awaitable `new` (declared or assigned with it, through
+ * TypeScript's wrappers; not by `using`) whose members some code uses, each with its creations:
+ * from the scope manager, before any traversal. A variable another module can reach (`export const
+ * client = …`), or a global of a script, which any other script can, is the receiver's to await.
  */
-function isExportedOrGlobal(variable: Variable): boolean {
-  if (variable.scope.type === 'global') {
-    return true;
+function findCandidates(sourceCode: SourceCode, options: HeldLocalOptions): Map<Variable, Creation[]> {
+  const candidates = new Map<Variable, Creation[]>();
+  for (const scope of sourceCode.scopeManager?.scopes ?? []) {
+    if (scope.type === 'global') {
+      continue;
+    }
+    for (const variable of scope.variables) {
+      let creations: Creation[] | undefined;
+      let used = false;
+      for (const reference of variable.references) {
+        const identifier = reference.identifier as TSESTree.Identifier;
+        used ||= isMemberObject(identifier);
+        const write = reference.isWrite() ? getWriteNode(identifier) : undefined;
+        const value = write && (write.type === AST_NODE_TYPES.VariableDeclarator ? write.init : write.right);
+        const creation = value && skipTypeWrappers(value);
+        if (creation?.type === AST_NODE_TYPES.NewExpression && !isUsing(write!) && options.mayBeAwaitable(creation)) {
+          (creations ??= []).push({ write: write!, creation });
+        }
+      }
+      if (!creations || !used || isExported(variable)) {
+        continue;
+      }
+      const awaitable = creations.filter((entry) => options.isAwaitable(entry.creation));
+      if (awaitable.length > 0) {
+        candidates.set(variable, awaitable);
+      }
+    }
   }
-  return variable.defs.some((definition) => {
-    const declaration = definition.parent;
-    return declaration?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration;
-  });
+  return candidates;
+}
+
+/** `client.query`, `client!.query`, `(client as Client).query`. */
+function isMemberObject(identifier: TSESTree.Identifier): boolean {
+  let current: TSESTree.Node = identifier;
+  while (current.parent?.type === AST_NODE_TYPES.TSNonNullExpression || current.parent?.type === AST_NODE_TYPES.TSAsExpression) {
+    current = current.parent;
+  }
+  return current.parent?.type === AST_NODE_TYPES.MemberExpression && current.parent.object === current;
+}
+
+function isUsing(write: HeldWrite): boolean {
+  return write.type === AST_NODE_TYPES.VariableDeclarator && write.parent.kind.includes('using');
+}
+
+function isExported(variable: Variable): boolean {
+  return variable.defs.some((definition) => definition.parent?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration);
 }
 
 /** A value reference (typescript-eslint's scope manager also lists type references). */
 function isValueReference(reference: TSESLint.Scope.Reference): boolean {
   return (reference as { isValueReference?: boolean }).isValueReference !== false;
 }
-
-/**
- * The node whose code path holds `node`: the nearest function, static block or field initialiser
- * (the code paths ESLint makes besides the program's), or the program.
- */
-function getCodePathOwner(node: TSESTree.Node): TSESTree.Node | undefined {
-  let child: TSESTree.Node = node;
-  for (let current = node.parent; current; child = current, current = current.parent) {
-    if (isFunctionNode(current) || current.type === AST_NODE_TYPES.StaticBlock || current.type === AST_NODE_TYPES.Program) {
-      return current;
-    }
-    if (
-      (current.type === AST_NODE_TYPES.PropertyDefinition || current.type === AST_NODE_TYPES.AccessorProperty) &&
-      current.value === child
-    ) {
-      return child;
-    }
-  }
-  return undefined;
-}
-
-/** `node` sits in a loop inside `owner`'s own code (a loop can run it after code that follows it). */
-function isInLoopWithin(node: TSESTree.Node, owner: TSESTree.Node | undefined): boolean {
-  for (let current = node.parent; current && current !== owner; current = current.parent) {
-    switch (current.type) {
-      case AST_NODE_TYPES.ForStatement:
-      case AST_NODE_TYPES.ForInStatement:
-      case AST_NODE_TYPES.ForOfStatement:
-      case AST_NODE_TYPES.WhileStatement:
-      case AST_NODE_TYPES.DoWhileStatement:
-        return true;
-      default:
-        if (isFunctionNode(current)) {
-          return false;
-        }
-        break;
-    }
-  }
-  return false;
-}
-

@@ -60,6 +60,12 @@ const DEFAULT_OPTIONS: Options[0] = { checkUnawaitedNew: true, checkHeldInstance
 const THEN_MEMBER =
   ':matches(MethodDefinition, PropertyDefinition, AccessorProperty, TSAbstractMethodDefinition, TSAbstractPropertyDefinition)[static=false]:matches([computed=false][key.name="then"], [key.value="then"])';
 
+/**
+ * Text that may declare an instance member `then` (`then(`, `async then<T>(`, `then = `, `'then'(`,
+ * `['then']`), not a call of one (`.then(`): without types, a file without it has no awaitable class.
+ */
+const MAY_DECLARE_THEN = /(?:^|[^.\w$])then\s*[?!:(<=]|['"`]then['"`]\s*[(\]=]/mu;
+
 /** Members that consume the awaitable itself: calling them is how it gets awaited. */
 const PROMISE_METHODS = new Set(['then', 'catch', 'finally']);
 
@@ -498,7 +504,15 @@ export default createRule<Options, MessageIds>({
     let hasThenClass = false;
     let hasStaticMethod = false;
     const constructions: TSESTree.NewExpression[] = [];
-    const heldLocals = checkHeld ? createHeldLocalTracker(sourceCode, mayBeHeldAwaitable) : undefined;
+    // Without types only a class of this file can be awaitable: a file whose text declares no `then`
+    // has none, and costs no listener.
+    const heldLocals =
+      checkHeld && (types || MAY_DECLARE_THEN.test(sourceCode.text))
+        ? createHeldLocalTracker(sourceCode, {
+            mayBeAwaitable: mayBeHeldAwaitable,
+            isAwaitable: (node) => isAwaitableNew(node, sourceCode, types),
+          })
+        : undefined;
     const listeners: TSESLint.RuleListener = {
       'VariableDeclaration[kind=/using/]': checkUsing,
       'MethodDefinition[static=true][kind="method"]': () => {
@@ -506,7 +520,6 @@ export default createRule<Options, MessageIds>({
       },
       NewExpression: (node) => {
         constructions.push(node);
-        heldLocals?.onNew(node);
       },
       'Program:exit': () => {
         // The type tier asks about imported classes only (isImported), so it needs no static method here.
@@ -518,10 +531,11 @@ export default createRule<Options, MessageIds>({
         if (checkUnawaitedNew) {
           constructions.filter((node) => !reported.has(node) && isSuspect(node)).forEach(checkNew);
         }
-        if (heldLocals) {
-          heldLocals
-            .analyse({ isAwaitable: (node) => isHeldAwaitable(node, reported), getHeldClass: heldClass })
-            .forEach(reportHeldLocal);
+        heldLocals
+          ?.analyse(heldClass)
+          .filter((finding) => !reported.has(finding.creation))
+          .forEach(reportHeldLocal);
+        if (checkHeld) {
           checkHeldFields(constructions, reported);
         }
       },

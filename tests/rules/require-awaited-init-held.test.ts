@@ -378,6 +378,50 @@ export async function loop() {
 }
 `,
     },
+    // A use before the \`new\` in a loop's body is reached around the loop, from the instance made in
+    // the iteration before.
+    {
+      code: `
+class Client {
+  then(resolve, reject) { this.ready ??= Promise.resolve().then(() => { this.then = undefined; }); return this.ready.then(() => this).then(resolve, reject); }
+  query(sql) { return sql; }
+}
+export async function poll(count) {
+  let client;
+  for (let i = 0; i < count; i++) {
+    if (client) client.query('a');
+    client = new Client();
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'heldBeforeAwait',
+          data: { name: 'client', expression: '`new Client()`', member: 'query', line: 9 },
+          line: 10,
+          column: 14,
+          suggestions: [
+            {
+              messageId: 'awaitWhereCreated',
+              output: `
+class Client {
+  then(resolve, reject) { this.ready ??= Promise.resolve().then(() => { this.then = undefined; }); return this.ready.then(() => this).then(resolve, reject); }
+  query(sql) { return sql; }
+}
+export async function poll(count) {
+  let client;
+  for (let i = 0; i < count; i++) {
+    if (client) client.query('a');
+    client = await new Client();
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
     // Never awaited, used in a callback: in a synchronous function \`await\` cannot go where it is
     // created (no fix); at a module's top level it can. Assigned later: the fix goes to the assignment.
     {
@@ -496,6 +540,30 @@ export async function chained(log) {
       errors: [
         { messageId: 'heldBeforeAwait', line: 11, column: 15, suggestions: [] },
         { messageId: 'heldBeforeAwait', line: 15, column: 18, suggestions: [] },
+      ],
+      output: null,
+    },
+    // A \`then\` held in a field, or under a quoted key: awaitable all the same (no fix: these
+    // \`then\`s fulfil with the instance without shadowing themselves, so awaiting one never settles).
+    {
+      code: `
+class Arrow {
+  then = (resolve) => resolve(this);
+  query() {}
+}
+class Quoted {
+  ['then'](resolve) { resolve(this); }
+  query() {}
+}
+export async function main() {
+  const arrow = new Arrow();
+  const quoted = new Quoted();
+  return [arrow.query(), quoted.query()];
+}
+`,
+      errors: [
+        { messageId: 'heldBeforeAwait', line: 11, column: 17, suggestions: [] },
+        { messageId: 'heldBeforeAwait', line: 12, column: 18, suggestions: [] },
       ],
       output: null,
     },
