@@ -1,6 +1,6 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { skipTypeWrappers } from '../utils/ast.js';
+import { skipTypeWrappers, type ClassNode } from '../utils/ast.js';
 import { classifyHeldUse, type HeldClass } from './held-uses.js';
 
 /**
@@ -45,6 +45,11 @@ export interface HeldLocalFinding {
 }
 
 export interface HeldLocalOptions {
+  /**
+   * Without types, the classes of this file whose instances are awaitable (by syntax): only their
+   * `new` is looked at. With types (`undefined`), every `new` bound to a variable is.
+   */
+  awaitableClass?: (node: ClassNode) => boolean;
   /** A first look at `new X()`, by syntax: whether `X` may be awaitable. */
   mayBeAwaitable(creation: TSESTree.NewExpression): boolean;
   /** Whether `new X()` gives an awaitable instance: asked (of the checker, too) only for `new` bound to a variable whose members are used. */
@@ -360,38 +365,106 @@ function getWriteNode(identifier: TSESTree.Identifier): HeldWrite | undefined {
 /**
  * The file's variables bound to an awaitable `new` (declared or assigned with it, through
  * TypeScript's wrappers; not by `using`) whose members some code uses, each with its creations:
- * from the scope manager, before any traversal. A variable another module can reach (`export const
+ * from the scope manager, before any traversal. Without types only the `new` of this file's
+ * awaitable classes can be one: they are found through the class scopes and their bindings'
+ * references, not by reading every variable. A variable another module can reach (`export const
  * client = …`), or a global of a script, which any other script can, is the receiver's to await.
  */
 function findCandidates(sourceCode: SourceCode, options: HeldLocalOptions): Map<Variable, Creation[]> {
-  const candidates = new Map<Variable, Creation[]>();
-  for (const scope of sourceCode.scopeManager?.scopes ?? []) {
-    if (scope.type === 'global') {
-      continue;
+  const byVariable = new Map<Variable, Creation[]>();
+  const add = (variable: Variable | undefined, write: HeldWrite, creation: TSESTree.NewExpression): void => {
+    if (!variable || variable.scope.type === 'global' || isUsing(write) || !options.mayBeAwaitable(creation)) {
+      return;
     }
-    for (const variable of scope.variables) {
-      let creations: Creation[] | undefined;
-      let used = false;
-      for (const reference of variable.references) {
-        const identifier = reference.identifier as TSESTree.Identifier;
-        used ||= isMemberObject(identifier);
-        const write = reference.isWrite() ? getWriteNode(identifier) : undefined;
-        const value = write && (write.type === AST_NODE_TYPES.VariableDeclarator ? write.init : write.right);
-        const creation = value && skipTypeWrappers(value);
-        if (creation?.type === AST_NODE_TYPES.NewExpression && !isUsing(write!) && options.mayBeAwaitable(creation)) {
-          (creations ??= []).push({ write: write!, creation });
-        }
-      }
-      if (!creations || !used || isExported(variable)) {
+    const list = byVariable.get(variable);
+    if (list) {
+      list.push({ write, creation });
+    } else {
+      byVariable.set(variable, [{ write, creation }]);
+    }
+  };
+  const scopes = sourceCode.scopeManager?.scopes ?? [];
+  if (options.awaitableClass) {
+    for (const scope of scopes) {
+      if (scope.type !== 'class' || !options.awaitableClass(scope.block as ClassNode)) {
         continue;
       }
-      const awaitable = creations.filter((entry) => options.isAwaitable(entry.creation));
-      if (awaitable.length > 0) {
-        candidates.set(variable, awaitable);
+      for (const binding of getClassBindings(scope.block as ClassNode, sourceCode)) {
+        for (const { identifier } of binding.references) {
+          const creation = identifier.parent;
+          const write = creation?.type === AST_NODE_TYPES.NewExpression && creation.callee === identifier ? getHeldWrite(creation) : undefined;
+          if (write) {
+            add(getWrittenVariable(write, sourceCode), write, creation as TSESTree.NewExpression);
+          }
+        }
+      }
+    }
+  } else {
+    for (const scope of scopes) {
+      for (const variable of scope.variables) {
+        for (const reference of variable.references) {
+          const write = reference.isWrite() ? getWriteNode(reference.identifier as TSESTree.Identifier) : undefined;
+          const value = write && (write.type === AST_NODE_TYPES.VariableDeclarator ? write.init : write.right);
+          const creation = value && skipTypeWrappers(value);
+          if (creation?.type === AST_NODE_TYPES.NewExpression) {
+            add(variable, write!, creation);
+          }
+        }
       }
     }
   }
+  const candidates = new Map<Variable, Creation[]>();
+  for (const [variable, creations] of byVariable) {
+    if (isExported(variable) || !variable.references.some(({ identifier }) => isMemberObject(identifier as TSESTree.Identifier))) {
+      continue;
+    }
+    const awaitable = creations.filter((entry) => options.isAwaitable(entry.creation));
+    if (awaitable.length > 0) {
+      candidates.set(variable, awaitable);
+    }
+  }
   return candidates;
+}
+
+/** The variables a class is reached by: its name, and the binding of a class expression (`const X = class {}`, `X = class {}`). */
+function getClassBindings(node: ClassNode, sourceCode: SourceCode): Variable[] {
+  const bindings = [...sourceCode.getDeclaredVariables(node)];
+  const parent = node.parent;
+  if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === node) {
+    bindings.push(...sourceCode.getDeclaredVariables(parent));
+  } else if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === node && parent.left.type === AST_NODE_TYPES.Identifier) {
+    const variable = ASTUtils.findVariable(sourceCode.getScope(parent), parent.left);
+    if (variable) {
+      bindings.push(variable);
+    }
+  }
+  return bindings;
+}
+
+/** `const x = new C()` / `x = new C()` (through TypeScript's wrappers): the declarator or assignment. */
+function getHeldWrite(creation: TSESTree.NewExpression): HeldWrite | undefined {
+  let outer: TSESTree.Node = creation;
+  while (
+    outer.parent?.type === AST_NODE_TYPES.TSAsExpression ||
+    outer.parent?.type === AST_NODE_TYPES.TSNonNullExpression ||
+    outer.parent?.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+    outer.parent?.type === AST_NODE_TYPES.TSTypeAssertion
+  ) {
+    outer = outer.parent;
+  }
+  const parent = outer.parent;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === outer && parent.id.type === AST_NODE_TYPES.Identifier) {
+    return parent;
+  }
+  if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.operator === '=' && parent.right === outer && parent.left.type === AST_NODE_TYPES.Identifier) {
+    return parent;
+  }
+  return undefined;
+}
+
+function getWrittenVariable(write: HeldWrite, sourceCode: SourceCode): Variable | undefined {
+  const target = (write.type === AST_NODE_TYPES.VariableDeclarator ? write.id : write.left) as TSESTree.Identifier;
+  return ASTUtils.findVariable(sourceCode.getScope(target), target) ?? undefined;
 }
 
 /** `client.query`, `client!.query`, `(client as Client).query`. */

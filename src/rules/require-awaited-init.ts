@@ -509,6 +509,7 @@ export default createRule<Options, MessageIds>({
     const heldLocals =
       checkHeld && (types || MAY_DECLARE_THEN.test(sourceCode.text))
         ? createHeldLocalTracker(sourceCode, {
+            ...(!types && { awaitableClass: (node: ClassNode) => isAwaitableClass(node, sourceCode) }),
             mayBeAwaitable: mayBeHeldAwaitable,
             isAwaitable: (node) => isAwaitableNew(node, sourceCode, types),
           })
