@@ -315,3 +315,24 @@ export function awaitedValueFits(
   }
   return !handedOn || types.checker.isTypeAssignableTo(awaited, instance);
 }
+
+/**
+ * With types, a cheap first question before the `new` expression's own type (which resolves the
+ * call, its overloads and its arguments): whether the class `new X()` names declares or inherits a
+ * `then`, read from the class's declared type. Not a class (a variable holding a constructor, an
+ * interface with a construct signature): `true`, the full question decides.
+ */
+export function mayConstructThenable(creation: TSESTree.NewExpression, types: TypeTier): boolean {
+  let callee = types.tsNode(skipTypeWrappers(creation.callee));
+  if (types.ts.isPropertyAccessExpression(callee)) {
+    callee = callee.name;
+  }
+  let symbol = types.checker.getSymbolAtLocation(callee);
+  if (symbol && symbol.flags & types.ts.SymbolFlags.Alias) {
+    symbol = types.checker.getAliasedSymbol(symbol);
+  }
+  if (!symbol || !(symbol.flags & types.ts.SymbolFlags.Class)) {
+    return true;
+  }
+  return types.checker.getDeclaredTypeOfSymbol(symbol).getProperty('then') !== undefined;
+}

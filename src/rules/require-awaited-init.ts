@@ -24,7 +24,7 @@ import {
 import { getDeclaredClass } from '../analysis/declaring-file.js';
 import { createHeldLocalTracker, type HeldLocalFinding } from '../analysis/held-locals.js';
 import { findUnawaitedFields, getHeldField } from '../analysis/held-fields.js';
-import { awaitGivesInstance, awaitedValueFits, getHeldClass, type HeldClass } from '../analysis/held-uses.js';
+import { awaitGivesInstance, awaitedValueFits, getHeldClass, mayConstructThenable, type HeldClass } from '../analysis/held-uses.js';
 import { createRule } from '../utils/create-rule.js';
 import { getTypeTier } from '../analysis/types.js';
 import { willGetFactory, writeFactoryCall } from '../fixes/factory-call.js';
@@ -411,7 +411,12 @@ export default createRule<Options, MessageIds>({
      * Inside `X` itself (its factory, awaiting what the constructor recorded) the class knows its state.
      */
     function isHeldAwaitable(node: TSESTree.NewExpression, reported: ReadonlySet<TSESTree.Node>): boolean {
-      return !reported.has(node) && mayBeHeldAwaitable(node) && isAwaitableNew(node, sourceCode, types);
+      return !reported.has(node) && mayBeHeldAwaitable(node) && isHeldAwaitableNew(node);
+    }
+
+    /** `new X()` gives an awaitable instance; with types, asked first of `X`'s declared type (a cheap no). */
+    function isHeldAwaitableNew(node: TSESTree.NewExpression): boolean {
+      return (!types || mayConstructThenable(node, types)) && isAwaitableNew(node, sourceCode, types);
     }
 
     /**
@@ -511,7 +516,7 @@ export default createRule<Options, MessageIds>({
         ? createHeldLocalTracker(sourceCode, {
             ...(!types && { awaitableClass: (node: ClassNode) => isAwaitableClass(node, sourceCode) }),
             mayBeAwaitable: mayBeHeldAwaitable,
-            isAwaitable: (node) => isAwaitableNew(node, sourceCode, types),
+            isAwaitable: isHeldAwaitableNew,
           })
         : undefined;
     const listeners: TSESLint.RuleListener = {
