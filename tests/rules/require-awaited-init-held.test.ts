@@ -744,6 +744,14 @@ export function globals(): unknown[] {
   return [map.get('a'), url.host];
 }
 `,
+    // A class from another file without \`then\`.
+    `
+import { DisposableBase } from './awaitable-deps.js';
+export async function dispose(): Promise<void> {
+  const resource = new DisposableBase();
+  await resource[Symbol.asyncDispose]();
+}
+`,
   ],
   invalid: [
     // With types the class may come from another file: what \`await\` gives is typed
@@ -815,6 +823,21 @@ export class Repo {
           suggestions: [],
         },
       ],
+      output: null,
+    },
+    // A \`then\` inherited from a class of another file; it fulfils with \`unknown\`, so no fix.
+    {
+      code: `
+import { AwaitableBase } from './awaitable-deps.js';
+class Session extends AwaitableBase {
+  user = 'anonymous';
+}
+export async function whoami(): Promise<string> {
+  const session = new Session();
+  return session.user;
+}
+`,
+      errors: [{ messageId: 'heldBeforeAwait', line: 7, column: 19, suggestions: [] }],
       output: null,
     },
   ],
