@@ -95,6 +95,47 @@ export const PACKAGES = [
   { name: 'pg-boss', version: '12.38.0', include: 'dist', typed: 'javascript' },
   // dist/ ships each module twice, as `.js` and `.cjs`: the ES modules are linted.
   { name: 'node-telegram-bot-api', version: '2.1.0', include: 'dist', exclude: ['*.cjs'], typed: 'javascript' },
+  // Awaitable classes and awaitable-by-design objects (require-awaited-init's held instances): a
+  // changes feed that is its own promise, a plugin loader and a server awaited after their setup
+  // calls, query builders awaited at the end of a chain, a protocol client. Compiled JavaScript,
+  // typed with `allowJs`; the big ones sliced to the parts with those classes.
+  // lib/index.js is the CommonJS copy of index.es.js.
+  { name: 'pouchdb-core', version: '9.0.0', include: 'lib', exclude: ['lib/index.js'], typed: 'javascript' },
+  // With its tests and examples: code that uses the awaitable `avvio` instance (`app.use(…)` before `await app`).
+  { name: 'avvio', version: '9.3.1', include: ['index.js', 'lib', 'test', 'examples'], typed: 'javascript' },
+  { name: 'fastify', version: '5.12.8', include: ['fastify.js', 'lib'], typed: 'javascript' },
+  {
+    name: 'kysely',
+    version: '0.29.9',
+    // The query builders, the executor, the dialects and drivers that run them, and the Kysely class.
+    include: ['dist/kysely.js', 'dist/query-creator.js', 'dist/query-builder', 'dist/query-executor', 'dist/raw-builder', 'dist/dialect', 'dist/driver', 'dist/migration'],
+    typed: 'javascript',
+  },
+  {
+    name: 'knex',
+    version: '3.3.0',
+    // The builders, the runner and the client; of the dialects, PostgreSQL's.
+    include: ['knex.js', 'lib/client.js', 'lib/raw.js', 'lib/knex-builder', 'lib/query', 'lib/execution', 'lib/schema', 'lib/migrations', 'lib/dialects/postgres'],
+    typed: 'javascript',
+  },
+  {
+    name: 'drizzle-orm',
+    version: '0.45.4',
+    // 17 MB over every driver: the thenable query promise, the PostgreSQL query builders and session, and one driver.
+    include: ['query-promise.js', 'session.js', 'pg-core/query-builders', 'pg-core/session.js', 'pg-core/db.js', 'node-postgres'],
+    // Each module ships again as `.cjs`.
+    exclude: ['*.cjs'],
+    typed: 'javascript',
+  },
+  {
+    name: 'mongoose',
+    version: '9.13.2',
+    // The thenable Query and Aggregate, the connection, models, documents and cursors.
+    include: ['lib/query.js', 'lib/aggregate.js', 'lib/connection.js', 'lib/model.js', 'lib/document.js', 'lib/mongoose.js', 'lib/cursor', 'lib/drivers'],
+    typed: 'javascript',
+  },
+  // chrome-remote-interface.js at the root is the minified browser bundle of the same code.
+  { name: 'chrome-remote-interface', version: '0.34.0', include: ['index.js', 'lib'], typed: 'javascript' },
 ];
 
 /**
@@ -319,15 +360,22 @@ export function preparePackage(spec, log) {
 /**
  * Which JavaScript files are ES modules: a CommonJS package can ship bundled browser modules and
  * vice versa, so each file is parsed once as CommonJS (or as a module, in a `"type": "module"`
- * package) and, if that fails, takes the other source type. The answer is cached next to the stamp.
+ * package) and, if that fails, takes the other source type. The answer is cached next to the stamp,
+ * with the files it was given (another `include` is asked again).
  * @param {string} dir
  * @param {string[]} files
  * @param {string} cache
  * @returns {Set<string>}
  */
 function moduleFiles(dir, files, cache) {
+  const listed = files.map((file) => path.relative(dir, file));
   if (existsSync(cache)) {
-    return new Set(/** @type {string[]} */ (JSON.parse(readFileSync(cache, 'utf8'))).map((file) => path.join(dir, file)));
+    /** @type {{ files?: string[], modules?: string[] } | string[]} */
+    const cached = JSON.parse(readFileSync(cache, 'utf8'));
+    // Only for the same files: a spec whose `include` grew has files the cache never looked at.
+    if (!Array.isArray(cached) && JSON.stringify(cached.files) === JSON.stringify(listed)) {
+      return new Set((cached.modules ?? []).map((file) => path.join(dir, file)));
+    }
   }
   const isModulePackage = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')).type === 'module';
   const parses = (/** @type {string} */ text, /** @type {'module' | 'commonjs'} */ sourceType) => {
@@ -342,7 +390,7 @@ function moduleFiles(dir, files, cache) {
     const text = readFileSync(file, 'utf8');
     return isModulePackage ? parses(text, 'module') || !parses(text, 'commonjs') : !parses(text, 'commonjs') && parses(text, 'module');
   });
-  writeFileSync(cache, `${JSON.stringify(modules.map((file) => path.relative(dir, file)), null, 2)}\n`);
+  writeFileSync(cache, `${JSON.stringify({ files: listed, modules: modules.map((file) => path.relative(dir, file)) }, null, 2)}\n`);
   return new Set(modules);
 }
 

@@ -424,6 +424,15 @@ export const REVIEWS = [
     verdict: 'true',
     why: "`MongoClient`'s constructor calls `this.appendMetadata(driverInfo)`, which stores `this.options.metadata = makeClientMetadata(\u2026).then(undefined, squashError)\u2026`: `async makeClientMetadata` awaits the runtime adapters and builds the handshake document. A ready promise started one call away (the handshake awaits it), errors squashed: true by the rule's contract, harmless (no I/O).",
   },
+  {
+    package: 'chrome-remote-interface',
+    file: 'lib/chrome.js',
+    line: 55,
+    column: 9,
+    rule: 'no-async-constructor',
+    verdict: 'true',
+    why: "`Chrome`'s constructor calls `async _start()`: fetch the debugger URL and the protocol over HTTP, then open the WebSocket. Nothing can await it on the instance; its whole body is a `try` whose `catch` emits `'error'` on the notifier the caller passed, and the message now says so (it said callers \"cannot catch its errors\"). The package's own `CDP()` waits for that notifier's `'connect'`/`'error'`: harmless there, the event-based two-phase pattern the rule is about.",
+  },
 ];
 
 /**

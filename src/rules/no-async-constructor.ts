@@ -7,6 +7,7 @@ import { shareFix } from '../utils/shared-fix.js';
 import { isReadyPromiseAssignment, matchesKnownSafeCall, type KnownSafeCall } from '../analysis/async-work.js';
 import { getTypeTier } from '../analysis/types.js';
 import { isAwaitedByOwnInit } from '../analysis/awaited-by-class.js';
+import { getSelfCaughtErrors, type CaughtErrors } from '../analysis/caught-errors.js';
 import { createFactoryTransform, type ConstructorVisibility } from '../fixes/static-factory.js';
 import { createThenableTransform } from '../fixes/awaitable-class.js';
 import { createExplicitStartFix } from '../fixes/explicit-start.js';
@@ -231,7 +232,7 @@ export default createRule<Options, MessageIds>({
             where,
             work: work.label,
             className,
-            errors: entry.errorsHandled ? ', and its errors go to its handler, not to them' : ' and cannot catch its errors',
+            errors: describeErrors(entry.errorsHandled === true, getSelfCaughtErrors(work.callee, node, sourceCode)),
           },
           ...(autofixWith && { fix: autofixWith }),
           suggest: suggestions,
@@ -245,6 +246,18 @@ export default createRule<Options, MessageIds>({
     };
   },
 });
+
+/** Where the work's errors go: its chain's handler, the `catch` of the method it runs, or nowhere the caller sees. */
+function describeErrors(handled: boolean, caught: CaughtErrors | undefined): string {
+  if (handled) {
+    return ', and its errors go to its handler, not to them';
+  }
+  if (caught) {
+    const where = caught.handler === undefined ? 'which discards them' : `which calls \`${caught.handler}\``;
+    return `, and its errors go to \`${caught.method}()\`'s own \`catch\`, ${where}, not to them`;
+  }
+  return ' and cannot catch its errors';
+}
 
 /** "`Db`'s constructor" stays; "The initialiser of `Db.ready`" becomes "the initialiser of `Db.ready`". */
 function lowerFirst(text: string): string {

@@ -2,10 +2,11 @@ import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescr
 import type * as ts from 'typescript';
 
 import {
-  findMembers,
   getClassName,
+  getOutermostWrapper,
   getPropertyName,
   isAmbientClass,
+  isGlobalReference,
   skipTypeWrappers,
   type ClassNode,
 } from '../utils/ast.js';
@@ -14,12 +15,16 @@ import {
   describeExpression,
   getDeclaredFactory,
   getFactoryInit,
+  isAwaitableClass,
   isAwaitableNew,
   isPromiseExpression,
   resolveConstructedClass,
   type FactoryInit,
 } from '../analysis/async-class.js';
 import { getDeclaredClass } from '../analysis/declaring-file.js';
+import { createHeldLocalTracker, type HeldLocalFinding } from '../analysis/held-locals.js';
+import { findUnawaitedFields, getHeldField } from '../analysis/held-fields.js';
+import { awaitGivesInstance, awaitedValueFits, getHeldClass, mayConstructThenable, type HeldClass } from '../analysis/held-uses.js';
 import { createRule } from '../utils/create-rule.js';
 import { getTypeTier } from '../analysis/types.js';
 import { willGetFactory, writeFactoryCall } from '../fixes/factory-call.js';
@@ -27,6 +32,7 @@ import { willGetFactory, writeFactoryCall } from '../fixes/factory-call.js';
 export type Options = [
   {
     checkUnawaitedNew?: boolean;
+    checkHeldInstances?: boolean;
     autofix?: boolean;
     checkFactoryMigration?: boolean;
     factoryName?: string;
@@ -38,17 +44,27 @@ export type MessageIds =
   | 'promiseInUsing'
   | 'discardedAwaitable'
   | 'memberBeforeInit'
+  | 'heldBeforeAwait'
+  | 'heldInCallback'
+  | 'fieldNeverAwaited'
   | 'insertAwait'
+  | 'awaitWhereCreated'
   | 'constructedWithoutFactory'
   | 'constructedBeforeFactory'
   | 'awaitFactory'
   | 'useFactory';
 
-const DEFAULT_OPTIONS: Options[0] = { checkUnawaitedNew: true, autofix: false, checkFactoryMigration: false, factoryName: 'create' };
+const DEFAULT_OPTIONS: Options[0] = { checkUnawaitedNew: true, checkHeldInstances: true, autofix: false, checkFactoryMigration: false, factoryName: 'create' };
 
 /** An instance member named `then` (`then()`, `'then'()`, `then = …`): its class is awaitable. */
 const THEN_MEMBER =
   ':matches(MethodDefinition, PropertyDefinition, AccessorProperty, TSAbstractMethodDefinition, TSAbstractPropertyDefinition)[static=false]:matches([computed=false][key.name="then"], [key.value="then"])';
+
+/**
+ * Text that may declare an instance member `then` (`then(`, `async then<T>(`, `then = `, `'then'(`,
+ * `['then']`), not a call of one (`.then(`): without types, a file without it has no awaitable class.
+ */
+const MAY_DECLARE_THEN = /(?:^|[^.\w$])then\s*[?!:(<=]|['"`]then['"`]\s*[(\]=]/mu;
 
 /** Members that consume the awaitable itself: calling them is how it gets awaited. */
 const PROMISE_METHODS = new Set(['then', 'catch', 'finally']);
@@ -73,7 +89,14 @@ export default createRule<Options, MessageIds>({
         '{{expression}} is awaitable, but this statement never awaits it: its initialisation is not awaited and its failure goes unseen. Await it, or mark a deliberate fire-and-forget with `void`.',
       memberBeforeInit:
         '{{expression}} is awaitable, but `.{{member}}` is used before it is awaited: it runs on an instance whose initialisation has not completed. Await the instance first.',
+      heldBeforeAwait:
+        '`{{name}}` holds {{expression}}, which is awaitable, but `.{{member}}` is used on line {{line}} before `{{name}}` is awaited: it runs on an instance whose initialisation has not completed. Await the instance where it is created.',
+      heldInCallback:
+        '`{{name}}` holds {{expression}}, which is awaitable, but nothing awaits it, and a callback uses `.{{member}}` on line {{line}}: it runs on an instance whose initialisation has not run. Await the instance where it is created.',
+      fieldNeverAwaited:
+        '`this.{{field}}` holds {{expression}}, which is awaitable, but nothing in `{{className}}` awaits it, and {{where}} uses `.{{member}}`: it runs on an instance whose initialisation has not run. Await it before its first use, in a static async factory or an init method.',
       insertAwait: 'Insert `await`: `{{fixed}}`',
+      awaitWhereCreated: 'Await it where it is created: `{{fixed}}`',
       constructedWithoutFactory:
         "`new {{className}}()` skips {{className}}'s initialisation, which runs in `{{className}}.{{factoryName}}()`: this instance is used before, or without, it. Construct it with `await {{className}}.{{factoryName}}(…)`.",
       constructedBeforeFactory:
@@ -91,10 +114,15 @@ export default createRule<Options, MessageIds>({
             description:
               'Also report `new C()` of an awaitable class used without being awaited: as a statement, or with a member access on it (`new C().query()`).',
           },
+          checkHeldInstances: {
+            type: 'boolean',
+            description:
+              'Also report an awaitable instance held in a variable (`const client = new Client()`) whose members are used before it is awaited, or in a field whose members the class uses while nothing in it awaits it.',
+          },
           autofix: {
             type: 'boolean',
             description:
-              'Apply the call-site fix with `eslint --fix` (a codemod): `new C()` in async code becomes `await C.create(…)`. Off by default, so it stays an editor suggestion: it changes when the code runs.',
+              'Apply fixes with `eslint --fix` (a codemod): in async code, the call-site fix (`new C()` becomes `await C.create(…)`) and the held-instance fix (`const client = new Client()` becomes `const client = await new Client()`). Off by default, so they stay editor suggestions: they change when the code runs.',
           },
           checkFactoryMigration: {
             type: 'boolean',
@@ -118,6 +146,7 @@ export default createRule<Options, MessageIds>({
     const types = getTypeTier(context);
     const checkUnawaitedNew = options.checkUnawaitedNew !== false;
     const autofix = options.autofix === true;
+    const checkHeld = options.checkHeldInstances !== false;
     const checkFactoryMigration = options.checkFactoryMigration === true;
     const migrationFactoryName = options.factoryName ?? 'create';
 
@@ -356,22 +385,122 @@ export default createRule<Options, MessageIds>({
      */
     function isFluentCall(node: TSESTree.NewExpression, access: TSESTree.MemberExpression): boolean {
       const call = access.parent;
-      if (call.type !== AST_NODE_TYPES.CallExpression || call.callee !== access) {
-        return false;
-      }
       const name = getPropertyName(access);
-      const cls = resolveConstructedClass(node, sourceCode);
-      if (cls && name !== undefined) {
-        const [method] = findMembers(cls, name);
-        if (method?.type === AST_NODE_TYPES.MethodDefinition && returnsOnlyThis(method.value)) {
-          return true;
+      return (
+        call.type === AST_NODE_TYPES.CallExpression &&
+        call.callee === access &&
+        name !== undefined &&
+        heldClass(node).isFluent(name, call)
+      );
+    }
+
+    const heldClasses = new Map<TSESTree.NewExpression, HeldClass>();
+    function heldClass(node: TSESTree.NewExpression): HeldClass {
+      let held = heldClasses.get(node);
+      if (!held) {
+        held = getHeldClass(node, sourceCode, types);
+        heldClasses.set(node, held);
+      }
+      return held;
+    }
+
+    /**
+     * `new X()` bound to a variable or a field gives an awaitable instance. A global class (`new Map()`,
+     * `new URL()`) never does (`Promise` is a promise, not an instance with an initialisation), so
+     * the checker is asked only about classes of this file that extend another, and imported ones.
+     * Inside `X` itself (its factory, awaiting what the constructor recorded) the class knows its state.
+     */
+    function isHeldAwaitable(node: TSESTree.NewExpression, reported: ReadonlySet<TSESTree.Node>): boolean {
+      return !reported.has(node) && mayBeHeldAwaitable(node) && isHeldAwaitableNew(node);
+    }
+
+    /** `new X()` gives an awaitable instance; with types, asked first of `X`'s declared type (a cheap no). */
+    function isHeldAwaitableNew(node: TSESTree.NewExpression): boolean {
+      return (!types || mayConstructThenable(node, types)) && isAwaitableNew(node, sourceCode, types);
+    }
+
+    /**
+     * What can be known of `new X()` by syntax, while the file is traversed: without types `X` is a
+     * class of this file with a `then`; with types, not a global class. Never `X` itself.
+     */
+    function mayBeHeldAwaitable(node: TSESTree.NewExpression): boolean {
+      const callee = skipTypeWrappers(node.callee);
+      const local = resolveConstructedClass(node, sourceCode);
+      if (local) {
+        return !isInside(node, local) && (types !== undefined || isAwaitableClass(local, sourceCode));
+      }
+      return types !== undefined && !(callee.type === AST_NODE_TYPES.Identifier && isGlobalReference(callee, callee.name, sourceCode));
+    }
+
+    function reportHeldLocal(finding: HeldLocalFinding): void {
+      const { creation, variable, read } = finding;
+      const fix = getHeldFix(finding);
+      context.report({
+        node: creation,
+        messageId: finding.inCallback ? 'heldInCallback' : 'heldBeforeAwait',
+        data: {
+          name: variable.name,
+          expression: describeExpression(creation, sourceCode),
+          member: finding.member ?? sourceCode.getText(read.property),
+          line: read.loc.start.line,
+        },
+        ...(fix && autofix && { fix: fix.fix }),
+        suggest: fix ? [fix] : [],
+      });
+    }
+
+    /**
+     * `const client = await new Client()`: where `await` can go, when what it gives is the instance
+     * itself (the class's `then` fulfils with it, settled) and, in TypeScript, still fits the
+     * variable's type and where the variable goes. Code that calls the instance's own `then` would
+     * find none on the awaited instance: no fix there.
+     */
+    function getHeldFix(finding: HeldLocalFinding): TSESLint.SuggestionReportDescriptor<MessageIds> | undefined {
+      const { creation, variable } = finding;
+      if (finding.callsThen || !canAwaitAt(creation, sourceCode, types)) {
+        return undefined;
+      }
+      const declared = variable.defs[0]?.name as TSESTree.Identifier | undefined;
+      const isTypeScript = /\.[cm]?tsx?$/u.test(context.filename);
+      if (
+        !awaitGivesInstance(creation, finding.memberNames, sourceCode, types) ||
+        (isTypeScript && !awaitedValueFits(creation, declared, finding.handedOn, types))
+      ) {
+        return undefined;
+      }
+      const [suggestion] = suggestAwait(creation, getOutermostWrapper(creation), false);
+      return suggestion && { ...suggestion, messageId: 'awaitWhereCreated' };
+    }
+
+    function checkHeldFields(constructions: readonly TSESTree.NewExpression[], reported: ReadonlySet<TSESTree.Node>): void {
+      const byClass = new Map<ClassNode, Map<string, TSESTree.NewExpression[]>>();
+      for (const node of constructions) {
+        const held = getHeldField(node);
+        if (!held || !isHeldAwaitable(node, reported)) {
+          continue;
+        }
+        let fields = byClass.get(held.cls);
+        if (!fields) {
+          fields = new Map();
+          byClass.set(held.cls, fields);
+        }
+        fields.set(held.field, [...(fields.get(held.field) ?? []), node]);
+      }
+      for (const [cls, fields] of byClass) {
+        for (const finding of findUnawaitedFields(cls, fields, heldClass, sourceCode)) {
+          context.report({
+            node: finding.creation,
+            messageId: 'fieldNeverAwaited',
+            data: {
+              field: finding.field,
+              expression: describeExpression(finding.creation, sourceCode),
+              className: getClassName(cls) ?? 'this class',
+              where: finding.where,
+              member: finding.member ?? sourceCode.getText(finding.read.property),
+            },
+          });
         }
       }
-      if (!types) {
-        return false;
-      }
-      const instance = types.getType(node).getSymbol();
-      return instance !== undefined && types.getType(call).getSymbol() === instance;
     }
 
     // Classes may be declared after their use: `new` expressions are collected and judged once the
@@ -380,6 +509,16 @@ export default createRule<Options, MessageIds>({
     let hasThenClass = false;
     let hasStaticMethod = false;
     const constructions: TSESTree.NewExpression[] = [];
+    // Without types only a class of this file can be awaitable: a file whose text declares no `then`
+    // has none, and costs no listener.
+    const heldLocals =
+      checkHeld && (types || MAY_DECLARE_THEN.test(sourceCode.text))
+        ? createHeldLocalTracker(sourceCode, {
+            ...(!types && { awaitableClass: (node: ClassNode) => isAwaitableClass(node, sourceCode) }),
+            mayBeAwaitable: mayBeHeldAwaitable,
+            isAwaitable: isHeldAwaitableNew,
+          })
+        : undefined;
     const listeners: TSESLint.RuleListener = {
       'VariableDeclaration[kind=/using/]': checkUsing,
       'MethodDefinition[static=true][kind="method"]': () => {
@@ -390,13 +529,27 @@ export default createRule<Options, MessageIds>({
       },
       'Program:exit': () => {
         // The type tier asks about imported classes only (isImported), so it needs no static method here.
-        const reported = types || hasStaticMethod ? new Set(constructions.filter(checkFactoryCall)) : new Set();
-        if (checkUnawaitedNew && (types || hasThenClass)) {
+        const reported: ReadonlySet<TSESTree.Node> =
+          types || hasStaticMethod ? new Set(constructions.filter(checkFactoryCall)) : new Set();
+        if (!types && !hasThenClass) {
+          return;
+        }
+        if (checkUnawaitedNew) {
           constructions.filter((node) => !reported.has(node) && isSuspect(node)).forEach(checkNew);
+        }
+        heldLocals
+          ?.analyse(heldClass)
+          .filter((finding) => !reported.has(finding.creation))
+          .forEach(reportHeldLocal);
+        if (checkHeld) {
+          checkHeldFields(constructions, reported);
         }
       },
     };
-    if (checkUnawaitedNew) {
+    if (heldLocals) {
+      Object.assign(listeners, heldLocals.listeners);
+    }
+    if (checkUnawaitedNew || checkHeld) {
       listeners[THEN_MEMBER] = () => {
         hasThenClass = true;
       };
@@ -426,37 +579,6 @@ function bindsTighterThanAwait(node: TSESTree.Node): boolean {
     default:
       return false;
   }
-}
-
-/** A method whose every `return` gives `this` (and that returns at least once). */
-function returnsOnlyThis(fn: TSESTree.FunctionExpression | TSESTree.TSEmptyBodyFunctionExpression): boolean {
-  if (fn.type !== AST_NODE_TYPES.FunctionExpression || fn.async || fn.generator) {
-    return false;
-  }
-  let returns = 0;
-  let onlyThis = true;
-  const stack: TSESTree.Node[] = [...fn.body.body];
-  while (stack.length > 0) {
-    const statement = stack.pop()!;
-    switch (statement.type) {
-      case AST_NODE_TYPES.ReturnStatement:
-        returns++;
-        onlyThis &&= statement.argument?.type === AST_NODE_TYPES.ThisExpression;
-        break;
-      case AST_NODE_TYPES.BlockStatement:
-        stack.push(...statement.body);
-        break;
-      case AST_NODE_TYPES.IfStatement:
-        stack.push(statement.consequent);
-        if (statement.alternate) {
-          stack.push(statement.alternate);
-        }
-        break;
-      default:
-        break;
-    }
-  }
-  return returns > 0 && onlyThis;
 }
 
 function declaresStaticMethod(declaration: ts.ClassDeclaration, typescript: typeof ts): boolean {
