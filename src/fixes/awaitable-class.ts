@@ -22,7 +22,7 @@ import { declareField, getTakenNames, planRecords } from './plan/record.js';
 import { getTypeText, hasTypes } from './plan/type-text.js';
 import { writeMove } from './plan/write.js';
 import { buildInitField, buildSettledThen } from './settle-then.js';
-import { blocksField, isReassigned, planFieldEdits, usesConstructorOnly, type TransformFix } from './static-factory.js';
+import { blocksField, isReassigned, planFieldEdits, readsNullableField, usesConstructorOnly, type TransformFix } from './static-factory.js';
 
 /**
  * The awaitable-class transform, built on the "settled `then`" of settle-then.ts.
@@ -183,7 +183,7 @@ function thenableRules(plan: ClassPlan, taken: Set<string>, fields: KeptFields):
         // Its parameters would need a field per overload's meaning.
         return 'constructor overloads';
       }
-      return usesConstructorOnly(piece, constructorNode, sourceCode, false) ?? blocksField(piece, plan);
+      return usesConstructorOnly(piece, constructorNode, sourceCode, false) ?? blocksField(piece, plan) ?? readsNullableField(piece, plan);
     },
     blocksParameter(variable) {
       if (!answers.has(variable)) {

@@ -143,7 +143,7 @@ function factoryRules(plan: ClassPlan, parameters: FactoryParameters): MoveRules
       if (plan.returnsEarly) {
         return 'the constructor can return early';
       }
-      return usesConstructorOnly(piece, constructorNode, sourceCode, true) ?? blocksField(piece, plan);
+      return usesConstructorOnly(piece, constructorNode, sourceCode, true) ?? blocksField(piece, plan) ?? readsNullableField(piece, plan);
     },
     blocksParameter(variable) {
       if (!answers.has(variable)) {
@@ -209,6 +209,57 @@ export function blocksField(piece: Piece, plan: ClassPlan): string | undefined {
     return 'a field initialiser whose type cannot be written';
   }
   return undefined;
+}
+
+const undefinedFields = new WeakMap<ClassPlan, ReadonlySet<string>>();
+
+/**
+ * TypeScript: a piece that reads a field (`this.ready.then(…)`) whose declared type allows
+ * `undefined` or `null` (`ready?: Promise<void>`, `ready: Promise<void> | undefined`). In the
+ * constructor, an assignment just before narrows it; moved to the factory or `#initialize()`,
+ * where that assignment did not happen, the read no longer type-checks under `--strict`.
+ */
+export function readsNullableField(piece: Piece, plan: ClassPlan): string | undefined {
+  if (!plan.isTypeScript) {
+    return undefined;
+  }
+  let names = undefinedFields.get(plan);
+  if (!names) {
+    names = new Set(
+      plan.classNode.body.body.flatMap((member) => {
+        if (member.type !== AST_NODE_TYPES.PropertyDefinition || member.static || member.computed) {
+          return [];
+        }
+        const name = member.key.type === AST_NODE_TYPES.PrivateIdentifier ? `#${member.key.name}` : member.key.type === AST_NODE_TYPES.Identifier ? member.key.name : undefined;
+        const annotation = member.typeAnnotation?.typeAnnotation;
+        const nullable =
+          member.optional ||
+          (annotation?.type === AST_NODE_TYPES.TSUnionType &&
+            annotation.types.some((type) => type.type === AST_NODE_TYPES.TSUndefinedKeyword || type.type === AST_NODE_TYPES.TSNullKeyword));
+        return name !== undefined && nullable ? [name] : [];
+      }),
+    );
+    undefinedFields.set(plan, names);
+  }
+  if (names.size === 0) {
+    return undefined;
+  }
+  let found: string | undefined;
+  walk(piece.unit, plan.sourceCode.visitorKeys, (node) => {
+    if (found !== undefined) {
+      return 'skip';
+    }
+    if (node.type !== AST_NODE_TYPES.MemberExpression || node.object.type !== AST_NODE_TYPES.ThisExpression || node.computed) {
+      return undefined;
+    }
+    const name = node.property.type === AST_NODE_TYPES.PrivateIdentifier ? `#${node.property.name}` : node.property.type === AST_NODE_TYPES.Identifier ? node.property.name : undefined;
+    const assigned = node.parent.type === AST_NODE_TYPES.AssignmentExpression && node.parent.left === node && node.parent.operator === '=';
+    if (name !== undefined && names.has(name) && !assigned) {
+      found = `reads this.${name}, whose type allows undefined outside the constructor`;
+    }
+    return undefined;
+  });
+  return found;
 }
 
 /** Whether the variable is assigned anywhere but where it is declared. */

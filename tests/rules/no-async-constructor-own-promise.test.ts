@@ -123,12 +123,12 @@ class Elsewhere {
               messageId: 'suggestFactory',
               output: `
 class Elsewhere {
-  constructor(load) {
+  constructor() {
     this.ready = Promise.resolve();
   }
 
   static async create(load) {
-    const elsewhere = new Elsewhere(load);
+    const elsewhere = new Elsewhere();
     elsewhere.loading = load().then((value) => value);
     await elsewhere.loading;
     return elsewhere;
@@ -275,6 +275,7 @@ async function connect(options) {
               messageId: 'suggestThenable',
               output: `
 class Client {
+  /** @type {Promise<void> | undefined} */
   #init;
 
   constructor(notifier) {
@@ -286,6 +287,10 @@ class Client {
     await this.start();
   }
 
+  /**
+   * @param {((value: this) => unknown) | null} [onfulfilled]
+   * @param {((reason: unknown) => unknown) | null} [onrejected]
+   */
   then(onfulfilled, onrejected) {
     this.#init ??= this.#initialize().then(() => {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
@@ -363,12 +368,17 @@ class Quiet {
               messageId: 'suggestThenable',
               output: `
 class Quiet {
+  /** @type {Promise<void> | undefined} */
   #init;
 
   async #initialize() {
     await this.load();
   }
 
+  /**
+   * @param {((value: this) => unknown) | null} [onfulfilled]
+   * @param {((reason: unknown) => unknown) | null} [onrejected]
+   */
   then(onfulfilled, onrejected) {
     this.#init ??= this.#initialize().then(() => {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
@@ -474,12 +484,17 @@ async function locate() {
               messageId: 'suggestThenable',
               output: `
 class Loud {
+  /** @type {Promise<void> | undefined} */
   #init;
 
   async #initialize() {
     await this.load();
   }
 
+  /**
+   * @param {((value: this) => unknown) | null} [onfulfilled]
+   * @param {((reason: unknown) => unknown) | null} [onrejected]
+   */
   then(onfulfilled, onrejected) {
     this.#init ??= this.#initialize().then(() => {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
@@ -580,12 +595,17 @@ class Loud {
 }
 
 class Early {
+  /** @type {Promise<void> | undefined} */
   #init;
 
   async #initialize() {
     await this.load();
   }
 
+  /**
+   * @param {((value: this) => unknown) | null} [onfulfilled]
+   * @param {((reason: unknown) => unknown) | null} [onrejected]
+   */
   then(onfulfilled, onrejected) {
     this.#init ??= this.#initialize().then(() => {
       Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });

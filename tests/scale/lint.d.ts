@@ -15,3 +15,6 @@ export interface ScaleRun {
 }
 
 export declare function lintShape(plugin: ESLint.Plugin, shape: Shape, n: number): ScaleRun;
+
+/** Whether ESLint with no rule on (its parser and scope analysis) gets through the shape's program at size `n`. */
+export declare function eslintAccepts(shape: Shape, n: number): boolean;

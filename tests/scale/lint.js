@@ -8,6 +8,32 @@ import { Linter } from 'eslint';
 /** @typedef {import('./lint.js').ScaleRun} ScaleRun documented in lint.d.ts */
 
 /**
+ * Whether ESLint itself, with no rule on, gets through the program of `shape` at size `n`: its
+ * parser and scope analysis recurse per level of nesting, and where the stack runs out depends on
+ * the machine and on how deep the caller already is. A size ESLint cannot lint is not ours to test.
+ * @param {import('./shapes.js').Shape} shape
+ * @param {number} n
+ * @returns {boolean}
+ */
+export function eslintAccepts(shape, n) {
+  const linter = new Linter({ configType: 'flat' });
+  /** @type {import('eslint').Linter.Config[]} */
+  const config = [
+    { files: ['**/*.js', '**/*.ts'], languageOptions: { ecmaVersion: 'latest', sourceType: 'module' } },
+    { files: ['**/*.ts'], languageOptions: { parser: /** @type {import('eslint').Linter.Parser} */ (/** @type {unknown} */ (tsParser)) } },
+  ];
+  try {
+    const messages = linter.verify(shape.generate(n), config, { filename: shape.parser === 'ts' ? 'scale.ts' : 'scale.js' });
+    return !messages.some((message) => message.fatal);
+  } catch (error) {
+    if (error instanceof RangeError) {
+      return false;
+    }
+    throw error;
+  }
+}
+
+/**
  * @param {import('eslint').ESLint.Plugin} plugin
  * @param {import('./shapes.js').Shape} shape
  * @param {number} n
