@@ -457,13 +457,24 @@ function analyseFields(node: ClassNode, sourceCode: SourceCode, candidates: Read
 
 /** The class a `new` expression constructs, when it is declared in this file (`new C()`, `new this()` in a static method). */
 export function resolveConstructedClass(node: TSESTree.NewExpression, sourceCode: SourceCode): ClassNode | undefined {
+  // Asked of every `new` by several checks of one rule (the factory call, the held instance): answered once.
+  const cached = constructedClasses.get(node);
+  if (cached !== undefined) {
+    return cached ?? undefined;
+  }
   const callee = skipTypeWrappers(node.callee);
+  let cls: ClassNode | undefined;
   if (callee.type === AST_NODE_TYPES.ThisExpression) {
     const method = getEnclosingMethod(node);
-    return method?.static ? (method.parent.parent as ClassNode) : undefined;
+    cls = method?.static ? (method.parent.parent as ClassNode) : undefined;
+  } else {
+    cls = resolveClass(callee, sourceCode);
   }
-  return resolveClass(callee, sourceCode);
+  constructedClasses.set(node, cls ?? null);
+  return cls;
 }
+
+const constructedClasses = new WeakMap<TSESTree.NewExpression, ClassNode | null>();
 
 /**
  * `new X()` gives an awaitable instance: syntax tier, `X` is a same-file class with a `then`;
