@@ -391,9 +391,21 @@ function createEffectsReader(classNode: ClassNode, sourceCode: SourceCode): Effe
     return { reads, writes };
   };
 
+  // Asked again of the same statements (both transforms plan the class; a holder and what it holds): answered once.
+  const ofCache = new WeakMap<TSESTree.Node, Effects>();
+  const eventuallyCache = new WeakMap<TSESTree.Node, Effects>();
+  const memo = (cache: WeakMap<TSESTree.Node, Effects>, node: TSESTree.Node, later: boolean): Effects => {
+    let effects = cache.get(node);
+    if (!effects) {
+      effects = effectsOf(node, later);
+      cache.set(node, effects);
+    }
+    return effects;
+  };
+
   return {
-    of: (node) => effectsOf(node, false),
-    eventually: (node) => effectsOf(node, true),
+    of: (node) => memo(ofCache, node, false),
+    eventually: (node) => memo(eventuallyCache, node, true),
     variableKey,
     variable: (key) => variables.get(key),
     resolve(identifier) {

@@ -2,7 +2,7 @@
 
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { findMembers, getConstructor, getSameFileAncestors, getThisOwner, walk, type ClassNode } from '../utils/ast.js';
+import { findMembers, getConstructor, getNewline, getSameFileAncestors, getThisOwner, walk, type ClassNode } from '../utils/ast.js';
 import { recordDecline } from './declines.js';
 import { isTypeScriptSource } from './plan/layout.js';
 
@@ -61,7 +61,7 @@ export function createExplicitStartFix(
   }
 
   const text = sourceCode.text;
-  const newline = text.includes('\r\n') ? '\r\n' : '\n';
+  const newline = getNewline(sourceCode);
   const memberIndent = lineIndent(sourceCode, constructorNode.loc.start.line);
   const bodyIndent = lineIndent(sourceCode, statement.loc.start.line);
   const sharesLine =
@@ -123,8 +123,7 @@ function readsConstructorScope(
     if (node.type === AST_NODE_TYPES.Super || node.type === AST_NODE_TYPES.MetaProperty) {
       reads = getThisOwner(node) === constructorFunction;
     } else if (node.type === AST_NODE_TYPES.Identifier) {
-      const scope = sourceCode.getScope(node);
-      const reference = scope.references.find((candidate) => candidate.identifier === node);
+      const reference = getReference(sourceCode.getScope(node), node);
       const variable = reference?.resolved;
       const declaredIn = variable?.scope.block;
       reads =
@@ -137,6 +136,18 @@ function readsConstructorScope(
     return reads ? 'skip' : undefined;
   });
   return reads;
+}
+
+const referencesByScope = new WeakMap<TSESLint.Scope.Scope, Map<TSESTree.Node, TSESLint.Scope.Reference>>();
+
+/** The reference `identifier` makes in `scope` (the scope's references indexed once: a constructor with n statements has n² otherwise). */
+function getReference(scope: TSESLint.Scope.Scope, identifier: TSESTree.Node): TSESLint.Scope.Reference | undefined {
+  let references = referencesByScope.get(scope);
+  if (!references) {
+    references = new Map(scope.references.map((reference) => [reference.identifier, reference]));
+    referencesByScope.set(scope, references);
+  }
+  return references.get(identifier);
 }
 
 function isInside(node: TSESTree.Node, container: TSESTree.Node): boolean {

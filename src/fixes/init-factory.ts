@@ -5,6 +5,7 @@ import {
   hasConstructorOverloads,
   type ClassNode,
   type ConstructorNode,
+  getNewline,
 } from '../utils/ast.js';
 import { recordDecline } from './declines.js';
 import { isExtendedInFile, isFactoryNameTaken, isInAsyncFunction, needsParentheses } from './plan/call-sites.js';
@@ -233,7 +234,7 @@ interface MemberLayout {
  * starts its own line.
  */
 function getMemberLayout(classNode: ClassNode, anchor: TSESTree.MethodDefinition, sourceCode: SourceCode): MemberLayout {
-  const newline = sourceCode.text.includes('\r\n') ? '\r\n' : '\n';
+  const newline = getNewline(sourceCode);
   const line = sourceCode.lines[anchor.loc.start.line - 1] ?? '';
   const memberIndent = /^[ \t]*/u.exec(line)?.[0] ?? '';
   const inline = line.slice(0, anchor.loc.start.column).trim() !== '';

@@ -10,6 +10,7 @@ import {
   skipTypeWrappers,
   walk,
   type ClassNode,
+  getNewline,
 } from '../utils/ast.js';
 import { isTypeScriptSource } from './plan/layout.js';
 import { getValueParameters, isSelf, type SelfScope, type ThenFunction } from '../analysis/thenable.js';
@@ -411,7 +412,7 @@ function getLayout(
       indentUnit = firstIndent.slice(indent.length);
     }
   }
-  const newline = text.includes('\r\n') ? '\r\n' : '\n';
+  const newline = getNewline(sourceCode);
   // The name first (oxlint gives no parser services), then the transforms' own test.
   const isTypeScript = /\.[cm]?tsx?$/i.test(filename) || isTypeScriptSource(sourceCode, filename);
   return { indent, indentUnit, newline, isTypeScript };

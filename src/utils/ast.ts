@@ -223,6 +223,19 @@ export function findMembers(node: ClassNode, name: string, isStatic = false): Cl
 
 /** The constructor implementation, when the class has exactly one (no overload signatures). */
 export function getConstructor(node: ClassNode): ConstructorNode | undefined {
+  // Asked for every piece of work of a class (n pieces, n members): answered once per class.
+  const cached = constructors.get(node);
+  if (cached !== undefined) {
+    return cached ?? undefined;
+  }
+  const found = findConstructor(node);
+  constructors.set(node, found ?? null);
+  return found;
+}
+
+const constructors = new WeakMap<ClassNode, ConstructorNode | null>();
+
+function findConstructor(node: ClassNode): ConstructorNode | undefined {
   let implementation: ConstructorNode | undefined;
   for (const member of node.body.body) {
     if (member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor') {
@@ -551,21 +564,13 @@ function isNode(value: unknown): value is TSESTree.Node {
  * scope. `undefined` at module level.
  */
 export function getThisOwner(node: TSESTree.Node): TSESTree.Node | undefined {
-  // The answer for the code inside each arrow function and block on the way up is kept: a `this`
-  // nested n levels deep would otherwise cost n, and n of them n².
+  // The answer for the code inside each node on the way up is kept: a `this` nested n levels deep
+  // (blocks, arrows, `||` operands) would otherwise cost n, and n of them n². A field's node is not
+  // kept: its value's `this` is the field's, its computed key's is the class's surroundings'.
   const passed: TSESTree.Node[] = [];
   let owner: TSESTree.Node | null = null;
   let child: TSESTree.Node = node;
   for (let current: TSESTree.Node | undefined = node.parent; current; child = current, current = current.parent) {
-    if (current.type === AST_NODE_TYPES.ArrowFunctionExpression || current.type === AST_NODE_TYPES.BlockStatement) {
-      const known = thisOwners.get(current);
-      if (known !== undefined) {
-        owner = known;
-        break;
-      }
-      passed.push(current);
-      continue;
-    }
     if (
       current.type === AST_NODE_TYPES.FunctionExpression ||
       current.type === AST_NODE_TYPES.FunctionDeclaration ||
@@ -575,6 +580,15 @@ export function getThisOwner(node: TSESTree.Node): TSESTree.Node | undefined {
       owner = current;
       break;
     }
+    if (current.type === AST_NODE_TYPES.PropertyDefinition || current.type === AST_NODE_TYPES.AccessorProperty) {
+      continue;
+    }
+    const known = thisOwners.get(current);
+    if (known !== undefined) {
+      owner = known;
+      break;
+    }
+    passed.push(current);
   }
   for (const scope of passed) {
     thisOwners.set(scope, owner);
@@ -584,3 +598,15 @@ export function getThisOwner(node: TSESTree.Node): TSESTree.Node | undefined {
 
 /** What `getThisOwner` found for the code inside an arrow function or a block (`null`: module level). */
 const thisOwners = new WeakMap<TSESTree.Node, TSESTree.Node | null>();
+
+const newlines = new WeakMap<object, string>();
+
+/** The file's line ending for inserted text: `\r\n` when the file has one, else `\n` (the text scanned once per file). */
+export function getNewline(sourceCode: Readonly<TSESLint.SourceCode>): string {
+  let newline = newlines.get(sourceCode);
+  if (newline === undefined) {
+    newline = sourceCode.text.includes('\r\n') ? '\r\n' : '\n';
+    newlines.set(sourceCode, newline);
+  }
+  return newline;
+}

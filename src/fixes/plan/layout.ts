@@ -1,7 +1,7 @@
 /** How the code a transform writes is laid out: the file's indentation and line breaks, where comments belong, and how edits become one fix. */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import type { ClassNode, ConstructorNode } from '../../utils/ast.js';
+import { getNewline, type ClassNode, type ConstructorNode } from '../../utils/ast.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -58,7 +58,7 @@ export function getMemberLayout(
   if (method.loc.start.line === method.loc.end.line) {
     return { newline: ' ', memberIndent: '', bodyIndent: '', indentUnit: '', inline: true };
   }
-  const newline = sourceCode.text.includes('\r\n') ? '\r\n' : '\n';
+  const newline = getNewline(sourceCode);
   const memberIndent = getLineIndent(sourceCode, method.loc.start.line);
   const first = method.value.body.body.find((statement) => startsItsLine(sourceCode, statement));
   let bodyIndent = first ? getLineIndent(sourceCode, first.loc.start.line) : '';
@@ -78,7 +78,7 @@ export function getClassLayout(classNode: ClassNode, constructorNode: Constructo
   if (constructorNode && constructorNode.loc.start.line !== constructorNode.loc.end.line) {
     return getMemberLayout(constructorNode, sourceCode);
   }
-  const newline = sourceCode.text.includes('\r\n') ? '\r\n' : '\n';
+  const newline = getNewline(sourceCode);
   const first = body.body.find((member) => startsItsLine(sourceCode, member));
   const classIndent = getLineIndent(sourceCode, classNode.loc.start.line);
   let memberIndent = first ? getLineIndent(sourceCode, first.loc.start.line) : '';
