@@ -20,7 +20,7 @@ import { decideMoves, type MoveDecision, type MoveRules } from './plan/move.js';
 import { isWithin, type Piece } from './plan/pieces.js';
 import { declareField, getTakenNames, planRecords } from './plan/record.js';
 import { getTypeText, hasTypes } from './plan/type-text.js';
-import { writeMove } from './plan/write.js';
+import { exposesDirective, writeMove } from './plan/write.js';
 import { buildInitField, buildSettledThen } from './settle-then.js';
 import { blocksField, isReassigned, planFieldEdits, readsNullableField, usesConstructorOnly, type TransformFix } from './static-factory.js';
 
@@ -403,6 +403,9 @@ function writeThenable(
     },
     records.awaited('this'),
   );
+  if (exposesDirective(constructorNode, written.removals)) {
+    return { decline: 'a string statement would become a directive' };
+  }
   // The parameters `#initialize()` reads, kept on fields by the constructor.
   const parameterLines: string[] = [];
   const parameterDeclarations: string[] = [];

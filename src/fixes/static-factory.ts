@@ -22,7 +22,7 @@ import { getTypeText } from './plan/type-text.js';
 import { decideMoves, type MoveDecision, type MoveRules } from './plan/move.js';
 import type { Piece } from './plan/pieces.js';
 import { getTakenNames, planRecords } from './plan/record.js';
-import { writeMove } from './plan/write.js';
+import { exposesDirective, writeMove } from './plan/write.js';
 
 /**
  * The static async factory transform: the constructor's async work leaves it for
@@ -392,6 +392,9 @@ function writeFactory(
     { instance, pendingName, isTypeScript, layout },
     records.awaited(instance),
   );
+  if (exposesDirective(constructorNode, written.removals)) {
+    return { decline: 'a string statement would become a directive' };
+  }
   // Bindings of destructured parameters the moved code reads: taken from the whole value.
   const patternLines: string[] = [];
   for (const { pattern, name, defaultText, names: bound } of parameters.patterns) {

@@ -1,4 +1,5 @@
 import asyncDisposeRequiresInit from '../../src/rules/async-dispose-requires-init.js';
+import noAsyncConstructor from '../../src/rules/no-async-constructor.js';
 import requireAwaitedInit from '../../src/rules/require-awaited-init.js';
 import { jsTester, tsTester } from '../helpers/rule-tester.js';
 
@@ -97,3 +98,111 @@ new (class {
   invalid: [],
 });
 
+
+jsTester.run('no-async-constructor (fuzz regressions)', noAsyncConstructor, {
+  valid: [],
+  invalid: [
+    // Fuzz (seed 2764480261): moving the work left `"use strict";` first in the constructor, where it
+    // became a directive, a syntax error with a destructured parameter. Neither transform is offered.
+    {
+      code: `
+class Service {
+  constructor([first] = []) {
+    this.init();
+    "use strict";
+  }
+
+  async init() {}
+}
+`,
+      errors: [{ messageId: 'asyncWork', line: 4, column: 5, suggestions: [] }],
+      output: null,
+    },
+    // Fuzz (seed 3225124379): a stored field under an `if` without braces got its await on the next
+    // line, outside the guard (and before the `else`, a syntax error). The two go in braces.
+    {
+      code: `
+class Service {
+  constructor(options) {
+    this.options = options;
+    if (options.eager) this.conn = this.connect(options.url);
+    else {
+    }
+  }
+
+  async connect(url) {
+    return url;
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 5,
+          column: 36,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Service {
+  constructor(options) {
+    this.options = options;
+  }
+
+  static async create(options) {
+    const service = new Service(options);
+    if (options.eager) { service.conn = service.connect(options.url);
+    await service.conn; }
+    else {
+    }
+    return service;
+  }
+
+  async connect(url) {
+    return url;
+  }
+}
+`,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Service {
+  /** @type {Promise<void> | undefined} */
+  #init;
+
+  constructor(options) {
+    this.options = options;
+  }
+
+  async #initialize() {
+    if (this.options.eager) { this.conn = this.connect(this.options.url);
+    await this.conn; }
+    else {
+    }
+  }
+
+  /**
+   * @param {((value: this) => unknown) | null} [onfulfilled]
+   * @param {((reason: unknown) => unknown) | null} [onrejected]
+   */
+  then(onfulfilled, onrejected) {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this).then(onfulfilled, onrejected);
+  }
+
+  async connect(url) {
+    return url;
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+  ],
+});

@@ -362,7 +362,15 @@ class MoveWriter {
       // what wraps its expression, before the statement that awaits its field.
       const semicolon: Edit[] = sourceCode.getLastToken(unit)?.value === ';' ? [] : [{ range: [unit.range[1], unit.range[1]], text: ';' }];
       const wrapsExpression = slot.kind === 'expression' || slot.kind === 'callbacks';
-      edits.push(...(wrapsExpression ? [] : semicolon), ...this.slotEdit(slot, unit), ...(wrapsExpression ? semicolon : []));
+      const added = this.slotEdit(slot, unit);
+      // A line added after a statement that is an `if`'s or a loop's whole body (`if (x) this.c = …;`):
+      // the two go in braces, or the second would run unguarded (or split `if … else`).
+      const last = added.at(-1);
+      if (!wrapsExpression && last && isBodyStatement(unit)) {
+        edits.push({ range: [unit.range[0], unit.range[0]], text: '{ ' });
+        added[added.length - 1] = { range: last.range, text: `${last.text} }` };
+      }
+      edits.push(...(wrapsExpression ? [] : semicolon), ...added, ...(wrapsExpression ? semicolon : []));
     }
     return edits;
   }
@@ -585,4 +593,50 @@ export function removeStatement(statement: TSESTree.Node, sourceCode: SourceCode
     start--;
   }
   return { range: [start, range[1]], text: '' };
+}
+
+/**
+ * Whether taking out what `removals` delete would leave a string statement (`"use strict";` written
+ * after other code, which does nothing there) at the head of the constructor's body, where it
+ * becomes a directive: one that changes the function's mode, or a syntax error in a constructor
+ * with destructured or default parameters.
+ */
+export function exposesDirective(constructorNode: ConstructorNode | undefined, removals: readonly Edit[]): boolean {
+  const removed = (statement: TSESTree.Node): boolean =>
+    removals.some((edit) => edit.text.trim() === '' && edit.range[0] <= statement.range[0] && statement.range[1] <= edit.range[1]);
+  for (const statement of constructorNode?.value.body.body ?? []) {
+    if (removed(statement)) {
+      continue;
+    }
+    if (
+      statement.type !== AST_NODE_TYPES.ExpressionStatement ||
+      statement.expression.type !== AST_NODE_TYPES.Literal ||
+      typeof statement.expression.value !== 'string'
+    ) {
+      return false;
+    }
+    if (typeof statement.directive !== 'string') {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** The statement stands alone as the body of an `if`, a loop or a label (not in a block's list). */
+function isBodyStatement(statement: TSESTree.Node): boolean {
+  const parent = statement.parent;
+  switch (parent?.type) {
+    case AST_NODE_TYPES.IfStatement:
+      return parent.consequent === statement || parent.alternate === statement;
+    case AST_NODE_TYPES.ForStatement:
+    case AST_NODE_TYPES.ForInStatement:
+    case AST_NODE_TYPES.ForOfStatement:
+    case AST_NODE_TYPES.WhileStatement:
+    case AST_NODE_TYPES.DoWhileStatement:
+    case AST_NODE_TYPES.LabeledStatement:
+    case AST_NODE_TYPES.WithStatement:
+      return parent.body === statement;
+    default:
+      return false;
+  }
 }
