@@ -13,7 +13,6 @@ import {
 } from '../utils/ast.js';
 import type { AsyncWork } from './async-work.js';
 import { getAwaitedFields, getConstructionAssignedFields, isStoredInAwaitedField } from './awaited-fields.js';
-import { walkIteratively } from './iterative-walk.js';
 
 /**
  * Whether a class awaits, itself, a piece of work its constructor starts, in one of two shapes:
@@ -381,7 +380,7 @@ function handsOutSettler(value: TSESTree.Node, settlers: ReadonlySet<string>, so
     return false;
   }
   let calls = false;
-  walkIteratively(expression.body, sourceCode.visitorKeys, (node) => {
+  walk(expression.body, sourceCode.visitorKeys, (node) => {
     if (calls || isFunctionNode(node)) {
       return 'skip';
     }
@@ -485,7 +484,7 @@ function readThenFields(classNode: ClassNode, sourceCode: SourceCode): ReadonlyS
     ) {
       continue;
     }
-    walkIteratively(member.value.body, sourceCode.visitorKeys, (node) => {
+    walk(member.value.body, sourceCode.visitorKeys, (node) => {
       if (node.type === AST_NODE_TYPES.FunctionExpression || node.type === AST_NODE_TYPES.FunctionDeclaration) {
         return 'skip';
       }

@@ -1,7 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { findMembers, getPropertyName, getSameFileAncestors, isClassNode, isFunctionNode, skipTypeWrappers, type ClassNode } from '../utils/ast.js';
-import { walkIteratively } from './iterative-walk.js';
+import { findMembers, getPropertyName, getSameFileAncestors, isClassNode, isFunctionNode, skipTypeWrappers, walk, type ClassNode } from '../utils/ast.js';
 
 /**
  * Where an async method of the class sends its errors when it catches every one itself: its body is
@@ -100,7 +99,7 @@ function rethrows(block: TSESTree.BlockStatement, sourceCode: SourceCode): boole
 /** Whether a node below `root` (not in nested functions or classes) matches. */
 function contains(root: TSESTree.Node, sourceCode: SourceCode, matches: (node: TSESTree.Node) => boolean): boolean {
   let found = false;
-  walkIteratively(root, sourceCode.visitorKeys, (node) => {
+  walk(root, sourceCode.visitorKeys, (node) => {
     found ||= matches(node);
     return found || (node !== root && (isFunctionNode(node) || isClassNode(node))) ? 'skip' : undefined;
   });

@@ -1,8 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { getMemberName, getPropertyName, getThisOwner, isClassNode, isFunctionNode, skipTypeWrappers, type ClassNode } from '../utils/ast.js';
+import { getMemberName, getPropertyName, getThisOwner, isClassNode, isFunctionNode, skipTypeWrappers, walk, type ClassNode } from '../utils/ast.js';
 import { classifyHeldUse, type HeldClass } from './held-uses.js';
-import { walkIteratively } from './iterative-walk.js';
 
 /**
  * Awaitable instances held in fields (`client = new Client()`, `this.client = new Client()` in the
@@ -189,7 +188,7 @@ function describeMember(member: TSESTree.ClassElement): string {
 
 /** Visits every node below `root` that shares its `this`: arrow functions are walked into, other functions and classes are not. */
 function walkSameThis(root: TSESTree.Node, sourceCode: SourceCode, visit: (node: TSESTree.Node) => void): void {
-  walkIteratively(root, sourceCode.visitorKeys, (node) => {
+  walk(root, sourceCode.visitorKeys, (node) => {
     visit(node);
     const hasOwnThis = (isFunctionNode(node) && node.type !== AST_NODE_TYPES.ArrowFunctionExpression) || isClassNode(node);
     return node !== root && hasOwnThis ? 'skip' : undefined;
