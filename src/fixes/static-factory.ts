@@ -171,22 +171,50 @@ export function usesConstructorOnly(
   sourceCode: SourceCode,
   superIsConstructorOnly: boolean,
 ): string | undefined {
-  let found: string | undefined;
-  walk(piece.unit, sourceCode.visitorKeys, (node) => {
-    if (found) {
-      return 'skip';
-    }
-    const owner = node.type === AST_NODE_TYPES.Super || node.type === AST_NODE_TYPES.MetaProperty ? getThisOwner(node) : undefined;
-    if (owner !== undefined && (owner === constructorNode?.value || owner.type === AST_NODE_TYPES.PropertyDefinition)) {
-      if (node.type === AST_NODE_TYPES.MetaProperty) {
-        found = 'reads new.target';
-      } else if (superIsConstructorOnly) {
-        found = 'uses super';
+  const facts = getUnitFacts(piece.unit, constructorNode, sourceCode);
+  const found = superIsConstructorOnly ? facts.constructorOnly : facts.readsNewTarget ? 'new.target' : undefined;
+  return found === 'new.target' ? 'reads new.target' : found === 'super' ? 'uses super' : undefined;
+}
+
+/** What the targets ask about a piece's code, found in one walk: both transforms ask. */
+interface UnitFacts {
+  /** The first thing only the constructor has that it uses. */
+  constructorOnly: 'super' | 'new.target' | undefined;
+  readsNewTarget: boolean;
+  /** The fields it reads through `this.name` (not only assigns), in order. */
+  fieldsRead: readonly string[];
+}
+
+const unitFacts = new WeakMap<TSESTree.Node, UnitFacts>();
+
+function getUnitFacts(unit: TSESTree.Node, constructorNode: ConstructorNode | undefined, sourceCode: SourceCode): UnitFacts {
+  let facts = unitFacts.get(unit);
+  if (!facts) {
+    let constructorOnly: UnitFacts['constructorOnly'];
+    let readsNewTarget = false;
+    const fieldsRead: string[] = [];
+    walk(unit, sourceCode.visitorKeys, (node) => {
+      if (node.type === AST_NODE_TYPES.Super || node.type === AST_NODE_TYPES.MetaProperty) {
+        const owner = getThisOwner(node);
+        if (owner !== undefined && (owner === constructorNode?.value || owner.type === AST_NODE_TYPES.PropertyDefinition)) {
+          const newTarget = node.type === AST_NODE_TYPES.MetaProperty;
+          readsNewTarget ||= newTarget;
+          constructorOnly ??= newTarget ? 'new.target' : 'super';
+        }
+      } else if (node.type === AST_NODE_TYPES.MemberExpression && node.object.type === AST_NODE_TYPES.ThisExpression && !node.computed) {
+        const name =
+          node.property.type === AST_NODE_TYPES.PrivateIdentifier ? `#${node.property.name}` : node.property.type === AST_NODE_TYPES.Identifier ? node.property.name : undefined;
+        const assigned = node.parent.type === AST_NODE_TYPES.AssignmentExpression && node.parent.left === node && node.parent.operator === '=';
+        if (name !== undefined && !assigned) {
+          fieldsRead.push(name);
+        }
       }
-    }
-    return undefined;
-  });
-  return found;
+      return undefined;
+    });
+    facts = { constructorOnly, readsNewTarget, fieldsRead };
+    unitFacts.set(unit, facts);
+  }
+  return facts;
 }
 
 /**
@@ -244,22 +272,8 @@ export function readsNullableField(piece: Piece, plan: ClassPlan): string | unde
   if (names.size === 0) {
     return undefined;
   }
-  let found: string | undefined;
-  walk(piece.unit, plan.sourceCode.visitorKeys, (node) => {
-    if (found !== undefined) {
-      return 'skip';
-    }
-    if (node.type !== AST_NODE_TYPES.MemberExpression || node.object.type !== AST_NODE_TYPES.ThisExpression || node.computed) {
-      return undefined;
-    }
-    const name = node.property.type === AST_NODE_TYPES.PrivateIdentifier ? `#${node.property.name}` : node.property.type === AST_NODE_TYPES.Identifier ? node.property.name : undefined;
-    const assigned = node.parent.type === AST_NODE_TYPES.AssignmentExpression && node.parent.left === node && node.parent.operator === '=';
-    if (name !== undefined && names.has(name) && !assigned) {
-      found = `reads this.${name}, whose type allows undefined outside the constructor`;
-    }
-    return undefined;
-  });
-  return found;
+  const name = getUnitFacts(piece.unit, plan.constructorNode, plan.sourceCode).fieldsRead.find((field) => names.has(field));
+  return name === undefined ? undefined : `reads this.${name}, whose type allows undefined outside the constructor`;
 }
 
 /** Whether the variable is assigned anywhere but where it is declared. */
@@ -490,8 +504,11 @@ function getNamesInUse(plan: ClassPlan): Set<string> {
   ];
   const names = new Set<string>(RESERVED);
   for (const root of roots) {
-    for (const token of sourceCode.getTokens(root)) {
-      if ((token.type === 'Identifier' || token.type === 'Keyword') && !['.', '?.'].includes(sourceCode.getTokenBefore(token)?.value ?? '')) {
+    const tokens = sourceCode.getTokens(root);
+    for (const [index, token] of tokens.entries()) {
+      // The token before: the list's own, but for the first.
+      const before = index > 0 ? tokens[index - 1] : sourceCode.getTokenBefore(token);
+      if ((token.type === 'Identifier' || token.type === 'Keyword') && before?.value !== '.' && before?.value !== '?.') {
         names.add(token.value);
       }
     }

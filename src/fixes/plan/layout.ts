@@ -90,9 +90,17 @@ export function getClassLayout(classNode: ClassNode, constructorNode: Constructo
 }
 
 /** A statement with the comments that belong to it: own-line comments before, same-line after. */
-export function getStatementRange(statement: TSESTree.Node, sourceCode: SourceCode): [number, number] {
-  return [getLeadingCommentStart(statement, sourceCode), getTrailingCommentEnd(statement, sourceCode)];
+export function getStatementRange(statement: TSESTree.Node, sourceCode: SourceCode): readonly [number, number] {
+  // Asked for each moved statement by both transforms, for its removal and its copy: found once.
+  let range = statementRanges.get(statement);
+  if (!range) {
+    range = [getLeadingCommentStart(statement, sourceCode), getTrailingCommentEnd(statement, sourceCode)];
+    statementRanges.set(statement, range);
+  }
+  return range;
 }
+
+const statementRanges = new WeakMap<TSESTree.Node, readonly [number, number]>();
 
 /** The start of the first comment on its own line(s) right before `node`, or the node's start. */
 export function getLeadingCommentStart(node: TSESTree.Node, sourceCode: SourceCode): number {

@@ -73,7 +73,18 @@ export interface MoveContext {
  * is computed purely (the constructor keeps it only if it still reads it). Where a piece must stay
  * after all, the pieces before it are decided again with it staying (rarely more than once).
  */
-export function decideMoves(context: MoveContext, rules: MoveRules): MoveDecision {
+export function decideMoves(context: MoveContext, target: MoveRules): MoveDecision {
+  // What a piece's target cannot take depends on the piece alone: asked by every pass, answered once.
+  const blocked = new Map<Piece, string | undefined>();
+  const rules: MoveRules = {
+    ...target,
+    blocks(piece) {
+      if (!blocked.has(piece)) {
+        blocked.set(piece, target.blocks(piece));
+      }
+      return blocked.get(piece);
+    },
+  };
   const forced = new Map<Piece, string>();
   for (;;) {
     const pass = new Pass(context, rules, forced);
@@ -151,6 +162,9 @@ function touches(keys: ReadonlySet<string>, key: string): boolean {
   }
   return key.startsWith('.') && keys.has(ANY_FIELD);
 }
+
+/** Per node: the variables its code refers to. The same in every pass and for both targets, so found once. */
+const readVariablesOf = new WeakMap<TSESTree.Node, readonly Variable[]>();
 
 type Frame = { statements: readonly TSESTree.Node[]; index: number } | { exit: TSESTree.Node };
 
@@ -601,18 +615,23 @@ class Pass {
   }
 
   /** The variables `node`'s code refers to anywhere in it (the functions it defines included), each once. */
-  private readVariables(node: TSESTree.Node): Variable[] {
-    const found = new Set<Variable>();
-    walk(node, this.context.sourceCode.visitorKeys, (child) => {
-      if (child.type === AST_NODE_TYPES.Identifier) {
-        const variable = this.context.reader.resolve(child);
-        if (variable) {
-          found.add(variable);
+  private readVariables(node: TSESTree.Node): readonly Variable[] {
+    let variables = readVariablesOf.get(node);
+    if (!variables) {
+      const found = new Set<Variable>();
+      walk(node, this.context.sourceCode.visitorKeys, (child) => {
+        if (child.type === AST_NODE_TYPES.Identifier) {
+          const variable = this.context.reader.resolve(child);
+          if (variable) {
+            found.add(variable);
+          }
         }
-      }
-      return undefined;
-    });
-    return [...found];
+        return undefined;
+      });
+      variables = [...found];
+      readVariablesOf.set(node, variables);
+    }
+    return variables;
   }
 
   /** Records what a moved statement reads: parameters, and locals whose declarations must come along. */

@@ -49,6 +49,14 @@ export interface WrittenMove {
 
 type Mode = 'await' | 'list' | 'push';
 
+/** The construction's `this` (no variable), or an identifier and the variable it reads. */
+interface Rewritable {
+  node: TSESTree.Node;
+  variable: Variable | undefined;
+}
+
+const rewritableIn = new WeakMap<TSESTree.Node, readonly Rewritable[]>();
+
 /**
  * Writes the moved code of `decision` for `target`, then awaits the recorded promises and the
  * moved work's: one promise is awaited where it stands (`await db.connect();`); several plain
@@ -147,12 +155,13 @@ class MoveWriter {
     }
     const body = this.context.constructorNode?.value.body;
     // Statements of the body itself, stored promises (`this.ready = work;`) before the others.
+    const movedUnits = new Set<TSESTree.Node>(this.movedPieces.map((piece) => piece.unit));
     const firstExpression = this.movedPieces.findIndex((piece) => piece.slot?.kind === 'expression');
     const plain =
       body !== undefined &&
       this.decision.copies.size === 0 &&
       this.movedPieces.length > 0 &&
-      [...this.decision.moved].every((node) => this.movedPieces.some((piece) => piece.unit === node) && node.parent === body) &&
+      [...this.decision.moved].every((node) => movedUnits.has(node) && node.parent === body) &&
       this.movedPieces.every(
         (piece, index) =>
           piece.slot?.kind === 'expression' ||
@@ -430,28 +439,52 @@ class MoveWriter {
   private rewrites(node: TSESTree.Node): Edit[] {
     const edits: Edit[] = [];
     const { instance, readVariable } = this.target;
-    const constructorFunction = this.context.constructorNode?.value;
-    walk(node, this.context.sourceCode.visitorKeys, (child) => {
-      if (child.type === AST_NODE_TYPES.ThisExpression && instance !== 'this') {
-        const owner = getThisOwner(child);
-        if (owner === constructorFunction || owner?.type === AST_NODE_TYPES.PropertyDefinition) {
-          edits.push({ range: child.range, text: instance });
+    for (const found of this.rewritable(node)) {
+      if (found.variable === undefined) {
+        if (instance !== 'this') {
+          edits.push({ range: found.node.range, text: instance });
         }
-      } else if (child.type === AST_NODE_TYPES.Identifier && readVariable) {
-        const variable = this.context.resolve(child);
-        const text = variable && (this.decision.parameters.has(variable) || this.keptVariables.has(variable)) ? readVariable(child, variable) : undefined;
-        if (text !== undefined) {
-          const parent = child.parent;
-          if (parent.type === AST_NODE_TYPES.Property && parent.shorthand && parent.value === child) {
-            edits.push({ range: parent.range, text: `${child.name}: ${text}` });
-          } else {
-            edits.push({ range: child.range, text });
-          }
+        continue;
+      }
+      const { variable } = found;
+      const child = found.node as TSESTree.Identifier;
+      const text = readVariable && (this.decision.parameters.has(variable) || this.keptVariables.has(variable)) ? readVariable(child, variable) : undefined;
+      if (text !== undefined) {
+        const parent = child.parent;
+        if (parent.type === AST_NODE_TYPES.Property && parent.shorthand && parent.value === child) {
+          edits.push({ range: parent.range, text: `${child.name}: ${text}` });
+        } else {
+          edits.push({ range: child.range, text });
         }
       }
-      return undefined;
-    });
+    }
     return edits;
+  }
+
+  /** The construction's `this` and the resolved identifiers in `node`: what a target may rewrite, found once per node for both. */
+  private rewritable(node: TSESTree.Node): readonly Rewritable[] {
+    let found = rewritableIn.get(node);
+    if (!found) {
+      const list: Rewritable[] = [];
+      const constructorFunction = this.context.constructorNode?.value;
+      walk(node, this.context.sourceCode.visitorKeys, (child) => {
+        if (child.type === AST_NODE_TYPES.ThisExpression) {
+          const owner = getThisOwner(child);
+          if (owner === constructorFunction || owner?.type === AST_NODE_TYPES.PropertyDefinition) {
+            list.push({ node: child, variable: undefined });
+          }
+        } else if (child.type === AST_NODE_TYPES.Identifier) {
+          const variable = this.context.resolve(child);
+          if (variable) {
+            list.push({ node: child, variable });
+          }
+        }
+        return undefined;
+      });
+      found = list;
+      rewritableIn.set(node, found);
+    }
+    return found;
   }
 
   private rewriteText(node: TSESTree.Node): string {
@@ -602,8 +635,26 @@ export function removeStatement(statement: TSESTree.Node, sourceCode: SourceCode
  * with destructured or default parameters.
  */
 export function exposesDirective(constructorNode: ConstructorNode | undefined, removals: readonly Edit[]): boolean {
-  const removed = (statement: TSESTree.Node): boolean =>
-    removals.some((edit) => edit.text.trim() === '' && edit.range[0] <= statement.range[0] && statement.range[1] <= edit.range[1]);
+  // The removals that leave nothing, by start, each with the furthest end of those up to it:
+  // whether one covers a statement is a binary search (a constructor may lose thousands).
+  const blanks = removals.filter((edit) => edit.text.trim() === '').sort((a, b) => a.range[0] - b.range[0]);
+  const furthest: number[] = [];
+  for (const [index, edit] of blanks.entries()) {
+    furthest.push(Math.max(edit.range[1], furthest[index - 1] ?? -1));
+  }
+  const removed = (statement: TSESTree.Node): boolean => {
+    let low = 0;
+    let high = blanks.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (blanks[middle]!.range[0] <= statement.range[0]) {
+        low = middle + 1;
+      } else {
+        high = middle;
+      }
+    }
+    return low > 0 && furthest[low - 1]! >= statement.range[1];
+  };
   for (const statement of constructorNode?.value.body.body ?? []) {
     if (removed(statement)) {
       continue;
