@@ -119,7 +119,8 @@ class Service {
       output: null,
     },
     // Fuzz (seed 3225124379): a stored field under an `if` without braces got its await on the next
-    // line, outside the guard (and before the `else`, a syntax error). The two go in braces.
+    // line, outside the guard (and before the `else`, a syntax error). The two go in braces, on
+    // lines of their own.
     {
       code: `
 class Service {
@@ -151,8 +152,10 @@ class Service {
 
   static async create(options) {
     const service = new Service(options);
-    if (options.eager) { service.conn = service.connect(options.url);
-    await service.conn; }
+    if (options.eager) {
+      service.conn = service.connect(options.url);
+      await service.conn;
+    }
     else {
     }
     return service;
@@ -176,8 +179,10 @@ class Service {
   }
 
   async #initialize() {
-    if (this.options.eager) { this.conn = this.connect(this.options.url);
-    await this.conn; }
+    if (this.options.eager) {
+      this.conn = this.connect(this.options.url);
+      await this.conn;
+    }
     else {
     }
   }
@@ -203,6 +208,85 @@ class Service {
         },
       ],
       output: null,
+    },
+    // A comment between the guard and its statement: the braces go around the statement where it
+    // stands, so the comment stays where the user put it.
+    {
+      code: `
+class Service {
+  constructor(options) {
+    if (options.eager) // connect at once
+      this.conn = this.connect(options.url);
+  }
+
+  async connect(url) {
+    return url;
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 5,
+          column: 19,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Service {
+  static async create(options) {
+    const service = new Service();
+    if (options.eager) // connect at once
+      { service.conn = service.connect(options.url);
+      await service.conn; }
+    return service;
+  }
+
+  async connect(url) {
+    return url;
+  }
+}
+`,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Service {
+  /** @type {unknown} */
+  #options;
+  /** @type {Promise<void> | undefined} */
+  #init;
+
+  constructor(options) {
+    this.#options = options;
+  }
+
+  async #initialize() {
+    if (this.#options.eager) // connect at once
+      { this.conn = this.connect(this.#options.url);
+      await this.conn; }
+  }
+
+  /**
+   * @param {((value: this) => unknown) | null} [onfulfilled]
+   * @param {((reason: unknown) => unknown) | null} [onrejected]
+   */
+  then(onfulfilled, onrejected) {
+    this.#init ??= this.#initialize().then(() => {
+      Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+    });
+    return this.#init.then(() => this).then(onfulfilled, onrejected);
+  }
+
+  async connect(url) {
+    return url;
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
     },
   ],
 });

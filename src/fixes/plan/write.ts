@@ -371,20 +371,44 @@ class MoveWriter {
       // what wraps its expression, before the statement that awaits its field.
       const semicolon: Edit[] = sourceCode.getLastToken(unit)?.value === ';' ? [] : [{ range: [unit.range[1], unit.range[1]], text: ';' }];
       const wrapsExpression = slot.kind === 'expression' || slot.kind === 'callbacks';
-      const added = this.slotEdit(slot, unit);
       // A line added after a statement that is an `if`'s or a loop's whole body (`if (x) this.c = …;`):
       // the two go in braces, or the second would run unguarded (or split `if … else`).
+      const block = wrapsExpression || !isBodyStatement(unit) ? undefined : this.blockLayout(unit);
+      const added = this.slotEdit(slot, unit, block?.inner);
       const last = added.at(-1);
-      if (!wrapsExpression && last && isBodyStatement(unit)) {
-        edits.push({ range: [unit.range[0], unit.range[0]], text: '{ ' });
-        added[added.length - 1] = { range: last.range, text: `${last.text} }` };
+      if (block && last) {
+        edits.push(...block.open);
+        added[added.length - 1] = { range: last.range, text: `${last.text}${block.close}` };
       }
       edits.push(...(wrapsExpression ? [] : semicolon), ...added, ...(wrapsExpression ? semicolon : []));
     }
     return edits;
   }
 
-  private slotEdit(slot: Slot, unit: TSESTree.Node): Edit[] {
+  /**
+   * The braces around a body statement and the line added after it: on lines of their own, the
+   * statement one level in (`if (x) {`, the statement, the added line, `}`), where the statement
+   * is on one line with nothing but space between it and what it is the body of; else around it
+   * on its line (`if (x) { this.c = …;` … `}`), so no comment or line break of the user's moves.
+   */
+  private blockLayout(unit: TSESTree.Node): { open: Edit[]; close: string; inner: string | undefined } {
+    const { sourceCode } = this.context;
+    const { layout } = this.target;
+    const before = sourceCode.getTokenBefore(unit, { includeComments: true });
+    if (!layout.inline && before && before.type !== 'Block' && before.type !== 'Line' && unit.loc.start.line === unit.loc.end.line) {
+      const outer = getLineIndent(sourceCode, before.loc.end.line);
+      const inner = outer + layout.indentUnit;
+      return {
+        open: [{ range: [before.range[1], unit.range[0]], text: ` {${layout.newline}${inner}` }],
+        close: `${layout.newline}${outer}}`,
+        inner,
+      };
+    }
+    return { open: [{ range: [unit.range[0], unit.range[0]], text: '{ ' }], close: ' }', inner: undefined };
+  }
+
+  /** `indent`: the added line's, where it is not the statement's own line's. */
+  private slotEdit(slot: Slot, unit: TSESTree.Node, indent = getLineIndent(this.context.sourceCode, unit.loc.start.line)): Edit[] {
     const pending = this.target.pendingName;
     switch (slot.kind) {
       case 'expression': {
@@ -413,7 +437,6 @@ class MoveWriter {
       case 'variable': {
         const { sourceCode } = this.context;
         const end = getStatementRange(unit, sourceCode)[1];
-        const indent = getLineIndent(sourceCode, unit.loc.start.line);
         const separator = this.target.layout.inline ? ' ' : this.target.layout.newline + indent;
         const [line] = this.awaitField(slot.name, false, '');
         return [{ range: [end, end], text: separator + line }];
@@ -425,7 +448,6 @@ class MoveWriter {
         }
         const { sourceCode } = this.context;
         const end = getStatementRange(unit, sourceCode)[1];
-        const indent = getLineIndent(sourceCode, unit.loc.start.line);
         const separator = this.target.layout.inline ? ' ' : this.target.layout.newline + indent;
         const [line] = this.awaitField(this.rewriteText(slot.target), slot.spread, '');
         return [{ range: [end, end], text: separator + line }];
