@@ -18,7 +18,7 @@
 //
 // `--scale` runs the scale bench instead (scripts/bench/scale.js: how the rules' time grows with the
 // size of generated programs), with --shape <name> (repeatable), --base <n>, --runs <n> (default
-// 3), --profile and --out.
+// 3), --profile, --gc and --out.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -45,6 +45,7 @@ const { values: args } = parseArgs({
     shape: { type: 'string', multiple: true },
     base: { type: 'string' },
     profile: { type: 'boolean', default: false },
+    gc: { type: 'boolean', default: false },
   },
 });
 if (args.scale) {
@@ -54,6 +55,7 @@ if (args.scale) {
     base: args.base === undefined ? undefined : Number(args.base),
     runs: Number(args.runs ?? 3),
     profile: args.profile,
+    gc: args.gc,
     out: args.out,
   });
   process.exit(0);

@@ -1,13 +1,18 @@
 // @ts-check
 // One shape of the scale bench (`npm run bench -- --scale`), in its own process with Node's default
-// heap: lints the shape's program at each size, `runs` times, sizes in alternating order after one
-// warm-up, with a full garbage collection before each lint (node --expose-gc), and prints one JSON
-// line: per size, per run, ESLint's per-rule times (`stats`), and the reports; the process's peak
-// memory. With `profile`, the lint at each of the two largest sizes is also sampled once by V8's
+// heap: lints the shape's program at each size, `runs` times, sizes in alternating order after a
+// warm-up lint at every size, and prints one JSON line: per size, per run, ESLint's per-rule times
+// (`stats`), and the reports; the process's peak memory. With `gc` (node --expose-gc), a full
+// garbage collection before each lint. It is not the default: a forced full collection frees the
+// previous program's hidden classes, and V8 then throws away the optimized code that checked for
+// them (`--trace-deopt` shows hundreds of functions of the parser, ESLint and the rules deoptimized,
+// reason "weak objects", after each one), so every lint ran partly cold, slower and noisier than a
+// lint among others in one process (the 800-piece constructor: about 450 ms that way against about
+// 150 ms, on the same build and load). With `profile`, the lint at each of the two largest sizes is also sampled once by V8's
 // CPU profiler, and the self time of the plugin's code is added up per folder of dist/
 // (analysis, fixes, rules, utils), so that how each part grows can be told apart.
 //
-// Usage: node --expose-gc scripts/bench/scale-worker.js '<json: { shape, sizes: number[], runs, profile? }>'
+// Usage: node [--expose-gc] scripts/bench/scale-worker.js '<json: { shape, sizes: number[], runs, profile?, gc? }>'
 import { Session } from 'node:inspector/promises';
 import process from 'node:process';
 
@@ -15,10 +20,10 @@ import { loadPlugin } from '../corpus/lint.js';
 import { lintShape } from '../../tests/scale/lint.js';
 import { getShape } from '../../tests/scale/shapes.js';
 
-const input = /** @type {{ shape: string, sizes: number[], runs: number, profile?: boolean }} */ (JSON.parse(process.argv[2] ?? '{}'));
+const input = /** @type {{ shape: string, sizes: number[], runs: number, profile?: boolean, gc?: boolean }} */ (JSON.parse(process.argv[2] ?? '{}'));
 const shape = getShape(input.shape);
 const plugin = await loadPlugin();
-const collect = /** @type {(() => void) | undefined} */ (/** @type {{ gc?: () => void }} */ (globalThis).gc);
+const collect = input.gc ? /** @type {(() => void) | undefined} */ (/** @type {{ gc?: () => void }} */ (globalThis).gc) : undefined;
 
 /** @param {number} size */
 function measure(size) {
@@ -26,7 +31,10 @@ function measure(size) {
   return lintShape(plugin, shape, size);
 }
 
-measure(input.sizes[0] ?? 1);
+// Every size once, so that what each size runs is compiled before it is measured.
+for (const size of input.sizes) {
+  measure(size);
+}
 /** @type {Record<number, { rulesMs: Record<string, number>, totalMs: number, reports: Record<string, number>, fatal?: string }[]>} */
 const runs = Object.fromEntries(input.sizes.map((size) => [size, []]));
 for (let run = 0; run < input.runs; run++) {

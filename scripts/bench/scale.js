@@ -10,7 +10,9 @@
 // Options (after `--scale`): --shape <name> (repeatable), --base <n> (every shape's n, default each
 // shape's own; a nested shape's stays within what its parser accepts), --runs <n> (default 3), --profile (also sample the two largest sizes with V8's CPU
 // profiler: the self time of dist/analysis, dist/fixes, dist/rules + dist/utils, and the garbage
-// collector, with their exponents), --out <file> (also write the markdown there). ASYNC_INIT_PLUGIN
+// collector, with their exponents), --gc (a full garbage collection before each lint, as the runs
+// recorded before 2026-12-07 06:40 UTC did; scale-worker.js says why it is no longer the default),
+// --out <file> (also write the markdown there). ASYNC_INIT_PLUGIN
 // names another build to measure (another branch's dist/index.js).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -30,6 +32,7 @@ import { SHAPES, getShape } from '../../tests/scale/shapes.js';
  * @property {number | undefined} base
  * @property {number} runs
  * @property {boolean} profile
+ * @property {boolean} gc
  * @property {string | undefined} out
  */
 
@@ -51,7 +54,7 @@ export function runScaleBench(options) {
     `## Scale run ${startedAt.toISOString()}`,
     '',
     `Machine: ${os.cpus()[0]?.model ?? 'unknown CPU'}, nproc ${os.availableParallelism()}; Node ${process.version}, ESLint ${ESLint.version}; plugin ${path.relative(repoRoot, pluginPath()) || pluginPath()} at commit ${gitCommit()}. ` +
-      `${options.runs} runs per size after a warm-up, sizes in alternating order, a full GC before each lint; medians. Load average before: ${loadBefore.map((l) => l.toFixed(2)).join(' / ')} (1/5/15 min).`,
+      `${options.runs} runs per size after a warm-up lint at each size, sizes in alternating order, ${options.gc ? 'a full GC before each lint' : 'no forced GC'}; medians. Load average before: ${loadBefore.map((l) => l.toFixed(2)).join(' / ')} (1/5/15 min).`,
     '',
     '| shape | parser | n | t(n) | t(2n) | t(4n) | t(8n) | exponent n→2n | 2n→4n | 4n→8n (runs) | slowest rule at 8n | reports at 8n | peak RSS |',
     '|---|---|--:|--:|--:|--:|--:|--:|--:|--:|---|--:|--:|',
@@ -71,7 +74,11 @@ export function runScaleBench(options) {
     log(`scale: ${shape.name} at ${sizes.join(', ')}`);
     const child = spawnSync(
       process.execPath,
-      ['--expose-gc', path.join(repoRoot, 'scripts', 'bench', 'scale-worker.js'), JSON.stringify({ shape: shape.name, sizes, runs: options.runs, profile: options.profile })],
+      [
+        ...(options.gc ? ['--expose-gc'] : []),
+        path.join(repoRoot, 'scripts', 'bench', 'scale-worker.js'),
+        JSON.stringify({ shape: shape.name, sizes, runs: options.runs, profile: options.profile, gc: options.gc }),
+      ],
       { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
     );
     if (child.status !== 0) {

@@ -530,31 +530,44 @@ export function createCursor(root: TSESTree.Node, visitorKeys: TSESLint.SourceCo
 
 /** Pushes the children of `node` (types excluded) so that they pop in source order. */
 function pushChildren(stack: TSESTree.Node[], node: TSESTree.Node, visitorKeys: TSESLint.SourceCode.VisitorKeys): void {
-  const keys = visitorKeys[node.type];
-  if (!keys) {
-    return;
-  }
+  const keys = getChildKeys(visitorKeys, node.type);
   for (let k = keys.length - 1; k >= 0; k--) {
-    const key = keys[k]!;
-    if (TYPE_KEYS.has(key)) {
-      continue;
-    }
-    const value = (node as unknown as Record<string, unknown>)[key];
+    // Visitor keys hold a node, a list of nodes (with holes: `[, b] = c`), or nothing.
+    const value = (node as unknown as Record<string, unknown>)[keys[k]!];
     if (Array.isArray(value)) {
       for (let i = value.length - 1; i >= 0; i--) {
         const child: unknown = value[i];
-        if (isNode(child)) {
-          stack.push(child);
+        if (typeof child === 'object' && child !== null) {
+          stack.push(child as TSESTree.Node);
         }
       }
-    } else if (isNode(value)) {
-      stack.push(value);
+    } else if (typeof value === 'object' && value !== null) {
+      stack.push(value as TSESTree.Node);
     }
   }
 }
 
-function isNode(value: unknown): value is TSESTree.Node {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+/** Per set of visitor keys (one per parser), per node type: its keys without the type keys, worked out once. */
+const childKeys = new WeakMap<TSESLint.SourceCode.VisitorKeys, Map<string, readonly string[]>>();
+let lastVisitorKeys: TSESLint.SourceCode.VisitorKeys | undefined;
+let lastChildKeys = new Map<string, readonly string[]>();
+
+function getChildKeys(visitorKeys: TSESLint.SourceCode.VisitorKeys, type: string): readonly string[] {
+  if (visitorKeys !== lastVisitorKeys) {
+    let byType = childKeys.get(visitorKeys);
+    if (!byType) {
+      byType = new Map();
+      childKeys.set(visitorKeys, byType);
+    }
+    lastVisitorKeys = visitorKeys;
+    lastChildKeys = byType;
+  }
+  let keys = lastChildKeys.get(type);
+  if (!keys) {
+    keys = (visitorKeys[type] ?? []).filter((key) => !TYPE_KEYS.has(key));
+    lastChildKeys.set(type, keys);
+  }
+  return keys;
 }
 
 /**
