@@ -288,5 +288,75 @@ class Service {
         },
       ],
     },
+    // Fuzz (seed 3254981895): moved to a deeper indentation, the lines of a template literal and of a
+    // block comment were indented too, which changed the string (and the comment). Only layout moves.
+    {
+      code: `
+class Db {
+constructor() {
+this.ready = this.run(\`
+  SELECT 1
+    FROM t\`); /* kept
+  as written */
+}
+async run(sql) { return sql; }
+}
+`,
+      errors: [
+        {
+          messageId: 'asyncWork',
+          line: 4,
+          column: 14,
+          suggestions: [
+            {
+              messageId: 'suggestFactory',
+              output: `
+class Db {
+static async create() {
+  const db = new Db();
+  db.ready = db.run(\`
+  SELECT 1
+    FROM t\`); /* kept
+  as written */
+  await db.ready;
+  return db;
+}
+async run(sql) { return sql; }
+}
+`,
+            },
+            {
+              messageId: 'suggestThenable',
+              output: `
+class Db {
+/** @type {Promise<void> | undefined} */
+#init;
+
+async #initialize() {
+  this.ready = this.run(\`
+  SELECT 1
+    FROM t\`); /* kept
+  as written */
+  await this.ready;
+}
+
+/**
+ * @param {((value: this) => unknown) | null} [onfulfilled]
+ * @param {((reason: unknown) => unknown) | null} [onrejected]
+ */
+then(onfulfilled, onrejected) {
+  this.#init ??= this.#initialize().then(() => {
+    Object.defineProperty(this, 'then', { value: undefined, configurable: true, writable: true });
+  });
+  return this.#init.then(() => this).then(onfulfilled, onrejected);
+}
+async run(sql) { return sql; }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
   ],
 });

@@ -522,11 +522,23 @@ class MoveWriter {
     if (this.target.layout.inline) {
       return `${indent}${written}`;
     }
+    if (indent === original) {
+      return `${indent}${written}`;
+    }
+    // A line that starts inside a template literal, a string or a comment is its text, not layout.
+    const literal = literalLineStarts(statement, start, end, edits, sourceCode);
     const lines = written.split('\n');
-    return [
-      `${indent}${lines[0]}`,
-      ...lines.slice(1).map((line) => (line.startsWith(original) ? indent + line.slice(original.length) : line)),
-    ].join('\n');
+    let offset = 0;
+    return lines
+      .map((line, index) => {
+        const lineStart = offset;
+        offset += line.length + 1;
+        if (index === 0) {
+          return `${indent}${line}`;
+        }
+        return line.startsWith(original) && !literal.has(lineStart) ? indent + line.slice(original.length) : line;
+      })
+      .join('\n');
   }
 
   /**
@@ -693,6 +705,55 @@ export function exposesDirective(constructorNode: ConstructorNode | undefined, r
     }
   }
   return false;
+}
+
+/**
+ * Where, in the text `applyEdits(text, start, end, edits)` writes, a line starts inside a token or
+ * comment of the statement that spans lines (a template literal, a string continued with `\\`, a
+ * block comment): offsets into that text. The edits never reach into such a token's text (they
+ * rewrite names and `this`, and add around statements), so each offset moves by the edits before it.
+ */
+function literalLineStarts(statement: TSESTree.Node, start: number, end: number, edits: readonly Edit[], sourceCode: SourceCode): Set<number> {
+  const text = sourceCode.text;
+  const spans: { range: readonly [number, number] }[] = [
+    ...sourceCode.getCommentsBefore(statement),
+    ...sourceCode.getTokens(statement, { includeComments: true }),
+    ...sourceCode.getCommentsAfter(statement),
+  ];
+  const starts: number[] = [];
+  for (const { range } of spans) {
+    if (range[0] < start || range[1] > end) {
+      continue;
+    }
+    for (let newline = text.indexOf('\n', range[0]); newline !== -1 && newline + 1 < range[1]; newline = text.indexOf('\n', newline + 1)) {
+      starts.push(newline + 1);
+    }
+  }
+  const found = new Set<number>();
+  if (starts.length === 0) {
+    return found;
+  }
+  // The edits applyEdits applies, in its order: each shifts what follows it by its change in length.
+  const applied: Edit[] = [];
+  let position = start;
+  for (const edit of [...edits].sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1])) {
+    if (edit.range[0] < position || edit.range[1] > end || edit.range[0] < start) {
+      continue;
+    }
+    applied.push(edit);
+    position = edit.range[1];
+  }
+  for (const lineStart of starts) {
+    let shift = 0;
+    for (const edit of applied) {
+      if (edit.range[1] > lineStart) {
+        break;
+      }
+      shift += edit.text.length - (edit.range[1] - edit.range[0]);
+    }
+    found.add(lineStart - start + shift);
+  }
+  return found;
 }
 
 /** The statement stands alone as the body of an `if`, a loop or a label (not in a block's list). */
