@@ -623,3 +623,29 @@ export function getNewline(sourceCode: Readonly<TSESLint.SourceCode>): string {
   }
   return newline;
 }
+
+/**
+ * The comments wholly within `range`, found by binary search in the file's comments (in source
+ * order): the token store's `getCommentsInside` steps through every token of the node, and a
+ * scan of all comments costs the whole file per question.
+ */
+export function getCommentsWithin(sourceCode: Readonly<TSESLint.SourceCode>, range: readonly [number, number]): TSESTree.Comment[] {
+  const comments = sourceCode.getAllComments();
+  let low = 0;
+  let high = comments.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (comments[middle]!.range[0] < range[0]) {
+      low = middle + 1;
+    } else {
+      high = middle;
+    }
+  }
+  const within: TSESTree.Comment[] = [];
+  for (let index = low; index < comments.length && comments[index]!.range[0] < range[1]; index++) {
+    if (comments[index]!.range[1] <= range[1]) {
+      within.push(comments[index]!);
+    }
+  }
+  return within;
+}

@@ -1,7 +1,7 @@
 /** What is left of the constructor once work has left it: an emptied body, the parameters nothing reads any more, or no constructor at all. */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { hasConstructorOverloads, type ClassNode, type ConstructorNode } from '../../utils/ast.js';
+import { getCommentsWithin, hasConstructorOverloads, type ClassNode, type ConstructorNode } from '../../utils/ast.js';
 import { getPatternPruneEdits } from './declarations.js';
 import type { Edit } from './layout.js';
 
@@ -70,7 +70,7 @@ export function cleanConstructor(
     return false;
   };
   const remaining = body.body.filter((statement) => !options.removedStatements.has(statement));
-  const bodyComments = sourceCode.getCommentsInside(body).filter((comment) => !isRemoved(comment.range));
+  const bodyComments = getCommentsWithin(sourceCode, body.range).filter((comment) => !isRemoved(comment.range));
   const emptied = !options.addsStatements && remaining.length === 0 && bodyComments.length === 0;
   const edits: Edit[] = emptied ? [{ range: body.range, text: '{}' }] : [...options.removals];
 
@@ -86,8 +86,7 @@ export function cleanConstructor(
     const isUnreadNow = (variable: TSESLint.Scope.Variable): boolean =>
       reads(variable).every((reference) => reference.identifier.range[0] > body.range[0] && reference.identifier.range[1] < body.range[1] && (emptied || isRemoved(reference.identifier.range)));
     const lostReaders = (variable: TSESLint.Scope.Variable): boolean => reads(variable).length > 0 && isUnreadNow(variable);
-    const hasComments = (range: [number, number]): boolean =>
-      sourceCode.getAllComments().some((comment) => comment.range[0] >= range[0] && comment.range[1] <= range[1]);
+    const hasComments = (range: [number, number]): boolean => getCommentsWithin(sourceCode, range).length > 0;
     const isPrunable = (param: TSESTree.Parameter): boolean => {
       const variables = variablesOf(param);
       return (
@@ -144,7 +143,7 @@ export function cleanConstructor(
     !hasConstructorOverloads(classNode) &&
     !('decorators' in constructorNode && (constructorNode.decorators?.length ?? 0) > 0) &&
     // Comments before it stay where they are, in front of what takes its place; one inside it keeps it.
-    sourceCode.getCommentsInside(constructorNode).every((comment) => comment.range[0] > body.range[0] && isRemoved(comment.range));
+    getCommentsWithin(sourceCode, constructorNode.range).every((comment) => comment.range[0] > body.range[0] && isRemoved(comment.range));
   const removable =
     bare &&
     ((emptied && parameterCount === 0 && !classNode.superClass) ||

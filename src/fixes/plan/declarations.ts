@@ -1,6 +1,7 @@
 /** How a declaration loses some of the names it binds (`const { autorun, concurrency } = options` without `autorun`), as edits that keep the rest as written. */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
+import { getCommentsWithin } from '../../utils/ast.js';
 import type { Edit } from './layout.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -116,7 +117,7 @@ function removeParts(parts: readonly Part[], isRemoved: (part: Part) => boolean,
     const range: [number, number] = next
       ? [parts[index]!.node.range[0], next.node.range[0]]
       : [previous!.node.range[1], parts[end]!.node.range[1]];
-    if (sourceCode.getAllComments().some((comment) => comment.range[0] >= range[0] && comment.range[1] <= range[1])) {
+    if (getCommentsWithin(sourceCode, range).length > 0) {
       return undefined;
     }
     edits.push({ range, text: '' });
