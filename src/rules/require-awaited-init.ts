@@ -12,6 +12,7 @@ import {
 } from '../utils/ast.js';
 import {
   canAwaitAt,
+  declaresThenMember,
   describeExpression,
   getDeclaredFactory,
   getFactoryInit,
@@ -538,9 +539,10 @@ export default createRule<Options, MessageIds>({
     let hasStaticMethod = false;
     const constructions: TSESTree.NewExpression[] = [];
     // Without types only a class of this file can be awaitable: a file whose text declares no `then`
-    // has none, and costs no listener.
+    // has none, and costs no listener. Where the text may (`then:` in an object or a comment), the
+    // class scopes say whether a class has one, before the candidates are looked for.
     const heldLocals =
-      checkHeld && (types || mayDeclareThen(sourceCode.text))
+      checkHeld && (types || (mayDeclareThen(sourceCode.text) && declaresThenMember(sourceCode)))
         ? createHeldLocalTracker(sourceCode, {
             ...(!types && { awaitableClass: (node: ClassNode) => isAwaitableClass(node, sourceCode) }),
             mayBeAwaitable: mayBeHeldAwaitable,
