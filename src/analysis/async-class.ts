@@ -6,9 +6,11 @@ import {
   getClassName,
   getConstructor,
   getMemberFunction,
+  getMemberName,
   getPropertyName,
   getSameFileAncestors,
   getStaticKeyName,
+  isClassMember,
   isClassNode,
   isFunctionNode,
   isGlobalReference,
@@ -100,6 +102,25 @@ export function getThenMember(node: ClassNode, sourceCode: SourceCode): ClassMem
 /** Instances of `node` are awaitable: it (or a same-file ancestor) has a `then` member. */
 export function isAwaitableClass(node: ClassNode, sourceCode: SourceCode): boolean {
   return getThenMember(node, sourceCode) !== undefined;
+}
+
+/**
+ * Whether some class of this file has an instance member named `then` of its own: without one, no
+ * class of the file is awaitable (an inherited `then` is a same-file ancestor's own). Asked of the
+ * scope manager's class scopes, so a file costs a look at each of its scopes, not at its text.
+ */
+export function declaresThenMember(sourceCode: SourceCode): boolean {
+  for (const scope of sourceCode.scopeManager?.scopes ?? []) {
+    if (scope.type === 'class' && (scope.block as ClassNode).body.body.some(isOwnThen)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** An instance member whose name is `then`, as {@link findMembers} names members. */
+function isOwnThen(member: TSESTree.ClassElement): boolean {
+  return isClassMember(member) && !member.static && getMemberName(member) === 'then';
 }
 
 /** `private`/`protected` as written on the constructor; an implicit constructor is public. */

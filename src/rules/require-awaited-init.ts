@@ -12,6 +12,7 @@ import {
 } from '../utils/ast.js';
 import {
   canAwaitAt,
+  declaresThenMember,
   describeExpression,
   getDeclaredFactory,
   getFactoryInit,
@@ -64,10 +65,16 @@ const THEN_MEMBER =
  * Whether text may declare an instance member `then` (`then(`, `async then<T>(`, `then = `,
  * `'then'(`, `['then']`), not call one (`.then(`): without types, a file without it has no
  * awaitable class. A scan from one `then` to the next, since a regular expression that starts with
- * an alternation tries every position of the file (about 1 ms per MB).
+ * an alternation tries every position of the file. The scan looks for `hen` and then for the `t`
+ * before it: a search stops at every place its first character occurs, and `t` is about three times
+ * as common in code as `h` (9 MB of typescript.js: 1.8 ms, was 5 ms).
  */
 function mayDeclareThen(text: string): boolean {
-  for (let at = text.indexOf('then'); at !== -1; at = text.indexOf('then', at + 4)) {
+  for (let hen = text.indexOf('hen', 1); hen !== -1; hen = text.indexOf('hen', hen + 3)) {
+    if (text.charCodeAt(hen - 1) !== 0x74) {
+      continue;
+    }
+    const at = hen - 1;
     const before = at > 0 ? text.charCodeAt(at - 1) : NaN;
     const quoted = isQuote(before) && isQuote(text.charCodeAt(at + 4));
     if (!quoted && (before === 0x2e || isWordCode(before))) {
@@ -538,9 +545,10 @@ export default createRule<Options, MessageIds>({
     let hasStaticMethod = false;
     const constructions: TSESTree.NewExpression[] = [];
     // Without types only a class of this file can be awaitable: a file whose text declares no `then`
-    // has none, and costs no listener.
+    // has none, and costs no listener. Where the text may (`then:` in an object or a comment), the
+    // class scopes say whether a class has one, before the candidates are looked for.
     const heldLocals =
-      checkHeld && (types || mayDeclareThen(sourceCode.text))
+      checkHeld && (types || (mayDeclareThen(sourceCode.text) && declaresThenMember(sourceCode)))
         ? createHeldLocalTracker(sourceCode, {
             ...(!types && { awaitableClass: (node: ClassNode) => isAwaitableClass(node, sourceCode) }),
             mayBeAwaitable: mayBeHeldAwaitable,
