@@ -1,4 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { countBefore } from './sorted.js';
 
 /** Class-level queries shared by every rule: members, constructors, same-file ancestors. */
 
@@ -631,18 +632,8 @@ export function getNewline(sourceCode: Readonly<TSESLint.SourceCode>): string {
  */
 export function getCommentsWithin(sourceCode: Readonly<TSESLint.SourceCode>, range: readonly [number, number]): TSESTree.Comment[] {
   const comments = sourceCode.getAllComments();
-  let low = 0;
-  let high = comments.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (comments[middle]!.range[0] < range[0]) {
-      low = middle + 1;
-    } else {
-      high = middle;
-    }
-  }
   const within: TSESTree.Comment[] = [];
-  for (let index = low; index < comments.length && comments[index]!.range[0] < range[1]; index++) {
+  for (let index = countBefore(comments, (comment) => comment.range[0] < range[0]); index < comments.length && comments[index]!.range[0] < range[1]; index++) {
     if (comments[index]!.range[1] <= range[1]) {
       within.push(comments[index]!);
     }

@@ -2,6 +2,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { getCommentsWithin, hasConstructorOverloads, type ClassNode, type ConstructorNode } from '../../utils/ast.js';
+import { countBefore } from '../../utils/sorted.js';
 import { getPatternPruneEdits } from './declarations.js';
 import type { Edit } from './layout.js';
 
@@ -54,20 +55,9 @@ export function cleanConstructor(
     .map((edit) => edit.range)
     .sort((a, b) => a[0] - b[0]);
   const isRemoved = (range: readonly [number, number]): boolean => {
-    let low = 0;
-    let high = removedRanges.length - 1;
-    while (low <= high) {
-      const middle = (low + high) >> 1;
-      const removed = removedRanges[middle]!;
-      if (removed[1] < range[1]) {
-        low = middle + 1;
-      } else if (removed[0] > range[0]) {
-        high = middle - 1;
-      } else {
-        return true;
-      }
-    }
-    return false;
+    // Disjoint, so their ends are sorted too: the first that ends at or after the range's end.
+    const removed = removedRanges[countBefore(removedRanges, (candidate) => candidate[1] < range[1])];
+    return removed !== undefined && removed[0] <= range[0];
   };
   const remaining = body.body.filter((statement) => !options.removedStatements.has(statement));
   const bodyComments = getCommentsWithin(sourceCode, body.range).filter((comment) => !isRemoved(comment.range));

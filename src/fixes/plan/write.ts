@@ -2,6 +2,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { getThisOwner, walk, type ConstructorNode } from '../../utils/ast.js';
+import { countBefore } from '../../utils/sorted.js';
 import { getPruneEdits } from './declarations.js';
 import { applyEdits, getLineIndent, getStatementRange, type Edit, type Layout } from './layout.js';
 import type { MoveDecision } from './move.js';
@@ -677,17 +678,8 @@ export function exposesDirective(constructorNode: ConstructorNode | undefined, r
     furthest.push(Math.max(edit.range[1], furthest[index - 1] ?? -1));
   }
   const removed = (statement: TSESTree.Node): boolean => {
-    let low = 0;
-    let high = blanks.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (blanks[middle]!.range[0] <= statement.range[0]) {
-        low = middle + 1;
-      } else {
-        high = middle;
-      }
-    }
-    return low > 0 && furthest[low - 1]! >= statement.range[1];
+    const starting = countBefore(blanks, (edit) => edit.range[0] <= statement.range[0]);
+    return starting > 0 && furthest[starting - 1]! >= statement.range[1];
   };
   for (const statement of constructorNode?.value.body.body ?? []) {
     if (removed(statement)) {
@@ -743,13 +735,12 @@ function literalLineStarts(statement: TSESTree.Node, start: number, end: number,
     applied.push(edit);
     position = edit.range[1];
   }
+  // Both in source order: one pass, each line start shifted by the edits that end before it.
+  let shift = 0;
+  let next = 0;
   for (const lineStart of starts) {
-    let shift = 0;
-    for (const edit of applied) {
-      if (edit.range[1] > lineStart) {
-        break;
-      }
-      shift += edit.text.length - (edit.range[1] - edit.range[0]);
+    for (; next < applied.length && applied[next]!.range[1] <= lineStart; next++) {
+      shift += applied[next]!.text.length - (applied[next]!.range[1] - applied[next]!.range[0]);
     }
     found.add(lineStart - start + shift);
   }
