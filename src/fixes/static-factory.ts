@@ -505,12 +505,13 @@ function getNamesInUse(plan: ClassPlan): Set<string> {
   const names = new Set<string>(RESERVED);
   for (const root of roots) {
     const tokens = sourceCode.getTokens(root);
-    for (const [index, token] of tokens.entries()) {
-      // The token before: the list's own, but for the first.
-      const before = index > 0 ? tokens[index - 1] : sourceCode.getTokenBefore(token);
+    // The token before: the list's own, but for the first.
+    let before: TSESTree.Token | null = tokens.length > 0 ? sourceCode.getTokenBefore(tokens[0]!) : null;
+    for (const token of tokens) {
       if ((token.type === 'Identifier' || token.type === 'Keyword') && before?.value !== '.' && before?.value !== '?.') {
         names.add(token.value);
       }
+      before = token;
     }
   }
   if (classNode.id) {
