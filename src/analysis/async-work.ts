@@ -51,8 +51,9 @@ const COMBINATORS = new Set(['all', 'allSettled', 'any', 'race']);
 export function findAsyncWork(
   node: TSESTree.Node,
   finder: AsyncWorkFinder,
-  { returned = false }: { returned?: boolean } = {},
+  options?: { returned?: boolean },
 ): AsyncWork | undefined {
+  const returned = options?.returned ?? false;
   const expression = returned ? skipTypeWrappers(node) : node;
   const found = classify(expression, finder, returned);
   return found ? { ...found, node, returned } : undefined;
@@ -142,22 +143,8 @@ function classify(
       }
       return undefined;
     }
-    case AST_NODE_TYPES.NewExpression: {
-      // An executor's calls the settlers cannot reach are judged as the constructor's own.
-      const isWork = (call: TSESTree.CallExpression): boolean => classify(call, finder, false) !== undefined;
-      if (isGlobalReference(node.callee, 'Promise', sourceCode)) {
-        return isWorkingExecutor(node.arguments[0], sourceCode, types, isWork)
-          ? { label: '`new Promise(…)`', callee: undefined, kind: 'promise' }
-          : undefined;
-      }
-      // Constructing a thenable starts nothing by itself (a deferred such as `new ManualPromise()`,
-      // a lazy query): its own constructor is checked where it is declared. It starts work here
-      // when it is handed an executor that does work, as `new Promise(executor)` is.
-      if (node.arguments.some((argument) => isWorkingExecutor(argument, sourceCode, types, isWork)) && types?.isThenable(node)) {
-        return { label: describe(node, sourceCode), callee: node.callee, kind: 'call' };
-      }
-      return undefined;
-    }
+    case AST_NODE_TYPES.NewExpression:
+      return classifyNew(node, finder);
     case AST_NODE_TYPES.ArrowFunctionExpression:
     case AST_NODE_TYPES.FunctionExpression:
       // items.forEach(async (item) => …): each call starts work nobody awaits.
@@ -167,6 +154,30 @@ function classify(
     default:
       return undefined;
   }
+}
+
+
+/**
+ * `new Promise(executor)`, or a thenable handed an executor that does work. Apart from
+ * {@link classify}, whose every call (one per node of construction code) would otherwise allocate
+ * the context this function's closure keeps.
+ */
+function classifyNew(node: TSESTree.NewExpression, finder: AsyncWorkFinder): Omit<AsyncWork, 'node' | 'returned'> | undefined {
+  const { sourceCode, types } = finder;
+  // An executor's calls the settlers cannot reach are judged as the constructor's own.
+  const isWork = (call: TSESTree.CallExpression): boolean => classify(call, finder, false) !== undefined;
+  if (isGlobalReference(node.callee, 'Promise', sourceCode)) {
+    return isWorkingExecutor(node.arguments[0], sourceCode, types, isWork)
+      ? { label: '`new Promise(…)`', callee: undefined, kind: 'promise' }
+      : undefined;
+  }
+  // Constructing a thenable starts nothing by itself (a deferred such as `new ManualPromise()`,
+  // a lazy query): its own constructor is checked where it is declared. It starts work here
+  // when it is handed an executor that does work, as `new Promise(executor)` is.
+  if (node.arguments.some((argument) => isWorkingExecutor(argument, sourceCode, types, isWork)) && types?.isThenable(node)) {
+    return { label: describe(node, sourceCode), callee: node.callee, kind: 'call' };
+  }
+  return undefined;
 }
 
 /**

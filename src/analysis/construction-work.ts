@@ -115,17 +115,19 @@ export function collectConstructionWork(node: ClassNode, options: ConstructionWo
     return methodsByName.get(name);
   };
   const findMethod = (name: string): FunctionNode | undefined => {
-    ancestors ??= getSameFileAncestors(node, sourceCode);
-    for (const owner of [node, ...ancestors]) {
-      const members = findMembers(owner, name);
-      if (members.length > 0) {
-        // The nearest declaration decides; only a plain method with a body is followed.
-        const [member] = members;
-        const fn = member?.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'method' ? getMemberFunction(member) : undefined;
-        return isFunctionNode(fn) ? fn : undefined;
+    // The nearest declaration decides; only a plain method with a body is followed.
+    let [member] = findMembers(node, name);
+    if (!member) {
+      ancestors ??= getSameFileAncestors(node, sourceCode);
+      for (const ancestor of ancestors) {
+        [member] = findMembers(ancestor, name);
+        if (member) {
+          break;
+        }
       }
     }
-    return undefined;
+    const fn = member?.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'method' ? getMemberFunction(member) : undefined;
+    return isFunctionNode(fn) ? fn : undefined;
   };
 
   /** Background work: the call runs (or its chain starts from) an async function that loops until the object is closed. */

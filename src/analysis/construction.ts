@@ -121,17 +121,7 @@ export function walkConstructionCode(
 
 /** `walkConstructionCode` driven by the caller (see `NodeCursor`): the same nodes in the same order. */
 export function createConstructionCursor(root: TSESTree.Node, visitorKeys: TSESLint.SourceCode.VisitorKeys): NodeCursor {
-  const cursor = createCursor(root, visitorKeys);
-  return {
-    next() {
-      const node = cursor.next();
-      if (node && isLeftForLater(node)) {
-        cursor.skip();
-      }
-      return node;
-    },
-    skip: () => cursor.skip(),
-  };
+  return createCursor(root, visitorKeys, isLeftForLater);
 }
 
 /** A function that runs later (not an immediately invoked one), or a class: its code is not construction code. */

@@ -198,9 +198,10 @@ interface MemberIndex {
 }
 
 const memberIndexes = new WeakMap<ClassNode, MemberIndex>();
+const NO_MEMBERS: readonly ClassMember[] = [];
 
 /** Members of `node` (not its ancestors) named `name`, static or instance side, in source order. */
-export function findMembers(node: ClassNode, name: string, isStatic = false): ClassMember[] {
+export function findMembers(node: ClassNode, name: string, isStatic = false): readonly ClassMember[] {
   let index = memberIndexes.get(node);
   if (!index) {
     index = { instance: new Map(), static: new Map() };
@@ -218,8 +219,8 @@ export function findMembers(node: ClassNode, name: string, isStatic = false): Cl
     }
     memberIndexes.set(node, index);
   }
-  // A copy: callers may keep or change what they are given.
-  return [...((isStatic ? index.static : index.instance).get(name) ?? [])];
+  // The index's own list, read-only: asked once per call of a chain, a copy was most of its garbage.
+  return (isStatic ? index.static : index.instance).get(name) ?? NO_MEMBERS;
 }
 
 /** The constructor implementation, when the class has exactly one (no overload signatures). */
@@ -512,21 +513,44 @@ export interface NodeCursor {
   skip(): void;
 }
 
-export function createCursor(root: TSESTree.Node, visitorKeys: TSESLint.SourceCode.VisitorKeys): NodeCursor {
-  const stack: TSESTree.Node[] = [root];
-  let last: TSESTree.Node | undefined;
-  return {
-    next() {
-      if (last) {
-        pushChildren(stack, last, visitorKeys);
-      }
-      last = stack.pop();
-      return last;
-    },
-    skip() {
-      last = undefined;
-    },
-  };
+export function createCursor(
+  root: TSESTree.Node,
+  visitorKeys: TSESLint.SourceCode.VisitorKeys,
+  isSkipped?: (node: TSESTree.Node) => boolean,
+): NodeCursor {
+  return new TreeCursor(root, visitorKeys, isSkipped);
+}
+
+/**
+ * The cursor as one object: a call chain of n functions keeps n cursors open at once, and one
+ * object (against an object, a wrapper and four closures with their contexts) is what keeps a
+ * long chain's garbage, and the collections it causes during a lint, small. `isSkipped` nodes are
+ * given by `next()` but not walked into.
+ */
+class TreeCursor implements NodeCursor {
+  private readonly stack: TSESTree.Node[];
+  private last: TSESTree.Node | undefined;
+
+  constructor(
+    root: TSESTree.Node,
+    private readonly visitorKeys: TSESLint.SourceCode.VisitorKeys,
+    private readonly isSkipped: ((node: TSESTree.Node) => boolean) | undefined,
+  ) {
+    this.stack = [root];
+  }
+
+  next(): TSESTree.Node | undefined {
+    if (this.last) {
+      pushChildren(this.stack, this.last, this.visitorKeys);
+    }
+    const node = this.stack.pop();
+    this.last = node && this.isSkipped?.(node) ? undefined : node;
+    return node;
+  }
+
+  skip(): void {
+    this.last = undefined;
+  }
 }
 
 /** Pushes the children of `node` (types excluded) so that they pop in source order. */
