@@ -8,9 +8,12 @@
 // them (`--trace-deopt` shows hundreds of functions of the parser, ESLint and the rules deoptimized,
 // reason "weak objects", after each one), so every lint ran partly cold, slower and noisier than a
 // lint among others in one process (the 800-piece constructor: about 450 ms that way against about
-// 150 ms, on the same build and load). With `profile`, the lint at each of the two largest sizes is also sampled once by V8's
-// CPU profiler, and the self time of the plugin's code is added up per folder of dist/
-// (analysis, fixes, rules, utils), so that how each part grows can be told apart.
+// 150 ms, on the same build and load). With `profile`, the lints at the two largest sizes are also sampled by V8's
+// CPU profiler, `runs` times each, and the self time of the plugin's code is added up per folder
+// of dist/ (analysis, fixes, rules, utils), so that how each part grows can be told apart. The
+// profiler samples the thread's stack, so the plugin's self time is the time its own code ran,
+// page faults of what it allocates included, and not the collector's pauses that fall inside its
+// listeners (the garbage collector's samples are their own).
 //
 // Usage: node [--expose-gc] scripts/bench/scale-worker.js '<json: { shape, sizes: number[], runs, profile?, gc? }>'
 import { Session } from 'node:inspector/promises';
@@ -28,35 +31,39 @@ const collect = input.gc ? /** @type {(() => void) | undefined} */ (/** @type {{
 /** @param {number} size */
 function measure(size) {
   collect?.();
-  return lintShape(plugin, shape, size);
+  return lintShape(plugin, shape, size, { reference: true });
 }
 
 // Every size once, so that what each size runs is compiled before it is measured.
 for (const size of input.sizes) {
   measure(size);
 }
-/** @type {Record<number, { rulesMs: Record<string, number>, totalMs: number, reports: Record<string, number>, fatal?: string }[]>} */
+/** @type {Record<number, { rulesMs: Record<string, number>, totalMs: number, reports: Record<string, number>, referenceMs: number, fatal?: string }[]>} */
 const runs = Object.fromEntries(input.sizes.map((size) => [size, []]));
 for (let run = 0; run < input.runs; run++) {
   for (const size of run % 2 === 0 ? input.sizes : [...input.sizes].reverse()) {
-    const { rulesMs, totalMs, reports, fatal } = measure(size);
-    runs[size]?.push({ rulesMs, totalMs, reports, ...(fatal !== undefined && { fatal }) });
+    const { rulesMs, totalMs, reports, fatal, referenceMs } = measure(size);
+    runs[size]?.push({ rulesMs, totalMs, reports, referenceMs: referenceMs ?? NaN, ...(fatal !== undefined && { fatal }) });
   }
 }
 
-/** @type {Record<number, Record<string, number>>} */
+/** @type {Record<number, Record<string, number>[]>} */
 const profiles = {};
 if (input.profile) {
   const session = new Session();
   session.connect();
   await session.post('Profiler.enable');
   await session.post('Profiler.setSamplingInterval', { interval: 100 });
-  for (const size of input.sizes.slice(-2)) {
-    collect?.();
-    await session.post('Profiler.start');
-    lintShape(plugin, shape, size);
-    const { profile } = await session.post('Profiler.stop');
-    profiles[size] = selfTimeByFolder(profile);
+  // As many profiled lints as measured ones, sizes alternating: one lint's profile is as noisy as its time.
+  const profiled = input.sizes.slice(-2);
+  for (let run = 0; run < input.runs; run++) {
+    for (const size of run % 2 === 0 ? profiled : [...profiled].reverse()) {
+      collect?.();
+      await session.post('Profiler.start');
+      lintShape(plugin, shape, size, { reference: true });
+      const { profile } = await session.post('Profiler.stop');
+      (profiles[size] ??= []).push(selfTimeByFolder(profile));
+    }
   }
   session.disconnect();
 }

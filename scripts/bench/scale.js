@@ -9,7 +9,10 @@
 // (a collection of ESLint's own garbage that falls inside a rule, a compile, the other core's
 // work), never taken away, so the fastest run is the rules' own work with the least of it. For
 // a shape whose rules take a few milliseconds in one listener call (the nested ones), one such
-// pause moves the median. A benchmark, not a test: nothing fails on a number.
+// pause moves the median. Beside them, a yardstick timed in the same lints: a rule that only walks
+// the whole tree once (tests/scale/lint.js), what this machine charges for touching twice the
+// nodes; where it too grows faster than the tree, so do walks that do more per node. A benchmark,
+// not a test: nothing fails on a number.
 //
 // Options (after `--scale`): --shape <name> (repeatable), --base <n> (every shape's n, default each
 // shape's own; a nested shape's stays within what its parser accepts), --runs <n> (default 3), --profile (also sample the two largest sizes with V8's CPU
@@ -42,8 +45,8 @@ import { SHAPES, getShape } from '../../tests/scale/shapes.js';
 
 /**
  * @typedef {object} WorkerResult
- * @property {Record<string, { rulesMs: Record<string, number>, totalMs: number, reports: Record<string, number>, fatal?: string }[]>} runs
- * @property {Record<string, Record<string, number>>} profiles
+ * @property {Record<string, { rulesMs: Record<string, number>, totalMs: number, reports: Record<string, number>, referenceMs: number, fatal?: string }[]>} runs
+ * @property {Record<string, Record<string, number>[]>} profiles
  * @property {number} maxRssMb
  */
 
@@ -60,15 +63,15 @@ export function runScaleBench(options) {
     `Machine: ${os.cpus()[0]?.model ?? 'unknown CPU'}, nproc ${os.availableParallelism()}; Node ${process.version}, ESLint ${ESLint.version}; plugin ${path.relative(repoRoot, pluginPath()) || pluginPath()} at commit ${gitCommit()}. ` +
       `${options.runs} runs per size after a warm-up lint at each size, sizes in alternating order, ${options.gc ? 'a full GC before each lint' : 'no forced GC'}; medians. Load average before: ${loadBefore.map((l) => l.toFixed(2)).join(' / ')} (1/5/15 min).`,
     '',
-    '| shape | parser | n | t(n) | t(2n) | t(4n) | t(8n) | exponent n→2n | 2n→4n | 4n→8n (runs) | 4n→8n, fastest runs | slowest rule at 8n | reports at 8n | peak RSS |',
-    '|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|--:|--:|',
+    '| shape | parser | n | t(n) | t(2n) | t(4n) | t(8n) | exponent n→2n | 2n→4n | 4n→8n (runs) | 4n→8n, fastest runs | yardstick 4n→8n: one walk of the tree, fastest runs | slowest rule at 8n | reports at 8n | peak RSS |',
+    '|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|--:|--:|',
   ];
   const profileLines = [
     '',
-    'Where the time goes at 4n and 8n (V8 CPU profiler, self time in ms, one sample each) and its exponent:',
+    `Where the time goes at 4n and 8n (V8's CPU profiler over ${options.runs} more lints at each: self time in ms per lint, the median) and its exponent. The plugin's own code is the four before it together: the time its code ran, and not the garbage collector's pauses, which the last column gives for the whole lint (ESLint's and ours):`,
     '',
-    '| shape | analysis | fixes | rules + utils | garbage collector |',
-    '|---|--:|--:|--:|--:|',
+    "| shape | analysis | fixes | rules + utils | the plugin's own code | garbage collector (whole lint) |",
+    '|---|--:|--:|--:|--:|--:|',
   ];
   for (const shape of shapes) {
     // A nesting depth beyond what the parser accepts only measures the parser's failure (and an
@@ -88,7 +91,7 @@ export function runScaleBench(options) {
     if (child.status !== 0) {
       // A rule that throws, or a heap that runs out: the row says so, and the other shapes still run.
       const reason = (child.stderr.match(/(RangeError|TypeError|Error|FATAL ERROR)[^\n]*/u)?.[0] ?? `exit ${child.status}`).slice(0, 160);
-      lines.push(`| ${shape.name} | ${shape.parser} | ${base} | **failed: ${reason.replaceAll('|', '\\|')}** |  |  |  |  |  |  |  |  |  |  |`);
+      lines.push(`| ${shape.name} | ${shape.parser} | ${base} | **failed: ${reason.replaceAll('|', '\\|')}** |  |  |  |  |  |  |  |  |  |  |  |`);
       continue;
     }
     /** @type {WorkerResult} */
@@ -98,6 +101,7 @@ export function runScaleBench(options) {
     const exponents = times.slice(1).map((time, index) => Math.log2(time / (times[index] ?? NaN)));
     const fastest = sizes.map((size) => Math.min(...(result.runs[size] ?? []).map(total)));
     const fastestExponent = Math.log2((fastest[3] ?? NaN) / (fastest[2] ?? NaN));
+    const [walk4, walk8] = [sizes[2] ?? 0, sizes[3] ?? 0].map((size) => Math.min(...(result.runs[size] ?? []).map((run) => run.referenceMs)));
     const perRun = (result.runs[sizes[3] ?? 0] ?? []).map((run, index) => Math.log2(total(run) / total(result.runs[sizes[2] ?? 0]?.[index] ?? run)));
     const largest = result.runs[sizes[3] ?? 0] ?? [];
     const ruleIds = Object.keys(largest[0]?.rulesMs ?? {});
@@ -109,15 +113,19 @@ export function runScaleBench(options) {
     lines.push(
       `| ${shape.name} | ${shape.parser} | ${base} | ${times.map(ms).join(' | ')} | ${exponents
         .map((exponent, index) => (index === 2 ? `**${exponent.toFixed(2)}** (${Math.min(...perRun).toFixed(2)}–${Math.max(...perRun).toFixed(2)})` : exponent.toFixed(2)))
-        .join(' | ')} | ${fastestExponent.toFixed(2)} (${ms(fastest[2] ?? NaN)} → ${ms(fastest[3] ?? NaN)}) | ${slowest ? `${slowest.ruleId.replace(/^async-init\//u, '')} ${ms(slowest.ms)}` : '–'} | ${fatal ? `parse error: ${fatal}` : reports} | ${result.maxRssMb.toFixed(0)} MB |`,
+        .join(' | ')} | ${fastestExponent.toFixed(2)} (${ms(fastest[2] ?? NaN)} → ${ms(fastest[3] ?? NaN)}) | ${Math.log2((walk8 ?? NaN) / (walk4 ?? NaN)).toFixed(2)} (${ms(walk4 ?? NaN)} → ${ms(walk8 ?? NaN)}) | ${slowest ? `${slowest.ruleId.replace(/^async-init\//u, '')} ${ms(slowest.ms)}` : '–'} | ${fatal ? `parse error: ${fatal}` : reports} | ${result.maxRssMb.toFixed(0)} MB |`,
     );
     if (options.profile) {
-      const [at4, at8] = [result.profiles[sizes[2] ?? 0] ?? {}, result.profiles[sizes[3] ?? 0] ?? {}];
-      // An exponent of times under a few milliseconds (a few dozen samples) says nothing.
-      const cell = (/** @type {(profile: Record<string, number>) => number} */ pick) =>
-        `${ms(pick(at4))} → ${ms(pick(at8))}${pick(at4) >= 5 ? ` (${Math.log2(pick(at8) / pick(at4)).toFixed(2)})` : ''}`;
+      const [at4, at8] = [result.profiles[sizes[2] ?? 0] ?? [], result.profiles[sizes[3] ?? 0] ?? []];
+      // Per part, the median over the profiled lints; an exponent of times under a few
+      // milliseconds (a few dozen samples) says nothing.
+      const cell = (/** @type {(profile: Record<string, number>) => number} */ pick) => {
+        const [t4, t8] = [median(at4.map(pick)), median(at8.map(pick))];
+        return `${ms(t4)} → ${ms(t8)}${t4 >= 5 ? ` (${Math.log2(t8 / t4).toFixed(2)})` : ''}`;
+      };
+      const own = (/** @type {Record<string, number>} */ p) => (p.analysis ?? 0) + (p.fixes ?? 0) + (p.rules ?? 0) + (p.utils ?? 0);
       profileLines.push(
-        `| ${shape.name} | ${cell((p) => p.analysis ?? 0)} | ${cell((p) => p.fixes ?? 0)} | ${cell((p) => (p.rules ?? 0) + (p.utils ?? 0))} | ${cell((p) => p.gc ?? 0)} |`,
+        `| ${shape.name} | ${cell((p) => p.analysis ?? 0)} | ${cell((p) => p.fixes ?? 0)} | ${cell((p) => (p.rules ?? 0) + (p.utils ?? 0))} | **${cell(own)}** | ${cell((p) => p.gc ?? 0)} |`,
       );
     }
   }

@@ -12,9 +12,11 @@ export interface ScaleRun {
   reports: Record<string, number>;
   /** A parse error: the parser rejected the program. */
   fatal: string | undefined;
+  /** With `reference`: the time of one walk of the whole tree in the same lint (lint.js, `walkOnce`), ms. */
+  referenceMs?: number;
 }
 
-export declare function lintShape(plugin: ESLint.Plugin, shape: Shape, n: number): ScaleRun;
+export declare function lintShape(plugin: ESLint.Plugin, shape: Shape, n: number, options?: { reference?: boolean }): ScaleRun;
 
 /** Whether ESLint with no rule on (its parser and scope analysis) gets through the shape's program at size `n`. */
 export declare function eslintAccepts(shape: Shape, n: number): boolean;

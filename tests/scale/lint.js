@@ -34,12 +34,49 @@ export function eslintAccepts(shape, n) {
 }
 
 /**
+ * The bench's yardstick (`npm run bench -- --scale`): a rule that walks the whole tree once, as
+ * every whole-class or whole-file analysis must at least, and does nothing else: from `Program`,
+ * every node below it by the visitor keys, on an explicit stack. Its time at 4n and 8n is what
+ * this machine charges for touching twice the nodes (caches, the collector's pauses that fall
+ * inside it, fresh memory), printed beside the rules' so that the two can be compared.
+ * @type {import('eslint').Rule.RuleModule}
+ */
+const walkOnce = {
+  meta: { type: 'problem', schema: [] },
+  create(context) {
+    const { visitorKeys } = context.sourceCode;
+    return {
+      Program(program) {
+        /** @type {unknown[]} */
+        const stack = [program];
+        while (stack.length > 0) {
+          const node = /** @type {Record<string, unknown> & { type: string }} */ (stack.pop());
+          for (const key of visitorKeys[node.type] ?? []) {
+            const child = node[key];
+            if (Array.isArray(child)) {
+              for (let index = child.length - 1; index >= 0; index--) {
+                if (child[index]) {
+                  stack.push(child[index]);
+                }
+              }
+            } else if (child && typeof child === 'object') {
+              stack.push(child);
+            }
+          }
+        }
+      },
+    };
+  },
+};
+
+/**
  * @param {import('eslint').ESLint.Plugin} plugin
  * @param {import('./shapes.js').Shape} shape
  * @param {number} n
+ * @param {{ reference?: boolean }} [options] also run {@link walkOnce}, timed apart (`referenceMs`)
  * @returns {ScaleRun}
  */
-export function lintShape(plugin, shape, n) {
+export function lintShape(plugin, shape, n, options = {}) {
   const code = shape.generate(n);
   const ruleIds = Object.keys(plugin.rules ?? {}).map((name) => `async-init/${name}`);
   const linter = new Linter({ configType: 'flat' });
@@ -47,8 +84,8 @@ export function lintShape(plugin, shape, n) {
   const config = [
     {
       files: ['**/*.js', '**/*.ts'],
-      plugins: { 'async-init': plugin },
-      rules: Object.fromEntries(ruleIds.map((ruleId) => [ruleId, 'error'])),
+      plugins: { 'async-init': plugin, ...(options.reference && { reference: { rules: { 'walk-once': walkOnce } } }) },
+      rules: { ...Object.fromEntries(ruleIds.map((ruleId) => [ruleId, 'error'])), ...(options.reference && { 'reference/walk-once': 'error' }) },
       languageOptions: { ecmaVersion: 'latest', sourceType: 'module' },
     },
     // `tsParser` is typed for typescript-eslint's own Linter types, ESLint's want a Parser.
@@ -60,10 +97,15 @@ export function lintShape(plugin, shape, n) {
   /** @type {Record<string, number>} */
   const rulesMs = Object.fromEntries(ruleIds.map((ruleId) => [ruleId, 0]));
   let totalMs = 0;
+  let referenceMs = 0;
   for (const pass of linter.getTimes().passes) {
     totalMs += pass.total;
     for (const [ruleId, time] of Object.entries(pass.rules ?? {})) {
-      rulesMs[ruleId] = (rulesMs[ruleId] ?? 0) + time.total;
+      if (ruleId === 'reference/walk-once') {
+        referenceMs += time.total;
+      } else {
+        rulesMs[ruleId] = (rulesMs[ruleId] ?? 0) + time.total;
+      }
     }
   }
   /** @type {Record<string, number>} */
@@ -76,5 +118,5 @@ export function lintShape(plugin, shape, n) {
       reports[message.ruleId] = (reports[message.ruleId] ?? 0) + 1;
     }
   }
-  return { rulesMs, totalMs, reports, fatal };
+  return { rulesMs, totalMs, reports, fatal, ...(options.reference && { referenceMs }) };
 }
