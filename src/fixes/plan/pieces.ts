@@ -306,46 +306,49 @@ export function isWithin(node: { range: readonly [number, number] }, container: 
  */
 function waitsForAnEvent(statement: TSESTree.Node, visitorKeys: TSESLint.SourceCode.VisitorKeys): boolean {
   let found = false;
+  // The visitor runs for every node of the statement: what only a `new Promise` needs (its settlers,
+  // a closure over them) lives in settlesOnAnEvent, so that the other nodes allocate nothing.
   walk(statement, visitorKeys, (node) => {
-    if (
-      found ||
-      node.type !== AST_NODE_TYPES.NewExpression ||
-      node.callee.type !== AST_NODE_TYPES.Identifier ||
-      node.callee.name !== 'Promise' ||
-      !isFunctionNode(node.arguments[0])
-    ) {
-      return;
-    }
-    const executor = node.arguments[0];
-    const settlers = new Set(executor.params.flatMap((param) => (param.type === AST_NODE_TYPES.Identifier ? [param.name] : [])));
-    const callsSettler = (root: TSESTree.Node): boolean => {
-      let calls = false;
-      walk(root, visitorKeys, (child) => {
-        calls ||=
-          child.type === AST_NODE_TYPES.CallExpression &&
-          child.callee.type === AST_NODE_TYPES.Identifier &&
-          settlers.has(child.callee.name);
-      });
-      return calls;
-    };
-    walk(executor.body, visitorKeys, (child) => {
-      if (
-        child.type === AST_NODE_TYPES.CallExpression &&
-        child.callee.type === AST_NODE_TYPES.MemberExpression &&
-        !child.callee.computed &&
-        child.callee.property.type === AST_NODE_TYPES.Identifier &&
-        isSubscribeMethodName(child.callee.property.name) &&
-        child.arguments.some(
-          (argument) =>
-            (argument.type === AST_NODE_TYPES.Identifier && settlers.has(argument.name)) ||
-            (isFunctionNode(argument) && callsSettler(argument.body)),
-        )
-      ) {
-        found = true;
-      }
-    });
+    found ||= node.type === AST_NODE_TYPES.NewExpression && settlesOnAnEvent(node, visitorKeys);
   });
   return found;
+}
+
+/** `new Promise(executor)` whose executor hands a settler to a subscription (`emitter.once('ready', resolve)`). */
+function settlesOnAnEvent(node: TSESTree.NewExpression, visitorKeys: TSESLint.SourceCode.VisitorKeys): boolean {
+  if (node.callee.type !== AST_NODE_TYPES.Identifier || node.callee.name !== 'Promise' || !isFunctionNode(node.arguments[0])) {
+    return false;
+  }
+  const executor = node.arguments[0];
+  const settlers = new Set(executor.params.flatMap((param) => (param.type === AST_NODE_TYPES.Identifier ? [param.name] : [])));
+  const callsSettler = (root: TSESTree.Node): boolean => {
+    let calls = false;
+    walk(root, visitorKeys, (child) => {
+      calls ||=
+        child.type === AST_NODE_TYPES.CallExpression &&
+        child.callee.type === AST_NODE_TYPES.Identifier &&
+        settlers.has(child.callee.name);
+    });
+    return calls;
+  };
+  let subscribes = false;
+  walk(executor.body, visitorKeys, (child) => {
+    if (
+      child.type === AST_NODE_TYPES.CallExpression &&
+      child.callee.type === AST_NODE_TYPES.MemberExpression &&
+      !child.callee.computed &&
+      child.callee.property.type === AST_NODE_TYPES.Identifier &&
+      isSubscribeMethodName(child.callee.property.name) &&
+      child.arguments.some(
+        (argument) =>
+          (argument.type === AST_NODE_TYPES.Identifier && settlers.has(argument.name)) ||
+          (isFunctionNode(argument) && callsSettler(argument.body)),
+      )
+    ) {
+      subscribes = true;
+    }
+  });
+  return subscribes;
 }
 
 /**
