@@ -156,7 +156,6 @@ function classify(
   }
 }
 
-
 /**
  * `new Promise(executor)`, or a thenable handed an executor that does work. Apart from
  * {@link classify}, whose every call (one per node of construction code) would otherwise allocate
