@@ -1987,6 +1987,53 @@ class Worker {
       ],
     },
     {
+      name: 'declined: a promise settled from a subscription\'s callback',
+      code: `
+class Worker {
+  started: Promise<void>;
+
+  constructor(private readonly emitter: { once(event: string, listener: () => void): void; emit(event: string): void }) {
+    this.started = new Promise((resolve) => {
+      emitter.once('started', () => {
+        resolve();
+      });
+      this.start();
+    });
+  }
+
+  start(): void {
+    this.emitter.emit('started');
+  }
+}
+`,
+      output: null,
+      errors: [{ messageId: 'asyncWork', line: 6, column: 20, suggestions: [] }],
+    },
+    {
+      name: 'declined: the subscription is inside a promise nested in the one it settles',
+      code: `
+class Worker {
+  started: Promise<void>;
+
+  constructor(private readonly emitter: { once(event: string, listener: () => void): void; emit(event: string): void }) {
+    this.started = new Promise((resolve) => {
+      void new Promise<void>((ready) => {
+        emitter.once('started', () => resolve());
+        ready();
+      });
+      this.start();
+    });
+  }
+
+  start(): void {
+    this.emitter.emit('started');
+  }
+}
+`,
+      output: null,
+      errors: [{ messageId: 'asyncWork', line: 6, column: 20, suggestions: [] }],
+    },
+    {
       name: 'constructor overloads: no factory (it would need the overloads too); the awaitable class records the work',
       code: `
 class Db {

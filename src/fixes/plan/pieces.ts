@@ -305,50 +305,89 @@ export function isWithin(node: { range: readonly [number, number] }, container: 
  * initialiser could wait forever, so no transform takes such work.
  */
 function waitsForAnEvent(statement: TSESTree.Node, visitorKeys: TSESLint.SourceCode.VisitorKeys): boolean {
+  // One walk of the statement, however deeply the promises nest in each other (a walk of each
+  // executor's body per `new Promise` was n² for n nested ones). It keeps the bodies it is inside:
+  // the executors' (with their settlers' names) and the subscriptions' callbacks (with how many
+  // executors were open around the subscription). The walk is depth-first, so a body is left once
+  // a node outside it comes. The visitor allocates nothing for a node that opens no body.
+  const executors: { body: TSESTree.Node; settlers: readonly string[] }[] = [];
+  const levelsByName = new Map<string, number[]>();
+  const callbacks: { body: TSESTree.Node; enclosing: number }[] = [];
   let found = false;
-  // The visitor runs for every node of the statement: what only a `new Promise` needs (its settlers,
-  // a closure over them) lives in settlesOnAnEvent, so that the other nodes allocate nothing.
   walk(statement, visitorKeys, (node) => {
-    found ||= node.type === AST_NODE_TYPES.NewExpression && settlesOnAnEvent(node, visitorKeys);
+    if (found) {
+      return 'skip';
+    }
+    leaveBodiesAround(node, executors, levelsByName, callbacks);
+    const { parent } = node;
+    if (parent && isFunctionNode(parent) && parent.body === node) {
+      if (isPromiseExecutor(parent)) {
+        const settlers = [...new Set(parent.params.flatMap((param) => (param.type === AST_NODE_TYPES.Identifier ? [param.name] : [])))];
+        for (const name of settlers) {
+          let levels = levelsByName.get(name);
+          if (!levels) {
+            levels = [];
+            levelsByName.set(name, levels);
+          }
+          levels.push(executors.length);
+        }
+        executors.push({ body: node, settlers });
+      } else if (executors.length > 0 && parent.parent && isSubscription(parent.parent)) {
+        // A function whose parent is a call and which is not its callee (a member) is an argument.
+        callbacks.push({ body: node, enclosing: executors.length });
+      }
+    }
+    if (node.type !== AST_NODE_TYPES.CallExpression) {
+      return undefined;
+    }
+    // `emitter.once('ready', resolve)`, or a callback that calls `resolve`, inside its executor.
+    found =
+      (isSubscription(node) && node.arguments.some((argument) => argument.type === AST_NODE_TYPES.Identifier && levelsByName.get(argument.name)?.length)) ||
+      (node.callee.type === AST_NODE_TYPES.Identifier &&
+        callbacks.length > 0 &&
+        (levelsByName.get(node.callee.name)?.[0] ?? Number.POSITIVE_INFINITY) < callbacks[callbacks.length - 1]!.enclosing);
+    return undefined;
   });
   return found;
 }
 
-/** `new Promise(executor)` whose executor hands a settler to a subscription (`emitter.once('ready', resolve)`). */
-function settlesOnAnEvent(node: TSESTree.NewExpression, visitorKeys: TSESLint.SourceCode.VisitorKeys): boolean {
-  if (node.callee.type !== AST_NODE_TYPES.Identifier || node.callee.name !== 'Promise' || !isFunctionNode(node.arguments[0])) {
-    return false;
+/** Closes the bodies of `waitsForAnEvent`'s walk that `node` is not inside. */
+function leaveBodiesAround(
+  node: TSESTree.Node,
+  executors: { body: TSESTree.Node; settlers: readonly string[] }[],
+  levelsByName: Map<string, number[]>,
+  callbacks: { body: TSESTree.Node; enclosing: number }[],
+): void {
+  while (callbacks.length > 0 && !isWithin(node, callbacks[callbacks.length - 1]!.body)) {
+    callbacks.pop();
   }
-  const executor = node.arguments[0];
-  const settlers = new Set(executor.params.flatMap((param) => (param.type === AST_NODE_TYPES.Identifier ? [param.name] : [])));
-  const callsSettler = (root: TSESTree.Node): boolean => {
-    let calls = false;
-    walk(root, visitorKeys, (child) => {
-      calls ||=
-        child.type === AST_NODE_TYPES.CallExpression &&
-        child.callee.type === AST_NODE_TYPES.Identifier &&
-        settlers.has(child.callee.name);
-    });
-    return calls;
-  };
-  let subscribes = false;
-  walk(executor.body, visitorKeys, (child) => {
-    if (
-      child.type === AST_NODE_TYPES.CallExpression &&
-      child.callee.type === AST_NODE_TYPES.MemberExpression &&
-      !child.callee.computed &&
-      child.callee.property.type === AST_NODE_TYPES.Identifier &&
-      isSubscribeMethodName(child.callee.property.name) &&
-      child.arguments.some(
-        (argument) =>
-          (argument.type === AST_NODE_TYPES.Identifier && settlers.has(argument.name)) ||
-          (isFunctionNode(argument) && callsSettler(argument.body)),
-      )
-    ) {
-      subscribes = true;
+  while (executors.length > 0 && !isWithin(node, executors[executors.length - 1]!.body)) {
+    for (const name of executors.pop()!.settlers) {
+      levelsByName.get(name)?.pop();
     }
-  });
-  return subscribes;
+  }
+}
+
+/** `new Promise(executor)`'s executor. */
+function isPromiseExecutor(fn: TSESTree.Node): boolean {
+  const { parent } = fn;
+  return (
+    parent?.type === AST_NODE_TYPES.NewExpression &&
+    parent.arguments[0] === fn &&
+    parent.callee.type === AST_NODE_TYPES.Identifier &&
+    parent.callee.name === 'Promise'
+  );
+}
+
+/** `target.once(…)`, `target.on(…)`, `target.addEventListener(…)`: a call that subscribes. */
+function isSubscription(node: TSESTree.Node): node is TSESTree.CallExpression {
+  return (
+    node.type === AST_NODE_TYPES.CallExpression &&
+    node.callee.type === AST_NODE_TYPES.MemberExpression &&
+    !node.callee.computed &&
+    node.callee.property.type === AST_NODE_TYPES.Identifier &&
+    isSubscribeMethodName(node.callee.property.name)
+  );
 }
 
 /**
