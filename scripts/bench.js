@@ -18,7 +18,7 @@
 //
 // `--scale` runs the scale bench instead (scripts/bench/scale.js: how the rules' time grows with the
 // size of generated programs), with --shape <name> (repeatable), --base <n>, --runs <n> (default
-// 3), --profile, --gc and --out.
+// 7), --profile, --natural, --gc and --out.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -46,6 +46,7 @@ const { values: args } = parseArgs({
     base: { type: 'string' },
     profile: { type: 'boolean', default: false },
     gc: { type: 'boolean', default: false },
+    natural: { type: 'boolean', default: false },
   },
 });
 if (args.scale) {
@@ -53,9 +54,10 @@ if (args.scale) {
   runScaleBench({
     shapes: args.shape,
     base: args.base === undefined ? undefined : Number(args.base),
-    runs: Number(args.runs ?? 3),
+    runs: Number(args.runs ?? 7),
     profile: args.profile,
     gc: args.gc,
+    settle: !args.natural && !args.gc,
     out: args.out,
   });
   process.exit(0);

@@ -1,9 +1,9 @@
 // @ts-check
-// One shape of the scale bench (`npm run bench -- --scale`), in its own process with Node's default
-// heap: lints the shape's program at each size, `runs` times, sizes in alternating order after a
+// One shape of the scale bench (`npm run bench -- --scale`), in its own process (with the flags
+// scale.js gives it): lints the shape's program at each size, `runs` times, sizes in alternating order after a
 // warm-up lint at every size, and prints one JSON line: per size, per run, ESLint's per-rule times
 // (`stats`), and the reports; the process's peak memory. With `gc` (node --expose-gc), a full
-// garbage collection before each lint. It is not the default: a forced full collection frees the
+// garbage collection before each lint. It is not used any more: a forced full collection frees the
 // previous program's hidden classes, and V8 then throws away the optimized code that checked for
 // them (`--trace-deopt` shows hundreds of functions of the parser, ESLint and the rules deoptimized,
 // reason "weak objects", after each one), so every lint ran partly cold, slower and noisier than a
@@ -15,7 +15,9 @@
 // page faults of what it allocates included, and not the collector's pauses that fall inside its
 // listeners (the garbage collector's samples are their own).
 //
-// Usage: node [--expose-gc] scripts/bench/scale-worker.js '<json: { shape, sizes: number[], runs, profile?, gc? }>'
+// With `settle` (the default of scale.js), two scavenges between ESLint's parse and the first rule.
+//
+// Usage: node [--expose-gc] [--min/max-semi-space-size=<MB>] scripts/bench/scale-worker.js '<json: { shape, sizes: number[], runs, profile?, gc?, settle? }>'
 import { Session } from 'node:inspector/promises';
 import process from 'node:process';
 import { getHeapSpaceStatistics } from 'node:v8';
@@ -24,13 +26,20 @@ import { loadPlugin } from '../corpus/lint.js';
 import { lintShape } from '../../tests/scale/lint.js';
 import { getShape } from '../../tests/scale/shapes.js';
 
-const input = /** @type {{ shape: string, sizes: number[], runs: number, profile?: boolean, gc?: boolean }} */ (JSON.parse(process.argv[2] ?? '{}'));
+const input = /** @type {{ shape: string, sizes: number[], runs: number, profile?: boolean, gc?: boolean, settle?: boolean }} */ (JSON.parse(process.argv[2] ?? '{}'));
 const shape = getShape(input.shape);
 const plugin = await loadPlugin();
-const collect = input.gc ? /** @type {(() => void) | undefined} */ (/** @type {{ gc?: () => void }} */ (globalThis).gc) : undefined;
+const gc = /** @type {{ gc?: (options?: { type: 'minor' | 'major' }) => void }} */ (globalThis).gc;
+const collect = input.gc ? gc : undefined;
+// With `settle` (node --expose-gc and a young generation larger than what the rules allocate in
+// one lint, scale.js): two scavenges once ESLint has parsed the program and analysed its scopes,
+// before the first rule's listener, so that what ESLint allocated is promoted out of the young
+// generation and the rules start on an empty one. A scavenge never deoptimizes (a full collection
+// does, see above).
+const settle = input.settle && gc ? () => (gc({ type: 'minor' }), gc({ type: 'minor' })) : undefined;
 
-// A lint is deterministic: at one size, the young generation has filled to the same point when
-// the same listener runs, so a scavenge (10–40 ms here, as much as the rule itself) lands inside
+// Without `settle`: a lint is deterministic; at one size, the young generation has filled to
+// the same point when the same listener runs, so a scavenge (10–40 ms here, as much as the rule itself) lands inside
 // the same rule in every run, and the fastest of the runs carries it as surely as the median. A
 // random amount of short-lived garbage before each lint (from none to a young generation's worth,
 // drawn from a fixed seed) moves where the collections fall, so that the runs sample them: the
@@ -63,8 +72,10 @@ function dither() {
 /** @param {number} size */
 function measure(size) {
   collect?.();
-  dither();
-  return lintShape(plugin, shape, size, { reference: true });
+  if (!settle) {
+    dither();
+  }
+  return lintShape(plugin, shape, size, { reference: true, ...(settle && { settle }) });
 }
 
 // Every size once, so that what each size runs is compiled before it is measured.
@@ -92,9 +103,11 @@ if (input.profile) {
   for (let run = 0; run < input.runs; run++) {
     for (const size of run % 2 === 0 ? profiled : [...profiled].reverse()) {
       collect?.();
-      dither();
+      if (!settle) {
+        dither();
+      }
       await session.post('Profiler.start');
-      lintShape(plugin, shape, size, { reference: true });
+      lintShape(plugin, shape, size, { reference: true, ...(settle && { settle }) });
       const { profile } = await session.post('Profiler.stop');
       (profiles[size] ??= []).push(selfTimeByFolder(profile));
     }

@@ -1,26 +1,34 @@
 // @ts-check
 // `npm run bench -- --scale`: how the rules' time grows with the size of the input. For each shape
 // of the size generator (tests/scale/shapes.js), lints its program at n, 2n, 4n and 8n with every
-// rule on, untyped, in its own process (scripts/bench/scale-worker.js, Node's default heap), and
-// prints per shape the rules' time (ESLint's per-rule `stats`, summed; the median of the runs) at
-// each size and the growth exponent between each pair: log2(t(2x) / t(x)), 1 for linear, 2 for
-// quadratic. The exponent between the two largest sizes is also given per run, as a range, to show
-// how noisy it is, and between the fastest runs at each size: the noise of a lint is added time
-// (a collection of ESLint's own garbage that falls inside a rule, a compile, the other core's
-// work), never taken away, so the fastest run is the rules' own work with the least of it. For
-// a shape whose rules take a few milliseconds in one listener call (the nested ones), one such
-// pause moves the median. Beside them, a yardstick timed in the same lints: a rule that only walks
-// the whole tree once (tests/scale/lint.js), what this machine charges for touching twice the
-// nodes; where it too grows faster than the tree, so do walks that do more per node. A benchmark,
-// not a test: nothing fails on a number.
+// rule on, untyped, in its own process (scripts/bench/scale-worker.js), and prints per shape the
+// rules' time (ESLint's per-rule `stats`, summed; the median of the runs) at each size and the
+// growth exponent between each pair: log2(t(2x) / t(x)), 1 for linear, 2 for quadratic. The
+// exponent between the two largest sizes is also given per run, as a range, to show how noisy it
+// is, and between the fastest runs at each size: the noise of a lint is added time, never taken
+// away. Beside them, a yardstick timed in the same lints: a rule that only walks the whole tree
+// once (tests/scale/lint.js), what this machine charges for touching twice the nodes; where it too
+// grows faster than the tree, the measurement does not tell the rules' growth apart from the
+// machine's. A benchmark, not a test: nothing fails on a number.
+//
+// By default the rules are timed settled: the worker runs with a young generation of
+// SETTLED_SEMI_SPACE_MB and two scavenges between ESLint's parse and the first rule (lint.js,
+// `settle`), so that the rules start on an empty young generation and a collection of ESLint's
+// garbage does not land inside them. Under Node's default heap (`--natural`) it does, in whichever
+// rule is running, and on the virtual machines we measure on (2 cores, a page touched for the first
+// time costing about 12 µs) how much such a pause costs depends on the size of ESLint's heap and on
+// which pages V8 hands out, more than on our code: there even the yardstick, which does nothing but
+// walk, grew by up to 2.75 for twice the nodes (docs/benchmarks.md, "Scale").
 //
 // Options (after `--scale`): --shape <name> (repeatable), --base <n> (every shape's n, default each
-// shape's own; a nested shape's stays within what its parser accepts), --runs <n> (default 3), --profile (also sample the two largest sizes with V8's CPU
-// profiler: the self time of dist/analysis, dist/fixes, dist/rules + dist/utils, and the garbage
-// collector, with their exponents), --gc (a full garbage collection before each lint, as the runs
-// recorded before 2026-12-07 06:40 UTC did; scale-worker.js says why it is no longer the default),
-// --out <file> (also write the markdown there). ASYNC_INIT_PLUGIN
-// names another build to measure (another branch's dist/index.js).
+// shape's own; a nested shape's stays within what its parser accepts), --runs <n> (default 7),
+// --profile (also sample the two largest sizes with V8's CPU profiler: the self time of
+// dist/analysis, dist/fixes, dist/rules + dist/utils, and the garbage collector, with their
+// exponents), --natural (Node's default heap, nothing settled; a random amount of garbage before
+// each lint moves where the collections fall, scale-worker.js), --gc (a full garbage collection
+// before each lint, as the runs recorded before 2026-12-07 06:40 UTC did; scale-worker.js says why
+// it is no longer used), --out <file> (also write the markdown there). ASYNC_INIT_PLUGIN names
+// another build to measure (another branch's dist/index.js).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -40,6 +48,7 @@ import { SHAPES, getShape } from '../../tests/scale/shapes.js';
  * @property {number} runs
  * @property {boolean} profile
  * @property {boolean} gc
+ * @property {boolean} settle
  * @property {string | undefined} out
  */
 
@@ -49,6 +58,9 @@ import { SHAPES, getShape } from '../../tests/scale/shapes.js';
  * @property {Record<string, Record<string, number>[]>} profiles
  * @property {number} maxRssMb
  */
+
+/** The young generation's semi-space with `settle`, MB (Node's default is 16). */
+const SETTLED_SEMI_SPACE_MB = 128;
 
 const log = (/** @type {string} */ line) => process.stderr.write(`${line}\n`);
 
@@ -61,7 +73,7 @@ export function runScaleBench(options) {
     `## Scale run ${startedAt.toISOString()}`,
     '',
     `Machine: ${os.cpus()[0]?.model ?? 'unknown CPU'}, nproc ${os.availableParallelism()}; Node ${process.version}, ESLint ${ESLint.version}; plugin ${path.relative(repoRoot, pluginPath()) || pluginPath()} at commit ${gitCommit()}. ` +
-      `${options.runs} runs per size after a warm-up lint at each size, sizes in alternating order, ${options.gc ? 'a full GC before each lint' : 'no forced GC'}; medians. Load average before: ${loadBefore.map((l) => l.toFixed(2)).join(' / ')} (1/5/15 min).`,
+      `${options.runs} runs per size after a warm-up lint at each size, sizes in alternating order, ${options.gc ? 'a full GC before each lint' : options.settle ? `settled (a young generation of ${SETTLED_SEMI_SPACE_MB} MB, two scavenges after the parse, before the first rule)` : "Node's default heap, nothing settled"}; medians. Load average before: ${loadBefore.map((l) => l.toFixed(2)).join(' / ')} (1/5/15 min).`,
     '',
     '| shape | parser | n | t(n) | t(2n) | t(4n) | t(8n) | exponent n→2n | 2n→4n | 4n→8n (runs) | 4n→8n, fastest runs | yardstick 4n→8n: one walk of the tree, fastest runs | slowest rule at 8n | reports at 8n | peak RSS |',
     '|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|--:|--:|',
@@ -82,9 +94,10 @@ export function runScaleBench(options) {
     const child = spawnSync(
       process.execPath,
       [
-        ...(options.gc ? ['--expose-gc'] : []),
+        ...(options.gc || options.settle ? ['--expose-gc'] : []),
+        ...(options.settle ? [`--min-semi-space-size=${SETTLED_SEMI_SPACE_MB}`, `--max-semi-space-size=${SETTLED_SEMI_SPACE_MB}`] : []),
         path.join(repoRoot, 'scripts', 'bench', 'scale-worker.js'),
-        JSON.stringify({ shape: shape.name, sizes, runs: options.runs, profile: options.profile, gc: options.gc }),
+        JSON.stringify({ shape: shape.name, sizes, runs: options.runs, profile: options.profile, gc: options.gc, settle: options.settle }),
       ],
       { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
     );

@@ -1,8 +1,11 @@
 import type { TSESLint } from '@typescript-eslint/utils';
+import type { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
 import { solveDepthFirst } from '../../src/utils/depth-first.js';
 import { shareFix } from '../../src/utils/shared-fix.js';
+import { lintShape } from './lint.js';
+import { getShape } from './shapes.js';
 
 /** The two helpers the linear-cost work rests on: a depth-first solver on an explicit stack, and a fix run once. */
 
@@ -72,5 +75,36 @@ describe('shareFix', () => {
   it('leaves overlapping edits to ESLint, which rejects them', () => {
     const edits = [fixer.replaceTextRange([0, 10], 'x'), fixer.replaceTextRange([5, 12], 'y')];
     expect(shareFix(() => edits, sourceCode)!(fixer)).toEqual(edits);
+  });
+});
+
+describe('lintShape: the scale bench\'s settle hook', () => {
+  it('runs once per lint, before any rule is created or listens, and outside the rules\' times', () => {
+    const events: string[] = [];
+    let wait = 0;
+    // A plugin whose one rule records when its listeners run; the hook records when it runs, and takes 30 ms.
+    const recorder: ESLint.Plugin = {
+      rules: {
+        record: {
+          meta: { type: 'problem', schema: [] },
+          create: () => {
+            events.push('create');
+            return { Program: () => void events.push('Program'), 'Program:exit': () => void events.push('Program:exit') };
+          },
+        },
+      },
+    };
+    const settle = (): void => {
+      events.push('settle');
+      const start = performance.now();
+      while (performance.now() - start < 30) {
+        wait++;
+      }
+    };
+    const run = lintShape(recorder, getShape('wrapper-chain'), 10, { settle });
+    expect(events).toEqual(['settle', 'create', 'Program', 'Program:exit']);
+    expect(wait).toBeGreaterThan(0);
+    expect(Object.keys(run.rulesMs)).toEqual(['async-init/record']);
+    expect(run.rulesMs['async-init/record']).toBeLessThan(30);
   });
 });

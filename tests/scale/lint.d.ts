@@ -16,7 +16,7 @@ export interface ScaleRun {
   referenceMs?: number;
 }
 
-export declare function lintShape(plugin: ESLint.Plugin, shape: Shape, n: number, options?: { reference?: boolean }): ScaleRun;
+export declare function lintShape(plugin: ESLint.Plugin, shape: Shape, n: number, options?: { reference?: boolean; settle?: () => void }): ScaleRun;
 
 /** Whether ESLint with no rule on (its parser and scope analysis) gets through the shape's program at size `n`. */
 export declare function eslintAccepts(shape: Shape, n: number): boolean;

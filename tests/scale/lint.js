@@ -73,19 +73,33 @@ const walkOnce = {
  * @param {import('eslint').ESLint.Plugin} plugin
  * @param {import('./shapes.js').Shape} shape
  * @param {number} n
- * @param {{ reference?: boolean }} [options] also run {@link walkOnce}, timed apart (`referenceMs`)
+ * @param {{ reference?: boolean, settle?: () => void }} [options] `reference`: also run
+ *   {@link walkOnce}, timed apart (`referenceMs`). `settle`: called once the program is parsed and
+ *   its scopes analysed, before any rule's listener runs (from the `create` of a rule configured
+ *   before ours), so that the bench can collect ESLint's garbage there, outside every rule's time.
  * @returns {ScaleRun}
  */
 export function lintShape(plugin, shape, n, options = {}) {
   const code = shape.generate(n);
   const ruleIds = Object.keys(plugin.rules ?? {}).map((name) => `async-init/${name}`);
   const linter = new Linter({ configType: 'flat' });
+  const { settle } = options;
+  /** @type {Record<string, import('eslint').Rule.RuleModule>} */
+  const benchRules = {
+    ...(settle && { settle: { meta: { type: 'problem', schema: [] }, create: () => (settle(), {}) } }),
+    ...(options.reference && { 'walk-once': walkOnce }),
+  };
   /** @type {import('eslint').Linter.Config[]} */
   const config = [
     {
       files: ['**/*.js', '**/*.ts'],
-      plugins: { 'async-init': plugin, ...(options.reference && { reference: { rules: { 'walk-once': walkOnce } } }) },
-      rules: { ...Object.fromEntries(ruleIds.map((ruleId) => [ruleId, 'error'])), ...(options.reference && { 'reference/walk-once': 'error' }) },
+      plugins: { 'async-init': plugin, bench: { rules: benchRules } },
+      // ESLint creates the rules in this order: `bench/settle` first.
+      rules: {
+        ...(settle && { 'bench/settle': 'error' }),
+        ...Object.fromEntries(ruleIds.map((ruleId) => [ruleId, 'error'])),
+        ...(options.reference && { 'bench/walk-once': 'error' }),
+      },
       languageOptions: { ecmaVersion: 'latest', sourceType: 'module' },
     },
     // `tsParser` is typed for typescript-eslint's own Linter types, ESLint's want a Parser.
@@ -101,9 +115,9 @@ export function lintShape(plugin, shape, n, options = {}) {
   for (const pass of linter.getTimes().passes) {
     totalMs += pass.total;
     for (const [ruleId, time] of Object.entries(pass.rules ?? {})) {
-      if (ruleId === 'reference/walk-once') {
+      if (ruleId === 'bench/walk-once') {
         referenceMs += time.total;
-      } else {
+      } else if (!ruleId.startsWith('bench/')) {
         rulesMs[ruleId] = (rulesMs[ruleId] ?? 0) + time.total;
       }
     }
