@@ -165,30 +165,24 @@ export function isStaticMember(member: ClassMember): boolean {
   return member.static;
 }
 
-const promiseMethodsByClass = new WeakMap<ClassNode, ReadonlyMap<string, boolean>>();
-
 /**
  * Whether the instance member `name` of `node` (not its ancestors) returns a promise by its
  * syntax (`async`, or annotated `Promise`/`PromiseLike`, abstract ones too): `true`/`false` when
- * the class declares such a member, `undefined` when it does not. Computed once per class.
+ * the class declares such a member, `undefined` when it does not. Answered from the class's index
+ * of members (findMembers): a table of its own, as large as the class, was one more lookup in a
+ * table past the caches per call of a chain.
  */
 export function isPromiseMember(node: ClassNode, name: string): boolean | undefined {
-  let methods = promiseMethodsByClass.get(node);
-  if (!methods) {
-    const computed = new Map<string, boolean>();
-    for (const member of node.body.body) {
-      if (!isClassMember(member) || member.static) {
-        continue;
-      }
-      const memberName = getMemberName(member);
-      if (memberName !== undefined) {
-        computed.set(memberName, computed.get(memberName) === true || isPromiseReturningFunction(getMemberFunction(member)));
-      }
-    }
-    promiseMethodsByClass.set(node, computed);
-    methods = computed;
+  const members = findMembers(node, name);
+  if (members.length === 0) {
+    return undefined;
   }
-  return methods.get(name);
+  for (const member of members) {
+    if (isPromiseReturningFunction(getMemberFunction(member))) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /** A class's members by name, per side: built once per class, so a lookup costs the same in a class of any size. */
