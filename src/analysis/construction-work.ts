@@ -11,6 +11,7 @@ import {
   isPromiseReturningFunction,
   resolveDefinition,
   skipTypeWrappers,
+  type ClassMember,
   type ClassNode,
   type FunctionNode,
 } from '../utils/ast.js';
@@ -94,7 +95,8 @@ export function collectConstructionWork(node: ClassNode, options: ConstructionWo
   const moduleFinder: AsyncWorkFinder = { ...finder, isPromiseMethod: () => false };
   const { visitorKeys } = sourceCode;
 
-  const methodsByName = new Map<string, FunctionNode | undefined>();
+  /** Methods found on a same-file ancestor, by name: the ancestors are searched once per name. */
+  const inheritedByName = new Map<string, FunctionNode | undefined>();
   /** The function a call runs, when it is a method of this class (or a same-file ancestor) or a function of this module. */
   const resolveCallee = (call: TSESTree.CallExpression, inMethod: boolean): FunctionNode | undefined => {
     const callee = skipTypeWrappers(call.callee);
@@ -109,25 +111,26 @@ export function collectConstructionWork(node: ClassNode, options: ConstructionWo
     if (name === undefined) {
       return undefined;
     }
-    if (!methodsByName.has(name)) {
-      methodsByName.set(name, findMethod(name));
+    // The nearest declaration decides. The class's own members are one lookup in its index (a
+    // table of its own per class, as large as the class, was one more per call of a chain).
+    const [own] = findMembers(node, name);
+    if (own) {
+      return getMethodFunction(own);
     }
-    return methodsByName.get(name);
+    if (!inheritedByName.has(name)) {
+      inheritedByName.set(name, findInheritedMethod(name));
+    }
+    return inheritedByName.get(name);
   };
-  const findMethod = (name: string): FunctionNode | undefined => {
-    // The nearest declaration decides; only a plain method with a body is followed.
-    let [member] = findMembers(node, name);
-    if (!member) {
-      ancestors ??= getSameFileAncestors(node, sourceCode);
-      for (const ancestor of ancestors) {
-        [member] = findMembers(ancestor, name);
-        if (member) {
-          break;
-        }
+  const findInheritedMethod = (name: string): FunctionNode | undefined => {
+    ancestors ??= getSameFileAncestors(node, sourceCode);
+    for (const ancestor of ancestors) {
+      const [member] = findMembers(ancestor, name);
+      if (member) {
+        return getMethodFunction(member);
       }
     }
-    const fn = member?.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'method' ? getMemberFunction(member) : undefined;
-    return isFunctionNode(fn) ? fn : undefined;
+    return undefined;
   };
 
   /** Background work: the call runs (or its chain starts from) an async function that loops until the object is closed. */
@@ -308,6 +311,12 @@ interface Found {
     length: number;
     last: readonly TSESTree.CallExpression[];
   };
+}
+
+/** The function a call of `member` runs, when it is followed: a plain method with a body. */
+function getMethodFunction(member: ClassMember): FunctionNode | undefined {
+  const fn = member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'method' ? getMemberFunction(member) : undefined;
+  return isFunctionNode(fn) ? fn : undefined;
 }
 
 /** The work `inner` found, reached through one more wrapper call: built in constant time, whatever the path's length. */
