@@ -19,6 +19,7 @@
 //
 // Usage: node [--expose-gc] [--min/max-semi-space-size=<MB>] scripts/bench/scale-worker.js '<json: { shape, sizes: number[], runs, profile?, gc?, settle? }>'
 import { Session } from 'node:inspector/promises';
+import { performance } from 'node:perf_hooks';
 import process from 'node:process';
 import { getHeapSpaceStatistics } from 'node:v8';
 
@@ -79,12 +80,19 @@ function measure(size) {
 }
 
 // Every size once, so that what each size runs is compiled before it is measured.
+let largestLintMs = 0;
 for (const size of input.sizes) {
+  const start = performance.now();
   measure(size);
+  largestLintMs = performance.now() - start;
 }
+// A shape whose lint takes a few milliseconds (the nested ones: our rules 1–5 ms at 8n) is noisy
+// in 7 lints and cheap in many: as many runs as fill about 4 s of lints at the largest size, up to
+// five times `runs`, and never fewer than `runs`.
+const runCount = Math.max(input.runs, Math.min(input.runs * 5, Math.ceil(4000 / Math.max(largestLintMs, 1))));
 /** @type {Record<number, { rulesMs: Record<string, number>, totalMs: number, reports: Record<string, number>, referenceMs: number, fatal?: string }[]>} */
 const runs = Object.fromEntries(input.sizes.map((size) => [size, []]));
-for (let run = 0; run < input.runs; run++) {
+for (let run = 0; run < runCount; run++) {
   for (const size of run % 2 === 0 ? input.sizes : [...input.sizes].reverse()) {
     const { rulesMs, totalMs, reports, fatal, referenceMs } = measure(size);
     runs[size]?.push({ rulesMs, totalMs, reports, referenceMs: referenceMs ?? NaN, ...(fatal !== undefined && { fatal }) });
@@ -115,7 +123,7 @@ if (input.profile) {
   session.disconnect();
 }
 
-process.stdout.write(`${JSON.stringify({ runs, profiles, maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);
+process.stdout.write(`${JSON.stringify({ runs, runCount, profiles, maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);
 
 /**
  * Self time (ms) of the plugin's code per folder of dist/, and of the garbage collector.

@@ -56,6 +56,7 @@ import { SHAPES, getShape } from '../../tests/scale/shapes.js';
  * @typedef {object} WorkerResult
  * @property {Record<string, { rulesMs: Record<string, number>, totalMs: number, reports: Record<string, number>, referenceMs: number, fatal?: string }[]>} runs
  * @property {Record<string, Record<string, number>[]>} profiles
+ * @property {number} runCount
  * @property {number} maxRssMb
  */
 
@@ -73,10 +74,10 @@ export function runScaleBench(options) {
     `## Scale run ${startedAt.toISOString()}`,
     '',
     `Machine: ${os.cpus()[0]?.model ?? 'unknown CPU'}, nproc ${os.availableParallelism()}; Node ${process.version}, ESLint ${ESLint.version}; plugin ${path.relative(repoRoot, pluginPath()) || pluginPath()} at commit ${gitCommit()}. ` +
-      `${options.runs} runs per size after a warm-up lint at each size, sizes in alternating order, ${options.gc ? 'a full GC before each lint' : options.settle ? `settled (a young generation of ${SETTLED_SEMI_SPACE_MB} MB, two scavenges after the parse, before the first rule)` : "Node's default heap, nothing settled"}; medians. Load average before: ${loadBefore.map((l) => l.toFixed(2)).join(' / ')} (1/5/15 min).`,
+      `${options.runs} runs per size or more (as many as fill about 4 s of lints at 8n, up to ${options.runs * 5}: the last column) after a warm-up lint at each size, sizes in alternating order, ${options.gc ? 'a full GC before each lint' : options.settle ? `settled (a young generation of ${SETTLED_SEMI_SPACE_MB} MB, two scavenges after the parse, before the first rule)` : "Node's default heap, nothing settled"}; medians. Load average before: ${loadBefore.map((l) => l.toFixed(2)).join(' / ')} (1/5/15 min).`,
     '',
-    '| shape | parser | n | t(n) | t(2n) | t(4n) | t(8n) | exponent n→2n | 2n→4n | 4n→8n (runs) | 4n→8n, fastest runs | yardstick 4n→8n: one walk of the tree, fastest runs | slowest rule at 8n | reports at 8n | peak RSS |',
-    '|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|--:|--:|',
+    '| shape | parser | n | t(n) | t(2n) | t(4n) | t(8n) | exponent n→2n | 2n→4n | 4n→8n (runs) | 4n→8n, fastest runs | yardstick 4n→8n: one walk of the tree, fastest runs | slowest rule at 8n | reports at 8n | peak RSS | runs |',
+    '|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|--:|--:|--:|',
   ];
   const profileLines = [
     '',
@@ -104,7 +105,7 @@ export function runScaleBench(options) {
     if (child.status !== 0) {
       // A rule that throws, or a heap that runs out: the row says so, and the other shapes still run.
       const reason = (child.stderr.match(/(RangeError|TypeError|Error|FATAL ERROR)[^\n]*/u)?.[0] ?? `exit ${child.status}`).slice(0, 160);
-      lines.push(`| ${shape.name} | ${shape.parser} | ${base} | **failed: ${reason.replaceAll('|', '\\|')}** |  |  |  |  |  |  |  |  |  |  |  |`);
+      lines.push(`| ${shape.name} | ${shape.parser} | ${base} | **failed: ${reason.replaceAll('|', '\\|')}** |  |  |  |  |  |  |  |  |  |  |  |  |`);
       continue;
     }
     /** @type {WorkerResult} */
@@ -126,7 +127,7 @@ export function runScaleBench(options) {
     lines.push(
       `| ${shape.name} | ${shape.parser} | ${base} | ${times.map(ms).join(' | ')} | ${exponents
         .map((exponent, index) => (index === 2 ? `**${exponent.toFixed(2)}** (${Math.min(...perRun).toFixed(2)}–${Math.max(...perRun).toFixed(2)})` : exponent.toFixed(2)))
-        .join(' | ')} | ${fastestExponent.toFixed(2)} (${ms(fastest[2] ?? NaN)} → ${ms(fastest[3] ?? NaN)}) | ${Math.log2((walk8 ?? NaN) / (walk4 ?? NaN)).toFixed(2)} (${ms(walk4 ?? NaN)} → ${ms(walk8 ?? NaN)}) | ${slowest ? `${slowest.ruleId.replace(/^async-init\//u, '')} ${ms(slowest.ms)}` : '–'} | ${fatal ? `parse error: ${fatal}` : reports} | ${result.maxRssMb.toFixed(0)} MB |`,
+        .join(' | ')} | ${fastestExponent.toFixed(2)} (${ms(fastest[2] ?? NaN)} → ${ms(fastest[3] ?? NaN)}) | ${Math.log2((walk8 ?? NaN) / (walk4 ?? NaN)).toFixed(2)} (${ms(walk4 ?? NaN)} → ${ms(walk8 ?? NaN)}) | ${slowest ? `${slowest.ruleId.replace(/^async-init\//u, '')} ${ms(slowest.ms)}` : '–'} | ${fatal ? `parse error: ${fatal}` : reports} | ${result.maxRssMb.toFixed(0)} MB | ${result.runCount} |`,
     );
     if (options.profile) {
       const [at4, at8] = [result.profiles[sizes[2] ?? 0] ?? [], result.profiles[sizes[3] ?? 0] ?? []];
