@@ -309,7 +309,7 @@ function waitsForAnEvent(statement: TSESTree.Node, visitorKeys: TSESLint.SourceC
   // executor's body per `new Promise` was n² for n nested ones). It keeps the bodies it is inside:
   // the executors' (with their settlers' names) and the subscriptions' callbacks (with how many
   // executors were open around the subscription). The walk is depth-first, so a body is left once
-  // a node outside it comes. The visitor allocates nothing for a node that opens no body.
+  // a node outside it comes. The visitor allocates only for an executor and for a subscription.
   const executors: { body: TSESTree.Node; settlers: readonly string[] }[] = [];
   const levelsByName = new Map<string, number[]>();
   const callbacks: { body: TSESTree.Node; enclosing: number }[] = [];
