@@ -1,17 +1,18 @@
 // @ts-check
 // One shape of the scale bench (`npm run bench -- --scale`), in its own process (with the flags
-// scale.js gives it): lints the shape's program at each size, `runs` times, sizes in alternating order after a
-// warm-up lint at every size, and prints one JSON line: per size, per run, ESLint's per-rule times
-// (`stats`), and the reports; the process's peak memory. With `gc` (node --expose-gc), a full
-// garbage collection before each lint. It is not used any more: a forced full collection frees the
-// previous program's hidden classes, and V8 then throws away the optimized code that checked for
-// them (`--trace-deopt` shows hundreds of functions of the parser, ESLint and the rules deoptimized,
-// reason "weak objects", after each one), so every lint ran partly cold, slower and noisier than a
-// lint among others in one process (the 800-piece constructor: about 450 ms that way against about
-// 150 ms, on the same build and load). With `profile`, the lints at the two largest sizes are also sampled by V8's
-// CPU profiler, `runs` times each, and the self time of the plugin's code is added up per folder
-// of dist/ (analysis, fixes, rules, utils), so that how each part grows can be told apart. The
-// profiler samples the thread's stack, so the plugin's self time is the time its own code ran,
+// scale.js gives it): lints the shape's program at each size, `runs` times or more, sizes in
+// alternating order after a warm-up lint at every size, and prints one JSON line: per size, per
+// run, ESLint's per-rule times (`stats`), and the reports; the process's peak memory. With `gc`
+// (node --expose-gc), a full garbage collection before each lint. It is not used any more: a
+// forced full collection frees the previous program's hidden classes, and V8 then throws away the
+// optimized code that checked for them (`--trace-deopt` shows hundreds of functions of the
+// parser, ESLint and the rules deoptimized, reason "weak objects", after each one), so every lint
+// ran partly cold, slower and noisier than a lint among others in one process (the 800-piece
+// constructor: about 450 ms that way against about 150 ms, on the same build and load). With
+// `profile`, the lints at the two largest sizes are also sampled by V8's CPU profiler, `runs`
+// times each, and the self time of the plugin's code is added up per folder of dist/ (analysis,
+// fixes, rules, utils), so that how each part grows can be told apart. The profiler samples the
+// thread's stack, so the plugin's self time is the time its own code ran,
 // page faults of what it allocates included, and not the collector's pauses that fall inside its
 // listeners (the garbage collector's samples are their own).
 //
@@ -40,8 +41,8 @@ const collect = input.gc ? gc : undefined;
 const settle = input.settle && gc ? () => (gc({ type: 'minor' }), gc({ type: 'minor' })) : undefined;
 
 // Without `settle`: a lint is deterministic; at one size, the young generation has filled to
-// the same point when the same listener runs, so a scavenge (10–40 ms here, as much as the rule itself) lands inside
-// the same rule in every run, and the fastest of the runs carries it as surely as the median. A
+// the same point when the same listener runs, so a scavenge (10–40 ms here, as much as the rule
+// itself) lands inside the same rule in every run, and the fastest of the runs carries it as surely as the median. A
 // random amount of short-lived garbage before each lint (from none to a young generation's worth,
 // drawn from a fixed seed) moves where the collections fall, so that the runs sample them: the
 // median still carries its share, as a project's lints do, and the fastest run is the one
