@@ -89,16 +89,13 @@ interface Direct {
   runs: FunctionNode[];
 }
 
-const readers = new WeakMap<ClassNode, EffectsReader>();
-
-/** The reader for one class, made once per class and lint. */
+/**
+ * The reader for one class. Made once per plan of the class (src/fixes/plan/index.ts), which keeps
+ * it only while that class is being fixed: its memos are as large as the class's code, and kept
+ * for every class of a file they were most of what a lint over many classes held on to.
+ */
 export function getEffectsReader(classNode: ClassNode, sourceCode: SourceCode): EffectsReader {
-  let reader = readers.get(classNode);
-  if (!reader) {
-    reader = createEffectsReader(classNode, sourceCode);
-    readers.set(classNode, reader);
-  }
-  return reader;
+  return createEffectsReader(classNode, sourceCode);
 }
 
 function createEffectsReader(classNode: ClassNode, sourceCode: SourceCode): EffectsReader {

@@ -495,14 +495,14 @@ function constructorParamDoc(plan: ClassPlan): string[] {
   return kept;
 }
 
-/** Every name the constructor mentions, except property names after `.` (`this.db` is no clash), and the class's. */
+/** Every name the constructor mentions, except property names after `.` (`this.db` is no clash), and the class's. Reserved words are {@link pickName}'s to leave out. */
 function getNamesInUse(plan: ClassPlan): Set<string> {
   const { constructorNode, sourceCode, classNode } = plan;
   const roots: TSESTree.Node[] = [
     ...(constructorNode ? [constructorNode] : []),
     ...classNode.body.body.filter((member) => member.type === AST_NODE_TYPES.PropertyDefinition && member.value),
   ];
-  const names = new Set<string>(RESERVED);
+  const names = new Set<string>();
   for (const root of roots) {
     const tokens = sourceCode.getTokens(root);
     // The token before: the list's own, but for the first.
@@ -525,10 +525,10 @@ function preferredInstanceName(target: FactoryTarget): string {
   return className.charAt(0).toLowerCase() + className.slice(1);
 }
 
-/** The first of `preferred`, `fallbacks` that nothing uses; else a numbered one. */
+/** The first of `preferred`, `fallbacks` that nothing uses and is not a reserved word; else a numbered one. */
 function pickName(preferred: string, fallbacks: readonly string[], taken: ReadonlySet<string>): string {
   for (const candidate of [preferred, ...fallbacks]) {
-    if (!taken.has(candidate)) {
+    if (!taken.has(candidate) && !RESERVED.has(candidate)) {
       return candidate;
     }
   }

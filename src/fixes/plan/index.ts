@@ -22,12 +22,23 @@ export interface ClassPlan {
   pieces: Piece[] | { decline: string };
 }
 
-const plans = new WeakMap<ClassNode, { works: readonly ConstructionWork[]; plan: ClassPlan }>();
+/**
+ * The plan of the class last planned, per lint (keyed by the lint's SourceCode, so that it goes
+ * with it). Both transforms of a class ask for it one after the other, and so does
+ * `async-dispose-requires-init` for the class it is at; a plan kept for every class of the file
+ * was about half of what a lint over thousands of classes held on to until its end, copied by
+ * every collection of the young generation (docs/benchmarks.md, "Plans kept per lint").
+ */
+const lastPlans = new WeakMap<SourceCode, { classNode: ClassNode; works: readonly ConstructionWork[]; plan: ClassPlan }>();
 
 /** Plans a class once: both transforms (and `require-awaited-init`'s question) ask for the same class with the same work. */
 export function planClass(classNode: ClassNode, works: readonly ConstructionWork[], sourceCode: SourceCode, filename?: string): ClassPlan {
-  const cached = plans.get(classNode);
-  if (cached && cached.works.length === works.length && cached.works.every((work, index) => work.work.node === works[index]?.work.node)) {
+  const cached = lastPlans.get(sourceCode);
+  if (
+    cached?.classNode === classNode &&
+    cached.works.length === works.length &&
+    cached.works.every((work, index) => work.work.node === works[index]?.work.node)
+  ) {
     return cached.plan;
   }
   const constructorNode = getConstructor(classNode);
@@ -47,7 +58,7 @@ export function planClass(classNode: ClassNode, works: readonly ConstructionWork
     returnsEarly: constructorNode !== undefined && hasOwnReturn(constructorNode.value, sourceCode),
     pieces,
   };
-  plans.set(classNode, { works, plan });
+  lastPlans.set(sourceCode, { classNode, works, plan });
   return plan;
 }
 
