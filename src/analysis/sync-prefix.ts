@@ -94,11 +94,7 @@ interface Direct {
  * it only while that class is being fixed: its memos are as large as the class's code, and kept
  * for every class of a file they were most of what a lint over many classes held on to.
  */
-export function getEffectsReader(classNode: ClassNode, sourceCode: SourceCode): EffectsReader {
-  return createEffectsReader(classNode, sourceCode);
-}
-
-function createEffectsReader(classNode: ClassNode, sourceCode: SourceCode): EffectsReader {
+export function createEffectsReader(classNode: ClassNode, sourceCode: SourceCode): EffectsReader {
   const { visitorKeys } = sourceCode;
   const variableKeys = new WeakMap<Variable, string>();
   const variables = new Map<string, Variable>();

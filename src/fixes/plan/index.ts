@@ -2,7 +2,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import type { ConstructionWork } from '../../analysis/construction-work.js';
-import { getEffectsReader, type EffectsReader } from '../../analysis/sync-prefix.js';
+import { createEffectsReader, type EffectsReader } from '../../analysis/sync-prefix.js';
 import { getConstructor, isClassNode, isFunctionNode, walk, type ClassNode, type ConstructorNode } from '../../utils/ast.js';
 import { getClassLayout, getLeadingCommentStart, getTrailingCommentEnd, isTypeScriptSource, type Edit, type Layout } from './layout.js';
 import { findPieces, type Piece } from './pieces.js';
@@ -31,7 +31,7 @@ export interface ClassPlan {
  */
 const lastPlans = new WeakMap<SourceCode, { classNode: ClassNode; works: readonly ConstructionWork[]; plan: ClassPlan }>();
 
-/** Plans a class once: both transforms (and `require-awaited-init`'s question) ask for the same class with the same work. */
+/** Plans a class once for the transforms that ask for it in turn (see {@link lastPlans}). */
 export function planClass(classNode: ClassNode, works: readonly ConstructionWork[], sourceCode: SourceCode, filename?: string): ClassPlan {
   const cached = lastPlans.get(sourceCode);
   if (
@@ -52,7 +52,7 @@ export function planClass(classNode: ClassNode, works: readonly ConstructionWork
     classNode,
     constructorNode,
     sourceCode,
-    reader: getEffectsReader(classNode, sourceCode),
+    reader: createEffectsReader(classNode, sourceCode),
     isTypeScript: isTypeScriptSource(sourceCode, filename),
     layout: getClassLayout(classNode, constructorNode, sourceCode),
     returnsEarly: constructorNode !== undefined && hasOwnReturn(constructorNode.value, sourceCode),
